@@ -1,0 +1,1 @@
+"""Bytes in -> Article; summaries out as plain text, digest and zip."""

@@ -1,0 +1,43 @@
+"""The Article: what every other package reads instead of raw bytes."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the article body, with the paragraph it belongs to.
+
+    Keeping the paragraph index lets the summary highlights and the side-by-side
+    translation share one segmentation.
+    """
+
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """A decoded, normalized article split into title, paragraphs and sentences.
+
+    The title is kept apart so that it is shown as a title and never picked as a
+    summary sentence. `language` is the code the sentences were split with
+    ("und" when unknown).
+    """
+
+    name: str
+    title: str
+    paragraphs: tuple[str, ...]
+    sentences: tuple[Sentence, ...]
+    language: str = "und"
+    encoding: str = "utf-8"
+
+    @property
+    def body(self) -> str:
+        """The body text, paragraphs separated by a blank line."""
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def text(self) -> str:
+        """Title and body, as a reader would see the whole article."""
+        return f"{self.title}\n\n{self.body}" if self.title else self.body

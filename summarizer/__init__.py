@@ -1,0 +1,1 @@
+"""Article -> extractive summary made with sumy."""

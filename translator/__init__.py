@@ -1,0 +1,1 @@
+"""Language detection, Argos language packs and offline translation."""

@@ -1,0 +1,1 @@
+"""Streamlit views and widgets; the only package that imports Streamlit."""
