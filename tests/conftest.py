@@ -1,0 +1,24 @@
+"""Test-wide guards: no test touches the user's real Argos packs or the network."""
+import os
+import tempfile
+
+import pytest
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_argos_environment():
+    """Point Argos at an empty packs dir and an unreachable index for the whole run.
+
+    Tests that need packs or an index set their own values with monkeypatch; this
+    only guarantees that a test which forgets cannot read or change ~/.local.
+    """
+    saved = {key: os.environ.get(key) for key in ("ARGOS_PACKAGES_DIR", "ARGOS_PACKAGE_INDEX")}
+    with tempfile.TemporaryDirectory(prefix="argos-packs-") as packs_dir:
+        os.environ["ARGOS_PACKAGES_DIR"] = packs_dir
+        os.environ["ARGOS_PACKAGE_INDEX"] = "http://127.0.0.1:9/index.json"
+        yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
