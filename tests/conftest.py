@@ -15,7 +15,7 @@ def _isolated_argos_environment():
     saved = {key: os.environ.get(key) for key in ("ARGOS_PACKAGES_DIR", "ARGOS_PACKAGE_INDEX")}
     with tempfile.TemporaryDirectory(prefix="argos-packs-") as packs_dir:
         os.environ["ARGOS_PACKAGES_DIR"] = packs_dir
-        os.environ["ARGOS_PACKAGE_INDEX"] = "http://127.0.0.1:9/index.json"
+        os.environ["ARGOS_PACKAGE_INDEX"] = "http://127.0.0.1:9/"  # a base URL, as Argos reads it
         yield
     for key, value in saved.items():
         if value is None:
