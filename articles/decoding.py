@@ -1,0 +1,233 @@
+"""Bytes of an uploaded file -> clean text, or a clear reason why not.
+
+Detection order matters more than the detector: byte-order marks are certain,
+valid UTF-8 is almost certain, and only then is charset-normalizer asked to
+guess among the single-byte code pages (where Cyrillic ones are easy to mix up,
+so its guesses are checked for plausibility).
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+
+class ArticleError(ValueError):
+    """A file that cannot become an article; the message names the file."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name}: {reason}")
+        self.name = name
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    text: str
+    encoding: str
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+
+# Magic numbers of the binary files people most often upload by mistake.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (or a Word/Excel/OpenDocument file)"),
+    (b"PK\x05\x06", "a zip archive"),
+    (b"\x7fELF", "an executable program"),
+    (b"MZ", "a Windows executable program"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"RIFF", "an audio, video or image file"),
+    (b"ID3", "an MP3 audio file"),
+    (b"OggS", "an Ogg audio or video file"),
+    (b"\x00\x00\x00\x18ftyp", "an MP4 video"),
+    (b"\x00\x00\x00\x1cftyp", "an MP4 video"),
+    (b"\x00\x00\x00\x20ftyp", "an MP4 video"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"BM", None),  # BMP only when followed by a plausible header; checked below
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\xca\xfe\xba\xbe", "a compiled program"),
+    (b"\xcf\xfa\xed\xfe", "a macOS executable program"),
+    (b"wOFF", "a font file"),
+    (b"\x00\x01\x00\x00\x00", "a font file"),
+)
+
+# Control characters other than tab and newline; also unicode "format" junk we drop.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff\ufffe]")
+_SINGLE_BYTE_FALLBACKS = ("cp1251", "koi8-r", "cp866", "cp1252", "latin-1")
+
+
+def decode_bytes(data: bytes, name: str) -> DecodedText:
+    """Decode an uploaded file to normalized text (LF line ends, no control chars).
+
+    Raises ArticleError for empty, binary or undecodable files.
+    """
+    try:
+        return _decode(bytes(data), name)
+    except ArticleError:
+        raise
+    except Exception as error:  # a detector bug must not become a traceback
+        reason = f"the file could not be read as text ({type(error).__name__})."
+        raise ArticleError(name, reason) from None
+
+
+def _decode(data: bytes, name: str) -> DecodedText:
+    if not data.strip():
+        reason = "the file is empty." if not data else "the file contains only blank space."
+        raise ArticleError(name, reason)
+    bom = _from_bom(data)
+    if bom is not None:
+        text, encoding = bom
+    else:
+        kind = _binary_kind(data)
+        if kind:
+            raise ArticleError(name, f"this looks like {kind}, not a text file.")
+        if _control_ratio(data) > 0.05:
+            raise ArticleError(name, "this looks like a binary file, not a text file.")
+        text, encoding = _guess(data, name)
+    text = normalize_text(text)
+    if not text.strip():
+        raise ArticleError(name, "the file contains only blank space.")
+    _check_readable(text, name)
+    return DecodedText(text=text, encoding=encoding)
+
+
+def normalize_text(text: str) -> str:
+    """LF line ends, no NULs or control characters, NFC, no trailing spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x85", "\n")
+    text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def _from_bom(data: bytes) -> tuple[str, str] | None:
+    for bom, label, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                text = data[len(bom):].decode(label, errors="replace")
+            return text.lstrip("\ufeff"), label
+    return None
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            if magic == b"BM":
+                if len(data) > 14 and data[6:10] == b"\x00\x00\x00\x00":
+                    return "a BMP image"
+                continue
+            return kind
+    return None
+
+
+def _control_ratio(data: bytes) -> float:
+    sample = data[:65536]
+    bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return bad / len(sample)
+
+
+def _guess(data: bytes, name: str) -> tuple[str, str]:
+    """Valid UTF-8 first; then charset-normalizer, checked against plain fallbacks."""
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as error:
+        # A multi-byte character cut at the very end of a file is still UTF-8.
+        if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
+            return data.decode("utf-8", errors="replace"), "utf-8"
+    candidates: list[tuple[str, str]] = []
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        try:
+            candidates.append((data.decode(best.encoding), _label(best.encoding)))
+        except (UnicodeDecodeError, LookupError):
+            pass
+    for encoding in _SINGLE_BYTE_FALLBACKS:
+        try:
+            candidates.append((data.decode(encoding), encoding))
+        except UnicodeDecodeError:
+            continue
+    if not candidates:
+        raise ArticleError(name, "the text encoding could not be recognized.")
+    # The detector's answer wins unless a fallback reads clearly more like real words.
+    scored = [
+        (_plausibility(text), -index, text, enc) for index, (text, enc) in enumerate(candidates)
+    ]
+    first = scored[0]
+    best_scored = max(scored)
+    if best_scored[0] > first[0] + 0.02:
+        return best_scored[2], best_scored[3]
+    return first[2], first[3]
+
+
+def _label(encoding: str) -> str:
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        return encoding
+
+
+_CYRILLIC_LOWER = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґўқғүұһәөң")
+_COMMON_RU = set("оеаинтсрвлкмдпу")
+
+
+def _plausibility(text: str) -> float:
+    """Share of letters in words that look like real words of one script.
+
+    Mojibake of Cyrillic code pages shows as words mixing upper and lower case at
+    random, box-drawing signs and rare letters; real text is mostly lowercase
+    letters with frequent letters dominating.
+    """
+    sample = text[:20000]
+    letters = [c for c in sample if c.isalpha()]
+    if not letters:
+        return 0.0
+    lower = sum(1 for c in letters if c.islower()) / len(letters)
+    symbols = sum(1 for c in sample if unicodedata.category(c)[0] == "S" or c == "\ufffd")
+    symbols /= max(1, len(sample))
+    cyr = [c for c in letters if c.lower() in _CYRILLIC_LOWER]
+    common = 0.0
+    if len(cyr) > len(letters) / 2:
+        common = sum(1 for c in cyr if c.lower() in _COMMON_RU) / len(cyr)
+    else:
+        common = sum(1 for c in letters if c.lower() in "etaoinsrhldcu") / len(letters)
+    return lower + common - 3 * symbols
+
+
+_ODD_CATEGORIES = ("Co", "Cn", "Cs", "So")
+
+
+def _check_readable(text: str, name: str) -> None:
+    sample = text[:100_000]
+    visible = [c for c in sample if not c.isspace()]
+    if not visible:
+        raise ArticleError(name, "the file contains only blank space.")
+    replacement = sum(1 for c in visible if c == "\ufffd")
+    odd = sum(1 for c in visible if c == "\ufffd" or unicodedata.category(c) in _ODD_CATEGORIES)
+    letters = sum(1 for c in visible if c.isalpha())
+    if replacement / len(visible) > 0.1 or odd / len(visible) > 0.3:
+        reason = "the text could not be decoded: it turns into unreadable characters."
+        raise ArticleError(name, reason)
+    if len(visible) >= 20 and letters / len(visible) < 0.3:
+        raise ArticleError(name, "the file does not contain readable text (too few letters).")
