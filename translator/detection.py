@@ -1,0 +1,303 @@
+"""The project's one language-detection function.
+
+langdetect (seeded, so the same text always gets the same answer) judges the
+languages it knows. It does not know the regional languages our readers meet
+(Kazakh, Kyrgyz, Uzbek, Tajik, Mongolian, Azerbaijani, Belarusian) and calls
+Kazakh or Mongolian Russian and Azerbaijani Turkish, often confidently. So the
+script decides first: letters that only those languages use send the text to
+lingua (restricted to the few languages in question, low-accuracy mode, loaded
+lazily once) or, for the languages lingua does not know (Kyrgyz, Uzbek, Tajik),
+to an alphabet rule. Anything too short, without letters or not confident
+enough is "und", never an exception.
+"""
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from translator.languages import UNDETERMINED, language_name
+
+__all__ = [
+    "ArticleLanguage",
+    "Detection",
+    "ParagraphLanguage",
+    "detect_article_language",
+    "detect_language",
+    "language_name",
+]
+
+# Below this many letters a text is "too short to judge" (a CJK character counts
+# as three letters: it carries about as much as a short word).
+MIN_LETTERS = 10
+# langdetect and lingua answers below this probability are "und".
+MIN_PROBABILITY = 0.80
+# Confidence reported for a language identified by its alphabet alone.
+ALPHABET_RULE_PROBABILITY = 0.90
+# A paragraph makes an article "mixed" only if it is this long and this confident.
+MIXED_MIN_LETTERS = 60
+MIXED_MIN_PROBABILITY = 0.90
+SEED = 0
+ALTERNATIVES = 3
+MIN_ALTERNATIVE = 0.01  # runner-ups below this are noise
+
+# Cyrillic letters absent from Russian, by the languages that use them.
+KAZAKH_ONLY = frozenset("әғқұһӘҒҚҰҺ")  # (қ ғ ҳ also Uzbek/Tajik; handled before)
+TAJIK_ONLY = frozenset("ҷӣӯҶӢӮ")
+SHORT_U = frozenset("ўЎ")  # Belarusian and Uzbek
+UZBEK_TAJIK = frozenset("қғҳҚҒҲ")
+KYRGYZ_NG = frozenset("ңҢ")  # Kyrgyz and Kazakh, not Mongolian
+MONGOLIAN_KYRGYZ_KAZAKH = frozenset("өүӨҮ")
+BYELORUSSIAN_UKRAINIAN_I = frozenset("іІ")
+REGIONAL_CYRILLIC = (
+    KAZAKH_ONLY | TAJIK_ONLY | SHORT_U | UZBEK_TAJIK | KYRGYZ_NG | MONGOLIAN_KYRGYZ_KAZAKH
+)
+SCHWA = frozenset("əƏ")  # Azerbaijani Latin
+UZBEK_APOSTROPHES = "ʻ‘'’`ʼ"
+
+LINGUA_CYRILLIC = ("kk", "mn", "be", "ru", "uk", "bg", "mk", "sr")
+LINGUA_LATIN = ("az", "tr")
+
+
+@dataclass(frozen=True)
+class Detection:
+    """A language guess: code ("und" when undetermined), English name, probability
+    and the runner-up (code, probability) pairs, best first."""
+
+    code: str
+    name: str
+    probability: float
+    alternatives: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def determined(self) -> bool:
+        return self.code != UNDETERMINED
+
+
+@dataclass(frozen=True)
+class ParagraphLanguage:
+    """The detected language of one paragraph (index into the article's paragraphs)."""
+
+    index: int
+    detection: Detection
+
+
+@dataclass(frozen=True)
+class ArticleLanguage:
+    """The main language of an article, every paragraph's language, and whether some
+    long paragraph is confidently in another language (a quoted statement)."""
+
+    main: Detection
+    paragraphs: tuple[ParagraphLanguage, ...]
+    mixed: bool
+
+    @property
+    def foreign(self) -> tuple[ParagraphLanguage, ...]:
+        """The paragraphs that make the article mixed."""
+        if not self.mixed:
+            return ()
+        return tuple(p for p in self.paragraphs if _is_foreign(p.detection, self.main, None))
+
+
+Candidates = Sequence[tuple[str, float]]
+
+
+def _undetermined(candidates: Candidates = ()) -> Detection:
+    guesses = tuple(candidates[:ALTERNATIVES])
+    return Detection(UNDETERMINED, language_name(UNDETERMINED), 0.0, guesses)
+
+
+def _detection(candidates: Candidates, threshold: float = MIN_PROBABILITY) -> Detection:
+    """The best candidate if it is confident enough, else "und" (keeping the guesses)."""
+    if not candidates or candidates[0][1] < threshold:
+        return _undetermined(candidates)
+    code, probability = candidates[0]
+    return Detection(code, language_name(code), probability, tuple(candidates[1:1 + ALTERNATIVES]))
+
+
+# --- langdetect ---------------------------------------------------------------
+
+_langdetect_lock = threading.Lock()
+_langdetect_factory = None
+
+
+def _langdetect_candidates(text: str) -> list[tuple[str, float]]:
+    """langdetect's probabilities, codes normalized to ISO 639-1 (zh-cn, zh-tw -> zh).
+
+    A private, seeded factory: each call gets a fresh Detector whose own Random is
+    reseeded, so results neither depend on call order nor on other threads.
+    """
+    global _langdetect_factory
+    from langdetect.lang_detect_exception import LangDetectException
+
+    if _langdetect_factory is None:
+        with _langdetect_lock:
+            if _langdetect_factory is None:
+                from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+                factory = DetectorFactory()
+                factory.load_profile(PROFILES_DIRECTORY)
+                factory.set_seed(SEED)
+                _langdetect_factory = factory
+    detector = _langdetect_factory.create()
+    detector.append(text)
+    try:
+        found = detector.get_probabilities()
+    except LangDetectException:
+        return []
+    merged: dict[str, float] = {}
+    for language in found:
+        code = language.lang.split("-")[0]
+        merged[code] = merged.get(code, 0.0) + language.prob
+    return sorted(merged.items(), key=lambda item: -item[1])
+
+
+# --- lingua -------------------------------------------------------------------
+
+_lingua_lock = threading.Lock()
+_lingua_detectors: dict[tuple[str, ...], object] = {}
+
+
+def _lingua_detector(codes: tuple[str, ...]):
+    """A lingua detector for these languages, built once (low-accuracy mode: ~20 MB)."""
+    detector = _lingua_detectors.get(codes)
+    if detector is None:
+        with _lingua_lock:
+            detector = _lingua_detectors.get(codes)
+            if detector is None:
+                from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+                languages = [
+                    Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
+                    for code in codes
+                ]
+                detector = (
+                    LanguageDetectorBuilder.from_languages(*languages)
+                    .with_low_accuracy_mode()
+                    .build()
+                )
+                _lingua_detectors[codes] = detector
+    return detector
+
+
+def _lingua_candidates(text: str, codes: tuple[str, ...]) -> list[tuple[str, float]]:
+    values = _lingua_detector(codes).compute_language_confidence_values(text)
+    return [
+        (value.language.iso_code_639_1.name.lower(), value.value)
+        for value in values
+        if value.value >= MIN_ALTERNATIVE
+    ]
+
+
+# --- the decision -------------------------------------------------------------
+
+
+def _letters(text: str) -> tuple[int, int, int]:
+    """(weighted letter count, Cyrillic letters, Latin letters)."""
+    total = cyrillic = latin = 0
+    for char in text:
+        if not char.isalpha():
+            continue
+        if char.isascii():
+            total += 1
+            latin += 1
+            continue
+        name = unicodedata.name(char, "")
+        if name.startswith("CYRILLIC"):
+            cyrillic += 1
+            total += 1
+        elif name.startswith("LATIN"):
+            latin += 1
+            total += 1
+        elif name.startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL")):
+            total += 3
+        else:
+            total += 1
+    return total, cyrillic, latin
+
+
+def _rule(code: str) -> Detection:
+    return Detection(code, language_name(code), ALPHABET_RULE_PROBABILITY, ())
+
+
+def _cyrillic(text: str) -> Detection:
+    present = set(text) & REGIONAL_CYRILLIC
+    if not present:
+        return _detection(_langdetect_candidates(text))
+    if present & TAJIK_ONLY:
+        return _rule("tg")
+    if present & SHORT_U and present & UZBEK_TAJIK:
+        return _rule("uz")
+    if present & KYRGYZ_NG and not present & KAZAKH_ONLY:
+        if not set(text) & BYELORUSSIAN_UKRAINIAN_I:
+            return _rule("ky")
+    candidates = _lingua_candidates(text, LINGUA_CYRILLIC)
+    if candidates and candidates[0][0] not in ("kk", "mn", "be"):
+        # lingua thinks it is a language langdetect knows: let langdetect judge,
+        # but only if both agree (regional letters make a mistake likely).
+        ours = _langdetect_candidates(text)
+        if ours and ours[0][0] == candidates[0][0]:
+            return _detection(ours)
+        return _undetermined(candidates)
+    return _detection(candidates)
+
+
+def _uzbek_latin(text: str) -> bool:
+    """Uzbek Latin writes oʻ and gʻ (with a turned comma, often typed as ' or ‘)."""
+    hits = sum(
+        1
+        for index, char in enumerate(text[:-1])
+        if char in "oOgG" and text[index + 1] in UZBEK_APOSTROPHES
+        and (index + 2 >= len(text) or not text[index + 2].isspace() or char in "oO")
+    )
+    return hits >= 2
+
+
+def detect_language(text: str) -> Detection:
+    """The language of a text, "und" when there is too little to judge or doubt."""
+    if not text:
+        return _undetermined()
+    total, cyrillic, latin = _letters(text)
+    if total < MIN_LETTERS:
+        return _undetermined()
+    if cyrillic * 2 >= total:
+        return _cyrillic(text)
+    if latin * 2 >= total:
+        if set(text) & SCHWA:
+            return _detection(_lingua_candidates(text, LINGUA_LATIN))
+        if _uzbek_latin(text):
+            return _rule("uz")
+    return _detection(_langdetect_candidates(text))
+
+
+def _letter_count(text: str) -> int:
+    return _letters(text)[0]
+
+
+def _is_foreign(detection: Detection, main: Detection, text: str | None) -> bool:
+    return (
+        detection.determined
+        and detection.code != main.code
+        and detection.probability >= MIXED_MIN_PROBABILITY
+        and (text is None or _letter_count(text) >= MIXED_MIN_LETTERS)
+    )
+
+
+def detect_article_language(paragraphs: Sequence[str]) -> ArticleLanguage:
+    """The article's main language, each paragraph's, and whether it mixes languages.
+
+    Only long, confidently detected paragraphs count as another language: a
+    paragraph of a few words (a name, a dateline) is too short to judge.
+    """
+    main = detect_language("\n\n".join(paragraphs))
+    found = []
+    mixed = False
+    for index, paragraph in enumerate(paragraphs):
+        detection = detect_language(paragraph)
+        if detection.determined and _letter_count(paragraph) < MIXED_MIN_LETTERS:
+            if detection.code != main.code:
+                detection = _undetermined(((detection.code, detection.probability),))
+        found.append(ParagraphLanguage(index, detection))
+        mixed = mixed or (main.determined and _is_foreign(detection, main, paragraph))
+    return ArticleLanguage(main, tuple(found), mixed)
