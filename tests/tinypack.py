@@ -1,0 +1,262 @@
+"""Tiny but real Argos `.argosmodel` packs, built offline for tests and benchmarks.
+
+Argos packs cannot be downloaded here, so a pack is made from scratch: a
+SentencePiece model trained in-process on a few dozen sentences, and a
+CTranslate2 transformer converted from seeded random weights. The translation
+is gibberish, but installing, loading, translating, pivoting and removing run
+through the same code as with a real pack.
+
+The expensive parts (tokenizer training, model conversion) are cached per
+process, so building many packs in one test run stays cheap.
+"""
+from __future__ import annotations
+
+import functools
+import io
+import json
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+# Latin and Cyrillic sentences, so that the tokenizer knows the letters the
+# tests translate (English, German, Russian, Kazakh) instead of mapping them to <unk>.
+TRAINING_SENTENCES: tuple[str, ...] = (
+    "The parliament approved the new budget on Monday.",
+    "Prices for bread and fuel rose again this week.",
+    "The minister said the railway would open next year.",
+    "Farmers expect a good harvest after the spring rains.",
+    "A new school was built in the northern district.",
+    "The president met foreign investors in the capital.",
+    "Exports of grain and cotton grew by ten percent.",
+    "Heavy snow closed the mountain road for two days.",
+    "The central bank kept its interest rate unchanged.",
+    "Students protested against higher university fees.",
+    "Die Regierung hat den neuen Haushalt am Montag beschlossen.",
+    "Die Preise für Brot und Benzin sind wieder gestiegen.",
+    "Der Minister sagte, die Bahn werde nächstes Jahr eröffnet.",
+    "Schüler und Lehrer feiern den Beginn des Schuljahres.",
+    "Парламент утвердил новый бюджет в понедельник.",
+    "Цены на хлеб и топливо снова выросли на этой неделе.",
+    "Министр сказал, что железная дорога откроется в следующем году.",
+    "Фермеры ожидают хороший урожай после весенних дождей.",
+    "В северном районе построили новую школу.",
+    "Президент встретился с иностранными инвесторами в столице.",
+    "Экспорт зерна и хлопка вырос на десять процентов.",
+    "Сильный снегопад закрыл горную дорогу на два дня.",
+    "Парламент жаңа бюджетті дүйсенбі күні бекітті.",
+    "Нан мен жанармай бағасы тағы да өсті.",
+    "Фермерлер көктемгі жаңбырдан кейін мол өнім күтеді.",
+    "Ўзбекистон ва Қирғизистон чегара масаласини муҳокама қилди.",
+    "Quelques mots en français, avec des accents: été, ça, où.",
+    "Numbers 0123456789 and signs: , . ! ? ; : - ( ) \" ' % / & +",
+)
+
+SPECIAL_TOKENS = ("<unk>", "<s>", "</s>")
+
+
+@functools.lru_cache(maxsize=16)
+def train_sentencepiece(
+    vocab_size: int = 160, sentences: tuple[str, ...] = TRAINING_SENTENCES
+) -> bytes:
+    """A SentencePiece model trained in memory; returns the serialized model."""
+    import sentencepiece as spm
+
+    model = io.BytesIO()
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(sentences),
+        model_writer=model,
+        vocab_size=vocab_size,
+        hard_vocab_limit=False,
+        character_coverage=1.0,
+        model_type="unigram",
+        num_threads=1,
+        unk_id=0, bos_id=1, eos_id=2, pad_id=-1,
+        normalization_rule_name="identity",
+        minloglevel=2,
+    )
+    return model.getvalue()
+
+
+def sentencepiece_vocabulary(model_bytes: bytes) -> list[str]:
+    """The pieces of a SentencePiece model in id order (ids 0-2 are <unk>, <s>, </s>)."""
+    import sentencepiece as spm
+
+    processor = spm.SentencePieceProcessor(model_proto=model_bytes)
+    return [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
+
+
+def _linear(spec, rng, out_dim: int, in_dim: int, scale: float) -> None:
+    spec.weight = (rng.standard_normal((out_dim, in_dim)) * scale).astype(np.float32)
+    spec.bias = (rng.standard_normal(out_dim) * scale).astype(np.float32)
+
+
+def _norm(spec, dim: int) -> None:
+    spec.gamma = np.ones(dim, dtype=np.float32)
+    spec.beta = np.zeros(dim, dtype=np.float32)
+
+
+def _attention(spec, rng, d_model: int, scale: float, self_attention: bool) -> None:
+    _norm(spec.layer_norm, d_model)
+    if self_attention:  # fused query/key/value
+        _linear(spec.linear[0], rng, 3 * d_model, d_model, scale)
+    else:  # query, then fused key/value over the encoder output
+        _linear(spec.linear[0], rng, d_model, d_model, scale)
+        _linear(spec.linear[1], rng, 2 * d_model, d_model, scale)
+    _linear(spec.linear[-1], rng, d_model, d_model, scale)
+
+
+def _ffn(spec, rng, d_model: int, ffn_dim: int, scale: float) -> None:
+    _norm(spec.layer_norm, d_model)
+    _linear(spec.linear_0, rng, ffn_dim, d_model, scale)
+    _linear(spec.linear_1, rng, d_model, ffn_dim, scale)
+
+
+def write_ctranslate2_model(
+    output_dir: Path,
+    vocabulary: Sequence[str],
+    seed: int = 0,
+    layers: int = 2,
+    d_model: int = 32,
+    heads: int = 2,
+    ffn_dim: int | None = None,
+    eos_bias: float = 1.0,
+    projection_scale: float = 1.0,
+) -> Path:
+    """Convert a transformer with seeded random weights into a CTranslate2 model dir.
+
+    `eos_bias` raises the end-of-sentence logit so that some outputs stop early,
+    like real ones; others run to the decoder's length limit, which is why the
+    engine always bounds max_decoding_length.
+    """
+    from ctranslate2.specs import transformer_spec
+
+    rng = np.random.default_rng(seed)
+    vocab_size = len(vocabulary)
+    ffn_dim = ffn_dim or 4 * d_model
+    scale = 1.0 / np.sqrt(d_model)
+    spec = transformer_spec.TransformerSpec.from_config(layers, heads, pre_norm=True)
+
+    for side in (spec.encoder, spec.decoder):
+        embeddings = side.embeddings if isinstance(side.embeddings, list) else [side.embeddings]
+        for embedding in embeddings:
+            weight = rng.standard_normal((vocab_size, d_model)) * scale
+            embedding.weight = weight.astype(np.float32)
+        _norm(side.layer_norm, d_model)
+    for layer in spec.encoder.layer:
+        _attention(layer.self_attention, rng, d_model, scale, self_attention=True)
+        _ffn(layer.ffn, rng, d_model, ffn_dim, scale)
+    for layer in spec.decoder.layer:
+        _attention(layer.self_attention, rng, d_model, scale, self_attention=True)
+        _attention(layer.attention, rng, d_model, scale, self_attention=False)
+        _ffn(layer.ffn, rng, d_model, ffn_dim, scale)
+    _linear(spec.decoder.projection, rng, vocab_size, d_model, projection_scale * scale)
+    spec.decoder.projection.bias[:] = 0.0
+    eos = list(vocabulary).index("</s>")
+    spec.decoder.projection.bias[eos] += eos_bias
+
+    spec.register_source_vocabulary(list(vocabulary))
+    spec.register_target_vocabulary(list(vocabulary))
+    spec.validate()
+    Path(output_dir).mkdir(parents=True, exist_ok=True)
+    spec.save(str(output_dir))
+    return output_dir
+
+
+@functools.lru_cache(maxsize=16)
+def _model_files(seed: int, vocab_size: int, layers: int, d_model: int, heads: int,
+                 training: tuple[str, ...]) -> tuple[tuple[str, bytes], ...]:
+    """(relative path, bytes) of sentencepiece.model and model/*, cached per process."""
+    sp_bytes = train_sentencepiece(vocab_size, training)
+    vocabulary = sentencepiece_vocabulary(sp_bytes)
+    with tempfile.TemporaryDirectory(prefix="tinypack-") as tmp:
+        model_dir = write_ctranslate2_model(
+            Path(tmp) / "model", vocabulary, seed=seed, layers=layers, d_model=d_model, heads=heads
+        )
+        files = [("sentencepiece.model", sp_bytes)]
+        files += sorted(
+            (f"model/{path.name}", path.read_bytes())
+            for path in model_dir.iterdir() if path.is_file()
+        )
+    return tuple(files)
+
+
+def build_pack(
+    dest_dir: Path,
+    from_code: str,
+    to_code: str,
+    version: str = "1.0",
+    seed: int = 0,
+    *,
+    vocab_size: int = 160,
+    layers: int = 2,
+    d_model: int = 32,
+    heads: int = 2,
+    training_sentences: Sequence[str] = TRAINING_SENTENCES,
+    from_name: str | None = None,
+    to_name: str | None = None,
+) -> Path:
+    """Write `translate-<from>_<to>-<version>.argosmodel` into dest_dir; sizes adjustable."""
+    files = _model_files(seed, vocab_size, layers, d_model, heads, tuple(training_sentences))
+    top = f"translate-{from_code}_{to_code}-{version.replace('.', '_')}"
+    metadata = {
+        "package_version": version,
+        "argos_version": "1.9.0",
+        "from_code": from_code,
+        "from_name": from_name or _name(from_code),
+        "to_code": to_code,
+        "to_name": to_name or _name(to_code),
+        "type": "translate",
+        "links": [],
+    }
+    readme = (
+        f"# {metadata['from_name']} -> {metadata['to_name']}\n\n"
+        f"Tiny test pack (seed {seed}); its output is gibberish.\n"
+    )
+    dest_dir = Path(dest_dir)
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    path = dest_dir / f"{top}.argosmodel"
+    partial = path.with_suffix(".partial")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(f"{top}/", "")
+        archive.writestr(f"{top}/metadata.json", json.dumps(metadata, indent=2, ensure_ascii=False))
+        archive.writestr(f"{top}/README.md", readme)
+        archive.writestr(f"{top}/model/", "")
+        for name, data in files:
+            archive.writestr(f"{top}/{name}", data)
+    partial.replace(path)
+    return path
+
+
+def build_tiny_pack(
+    dest_dir: Path, from_code: str, to_code: str, version: str = "1.0", seed: int = 0
+) -> Path:
+    """A real, installable .argosmodel file for the pair; see the module docstring."""
+    return build_pack(dest_dir, from_code, to_code, version, seed)
+
+
+def install_unzipped(pack_file: Path, packages_dir: Path) -> Path:
+    """Unzip a pack into a packs dir the way Argos does; returns the pack's directory."""
+    packages_dir = Path(packages_dir)
+    packages_dir.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(pack_file) as archive:
+        top = archive.namelist()[0].split("/")[0]
+        target = packages_dir / top
+        if target.exists():
+            shutil.rmtree(target)
+        archive.extractall(packages_dir)
+    return target
+
+
+_NAMES = {
+    "en": "English", "de": "German", "ru": "Russian", "kk": "Kazakh", "uz": "Uzbek",
+    "ky": "Kyrgyz", "fr": "French", "es": "Spanish", "tg": "Tajik", "mn": "Mongolian",
+    "az": "Azerbaijani", "be": "Belarusian", "tr": "Turkish", "uk": "Ukrainian",
+}
+
+
+def _name(code: str) -> str:
+    return _NAMES.get(code, code)
