@@ -1,0 +1,48 @@
+"""How the packs directory changes safely: one lock, and a staging area on the same filesystem.
+
+Every change to the packs directory is a rename (atomic on one filesystem) made while holding
+PACKS_LOCK. Slow work (downloading, unpacking, deleting old packs) happens outside the lock in a
+staging directory beside the packs directory, so readers never see a half-written pack.
+Code that reads pack files (e.g. loading a model) can hold PACKS_LOCK to avoid racing a swap.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+PACKS_LOCK = threading.RLock()
+
+
+def _same_filesystem(a: Path, b: Path) -> bool:
+    try:
+        return a.stat().st_dev == b.stat().st_dev
+    except OSError:
+        return False
+
+
+@contextmanager
+def staging_area(packs_dir: Path) -> Iterator[Path]:
+    """A temporary directory from which a rename into packs_dir is atomic; removed on exit.
+
+    It lives beside packs_dir (not inside, where Argos would try to load it as a pack) unless
+    the parent is not writable or is another filesystem.
+    """
+    packs_dir.mkdir(parents=True, exist_ok=True)
+    parent = packs_dir.parent
+    staging: Path | None = None
+    if os.access(parent, os.W_OK) and _same_filesystem(parent, packs_dir):
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=f".{packs_dir.name}-staging-", dir=parent))
+        except OSError:
+            staging = None
+    if staging is None:
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=packs_dir))
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
