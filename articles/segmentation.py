@@ -19,8 +19,6 @@ MAX_WORDS = 100
 MAX_CHARS = 1000
 """Same bound for scripts without spaces (CJK) or very long tokens."""
 
-_CLOSING = "»”’\")]』」"
-
 
 def split_sentences(text: str, language: str = "und") -> list[str]:
     """Split text into sentences; never returns empty or whitespace-only pieces."""
@@ -32,33 +30,97 @@ def split_sentences(text: str, language: str = "und") -> list[str]:
     return [s for s in sentences if s.strip()]
 
 
+# Languages whose own sentencex rules are missing or measured worse: segment them
+# with a close relative's rules (Central Asian Cyrillic texts share Russian
+# abbreviations such as "г.", "т.е.", "им.").
+_RULES_OF = {
+    "und": "en",
+    "kk": "ru",
+    "ky": "ru",
+    "tg": "ru",
+    "mn": "ru",
+    "be": "ru",
+    "uz": "ru",
+    "az": "tr",
+}
+
+
 def _segment(text: str, language: str) -> list[str]:
     if not text.strip():
         return []
+    rules = _RULES_OF.get(language, language)
     try:
-        raw = [s.strip() for s in segment(language if language != "und" else "en", text)]
+        raw = segment(rules, text)
     except Exception:  # an unknown code must not break an upload
-        raw = [s.strip() for s in segment("en", text)]
-    return _repair([s for s in raw if s])
+        raw = segment("en", text)
+    pieces = [part.strip() for piece in raw for part in _split_before_numbers(piece)]
+    return _repair([piece for piece in pieces if piece])
+
+
+# "... құрайды. 2006 жылы ...": a full word, a period, then a number starts a new
+# sentence; some rule sets never split there. A period right after a digit is
+# an ordinal ("am 3. Mai") and short words are abbreviations ("Abs. 2", "p. 5").
+_NUMBER_START = re.compile(r"(?<=[^\W\d_]{4}[.!?])\s+(?=\d)")
+
+
+def _split_before_numbers(piece: str) -> list[str]:
+    parts = _NUMBER_START.split(piece)
+    if len(parts) == 1:
+        return parts
+    merged = [parts[0]]
+    for part in parts[1:]:
+        if merged[-1].count("(") > merged[-1].count(")"):
+            merged[-1] = f"{merged[-1]} {part}"  # inside parentheses: a reference
+        else:
+            merged.append(part)
+    return merged
+
+
+_OPENING = "«“„‘\""
+_CLOSING = "»”’\")]』」"
+_LEADING_CLOSER = re.compile(r"^[»”’\")\]』」]+")
+_INITIAL = re.compile(r"(?:^|[\s.(«“„])[^\W\d_]\.$")
+_ABBREVIATION = re.compile(r"(?:^|\s)[(«“„\"']?(?:[^\W\d_]{1,4}\.|(?:[^\W\d_]{1,4}\.){2,4})$")
+_LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)]$")
 
 
 def _repair(pieces: list[str]) -> list[str]:
-    """Move stray closing quotes back and rejoin breaks before a lowercase word."""
+    """Fix the few breaks a rule-based splitter gets wrong in news text."""
     out: list[str] = []
     for piece in pieces:
         if out:
-            lead = re.match(rf"^[{re.escape(_CLOSING)}]+", piece)
-            if lead:
-                out[-1] += lead.group(0)
+            previous = out[-1]
+            lead = _LEADING_CLOSER.match(piece)
+            if lead and _unbalanced(previous):
+                # A closing quote belongs to the sentence that opened it.
+                out[-1] = previous = previous + lead.group(0)
                 piece = piece[lead.end():].lstrip()
                 if not piece:
                     continue
-            if piece[0].islower() and out[-1].endswith("."):
-                # "т.е. министр", "etc. and": a lowercase word does not open a sentence.
-                out[-1] = f"{out[-1]} {piece}"
+            if _joins(previous, piece):
+                out[-1] = f"{previous} {piece}"
                 continue
         out.append(piece)
     return out
+
+
+def _joins(previous: str, piece: str) -> bool:
+    first = piece[0]
+    if _LIST_NUMBER.match(previous):
+        return True  # "2. Оцінка ..." is one numbered item
+    if not previous.endswith("."):
+        return False
+    if first.islower() and _ABBREVIATION.search(previous):
+        return True  # "т.е. министр", "etc. and": no sentence starts in lowercase
+    if first.isupper() and _INITIAL.search(previous):
+        return True  # "С.В. Лавров", "J. Smith": initials before a name
+    return False
+
+
+def _unbalanced(sentence: str) -> bool:
+    opened = sum(sentence.count(c) for c in "«“„")
+    closed = sum(sentence.count(c) for c in "»”")
+    return opened > closed or sentence.count('"') % 2 == 1
 
 
 def _bounded_blocks(text: str, size: int = 20_000) -> list[str]:
