@@ -78,7 +78,9 @@ def _split_before_numbers(piece: str) -> list[str]:
 
 _OPENING = "«“„‘\""
 _CLOSING = "»”’\")]』」"
-_LEADING_CLOSER = re.compile(r"^[»”’\")\]』」]+")
+# A straight quote is only a closer when it stands alone ('" He' vs '"He').
+_LEADING_CLOSER = re.compile(r"^(?:[»”’)\]』」]+|\"(?=\s|$))")
+_TRAILING_OPENER = re.compile(r"(?<=[.!?…])\s+[\"“«„]$")
 _INITIAL = re.compile(r"(?:^|[\s.(«“„])[^\W\d_]\.$")
 _ABBREVIATION = re.compile(r"(?:^|\s)[(«“„\"']?(?:[^\W\d_]{1,4}\.|(?:[^\W\d_]{1,4}\.){2,4})$")
 _LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)]$")
@@ -87,7 +89,15 @@ _LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)]$")
 def _repair(pieces: list[str]) -> list[str]:
     """Fix the few breaks a rule-based splitter gets wrong in news text."""
     out: list[str] = []
+    carried = ""
     for piece in pieces:
+        piece = f"{carried}{piece}"
+        opener = _TRAILING_OPENER.search(piece)
+        carried = ""
+        if opener and opener.start() > 0:
+            # 'about. "Dan Brown ...': the quote opens the next sentence.
+            carried = opener.group(0).strip()
+            piece = piece[: opener.start()]
         if out:
             previous = out[-1]
             lead = _LEADING_CLOSER.match(piece)
@@ -97,14 +107,24 @@ def _repair(pieces: list[str]) -> list[str]:
                 piece = piece[lead.end():].lstrip()
                 if not piece:
                     continue
-            if _joins(previous, piece):
+            if continues(previous, piece):
                 out[-1] = f"{previous} {piece}"
                 continue
         out.append(piece)
+    if carried:
+        if out:
+            out[-1] += f" {carried}"
+        else:
+            out.append(carried)
     return out
 
 
-def _joins(previous: str, piece: str) -> bool:
+def continues(previous: str, piece: str) -> bool:
+    """Whether `piece` goes on the sentence `previous` seems to end (an abbreviation,
+    an initial, a list number); shared with line-based splitting in building."""
+    previous, piece = previous.rstrip(), piece.lstrip()
+    if not previous or not piece:
+        return False
     first = piece[0]
     if _LIST_NUMBER.match(previous):
         return True  # "2. Оцінка ..." is one numbered item
