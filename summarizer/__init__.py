@@ -1,1 +1,5 @@
-"""Article -> extractive summary made with sumy."""
+"""Article -> extractive summary made with sumy.
+
+Kept free of imports so that `import summarizer` is cheap; use
+summarizer.summarize.summarize and summarizer.algorithms.ALGORITHMS.
+"""

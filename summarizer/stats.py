@@ -1,0 +1,31 @@
+"""Counts for the reader: words, sentences, reading time, compression."""
+from __future__ import annotations
+
+import re
+
+from articles.model import Article
+from summarizer.summary import ArticleStats
+
+READING_WPM = 220
+"""Words a minute; adult silent reading of non-fiction is 200-260 (Brysbaert, 2019)."""
+
+_CJK = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_WORD = re.compile(rf"{_CJK}|[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def count_words(text: str) -> int:
+    """Runs of letters/digits; each CJK character counts as a word."""
+    return len(_WORD.findall(text))
+
+
+def article_stats(article: Article, summary_texts: list[str]) -> ArticleStats:
+    words = sum(count_words(sentence.text) for sentence in article.sentences)
+    summary_words = sum(count_words(text) for text in summary_texts)
+    return ArticleStats(
+        words=words,
+        sentences=len(article.sentences),
+        reading_minutes=round(words / READING_WPM, 2),
+        summary_sentences=len(summary_texts),
+        summary_words=summary_words,
+        compression=round(summary_words / words, 4) if words else 0.0,
+    )

@@ -1,0 +1,54 @@
+"""A word tokenizer for sumy that needs no nltk data.
+
+sumy's default word tokenizer calls nltk.word_tokenize, which looks up the
+punkt model (not installed, and downloading is not allowed). Sentences come
+from `articles`; inside a sentence words are runs of letters joined by an
+apostrophe or hyphen, which is what sumy keeps of nltk's tokens anyway (its
+filter drops tokens with digits or punctuation). Scripts written without
+spaces (Chinese, Japanese) give one token per character.
+"""
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(r"\w+(?:['’\-]\w+)*")
+_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’\-])*$")
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+class WordTokenizer:
+    """Implements the one method sumy's Sentence calls: to_words(text)."""
+
+    def __init__(self, language: str = "und") -> None:
+        self.language = language
+
+    def to_words(self, text: str) -> tuple[str, ...]:
+        words: list[str] = []
+        for token in _TOKEN.findall(text):
+            if _UNSPACED.search(token):
+                words.extend(_split_unspaced(token))
+            elif _WORD.match(token):
+                words.append(token)
+        return tuple(words)
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        """Sentences come from `articles`; this only exists for sumy's interface."""
+        from articles.segmentation import split_sentences
+
+        return tuple(split_sentences(paragraph, self.language))
+
+
+def _split_unspaced(token: str) -> list[str]:
+    words: list[str] = []
+    run = ""
+    for char in token:
+        if _UNSPACED.match(char):
+            if run and _WORD.match(run):
+                words.append(run)
+                run = ""
+            words.append(char)
+        else:
+            run += char
+    if run and _WORD.match(run):
+        words.append(run)
+    return words
