@@ -1,0 +1,185 @@
+"""One article's card: heading, language, counts, then Summary / Original / Side by side."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from articles.export import summary_file_name, summary_text
+from translator.detection import ArticleLanguage, language_name
+from translator.languages import LANGUAGE_NAMES, UNDETERMINED
+from ui.downloads import summary_record
+from ui.markup import highlighted_article, md, side_by_side, summary_list
+from ui.results import ArticleResult, Upload
+from ui.settings import SummarySettings
+
+AUTO = "auto"
+_LANGUAGES = sorted(
+    (code for code in LANGUAGE_NAMES if code not in (UNDETERMINED, "zt")), key=language_name
+)
+
+
+def language_key(upload: Upload) -> str:
+    """Session key of the article's language override."""
+    return f"language:{upload.key}"
+
+
+def render_article(result: ArticleResult, summary: SummarySettings, expanded: bool = True) -> None:
+    article, detection = result.article, result.detection
+    assert article is not None and detection is not None and result.summary is not None
+    title = article.title or result.name
+    with st.expander(
+        f"**{md(title)}**  ·  {md(result.name)}", expanded=expanded, key=f"card:{result.upload.key}"
+    ):
+        _render_heading(result, detection)
+        _render_counts(result)
+        _render_translation_note(result)
+        summary_tab, original_tab, both_tab = st.tabs(["Summary", "Original", "Side by side"])
+        with summary_tab:
+            _render_summary(result)
+        with original_tab:
+            highlighted = {sentence.index for sentence in result.summary.sentences}
+            if article.title:
+                st.markdown(f"##### {md(article.title)}")
+            st.html(highlighted_article(article, highlighted))
+        with both_tab:
+            _render_side_by_side(result)
+        record = summary_record(result, summary)
+        st.download_button(
+            "Download summary",
+            data=summary_text(record).encode("utf-8"),
+            file_name=summary_file_name(result.name),
+            mime="text/plain",
+            icon=":material/download:",
+            on_click="ignore",
+            key=f"download:{result.upload.key}",
+        )
+
+
+def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
+    main = detection.main
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    with left:
+        with st.container(horizontal=True, vertical_alignment="center"):
+            if result.overridden:
+                st.badge(
+                    f"{language_name(result.language)} · set by you",
+                    icon=":material/edit:",
+                    color="violet",
+                )
+                st.caption(f"Detected: {md(main.name)} ({main.probability:.0%})")
+            elif main.determined:
+                st.badge(
+                    f"{main.name} · {main.probability:.0%} confidence",
+                    icon=":material/language:",
+                    color="blue",
+                )
+            else:
+                st.badge("Language undetermined", icon=":material/help:", color="orange")
+            st.caption(f"{md(result.name)} · {result.article.encoding if result.article else ''}")
+    detected_label = f"Detected ({main.name})" if main.determined else "Detected (undetermined)"
+    right.selectbox(
+        "Language",
+        [AUTO, *_LANGUAGES],
+        format_func=lambda code: detected_label if code == AUTO else language_name(code),
+        key=language_key(result.upload),
+        help="Override the detected language; the summary and translation follow it.",
+    )
+    if not main.determined and not result.overridden:
+        guesses = ", ".join(f"{language_name(code)} {p:.0%}" for code, p in main.alternatives)
+        hint = f" Best guesses: {guesses}." if guesses else ""
+        st.warning(
+            f"The language could not be determined.{hint} Choose it under Language so that "
+            "sentences are split and translated with the right rules.",
+            icon=":material/warning:",
+        )
+    if detection.mixed:
+        lines = []
+        for paragraph in detection.foreign:
+            text = result.article.paragraphs[paragraph.index] if result.article else ""
+            excerpt = text[:80] + ("…" if len(text) > 80 else "")
+            found = paragraph.detection
+            lines.append(
+                f"- Paragraph {paragraph.index + 1}: {md(found.name)} "
+                f"({found.probability:.0%}) — {md(excerpt)}"
+            )
+        st.warning(
+            f"This article mixes languages; most of it is {md(main.name)}, but:\n"
+            + "\n".join(lines),
+            icon=":material/warning:",
+        )
+
+
+def _render_counts(result: ArticleResult) -> None:
+    stats = result.summary.stats if result.summary else None
+    if stats is None:
+        return
+    minutes = stats.reading_minutes
+    reading = "under 1 min" if minutes < 1 else f"{round(minutes)} min"
+    with st.container(horizontal=True):
+        st.metric("Words", f"{stats.words:,}")
+        st.metric("Sentences", f"{stats.sentences:,}")
+        st.metric("Reading time", reading)
+        st.metric(
+            "Summary", f"{stats.summary_sentences} sentences · {stats.compression:.0%} of words"
+        )
+
+
+def _render_translation_note(result: ArticleResult) -> None:
+    if result.missing_pair:
+        source, target = result.missing_pair
+        from ui.pages import PACKS
+
+        with st.container(border=True):
+            st.markdown(
+                f":material/link_off: No language pack for **{language_name(source)} → "
+                f"{language_name(target)}**. Install one on the Language packs page; "
+                "the summary works without it."
+            )
+            st.page_link(PACKS, label="Open Language packs", icon=":material/translate:")
+    elif result.translation_note:
+        st.info(md(result.translation_note), icon=":material/info:")
+
+
+def _render_summary(result: ArticleResult) -> None:
+    assert result.summary is not None
+    sentences = [sentence.text for sentence in result.summary.sentences]
+    if not sentences:
+        st.caption("The summary is empty: the article is too short.")
+        return
+    translations = [
+        result.translations.get(sentence.index) for sentence in result.summary.sentences
+    ]
+    st.html(summary_list(sentences, translations))
+
+
+def _render_side_by_side(result: ArticleResult) -> None:
+    assert result.article is not None and result.summary is not None
+    if not result.translations:
+        if not result.missing_pair and not result.translation_note:
+            st.caption(
+                "Choose a language under Translation in the sidebar to see the original "
+                "and its translation side by side."
+            )
+        elif result.missing_pair:
+            st.caption("No translation: the language pack is missing (see above).")
+        else:
+            st.caption(md(result.translation_note or ""))
+        return
+    only_summary = len(result.translations) < len(result.article.sentences)
+    if only_summary:
+        st.caption(
+            "Summary sentences only. Choose “Whole article” under Translation in the "
+            "sidebar to translate everything."
+        )
+    st.html(
+        side_by_side(
+            result.article,
+            result.translations,
+            source_label=f"Original ({language_name(result.language)})",
+            target_label=language_name(result.target or ""),
+            highlighted={sentence.index for sentence in result.summary.sentences}
+            if not only_summary
+            else (),
+            only_translated=only_summary,
+        )
+    )

@@ -1,0 +1,163 @@
+"""The dashboard page: articles in, one card per article, downloads out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+from articles.export import digest_text, zip_bytes
+from ui import pipeline
+from ui.article_view import language_key, render_article
+from ui.downloads import summary_record
+from ui.markup import STYLE, md
+from ui.results import ArticleResult, Upload, add_translation, analyse
+from ui.settings import (
+    SummarySettings,
+    TranslationSettings,
+    summary_settings,
+    translation_settings,
+)
+
+FILE_TYPES = ["txt", "md", "text"]
+PASTED_NAME = "Pasted text"
+AUTO = "auto"
+
+
+def render() -> None:
+    st.html(STYLE)
+    summary = summary_settings()
+    translation_slot = st.sidebar.container()
+    st.title("News digest")
+    st.caption(
+        "Language, summary and offline translation of news articles. Nothing leaves this computer."
+    )
+    uploads = collect_uploads()
+    if not uploads:
+        translation_settings(translation_slot, pipeline.reachable_targets(pipeline.pack_sources()))
+        render_empty_state()
+        return
+    results = process(uploads, summary, translation_slot)
+    render_results(results, summary)
+
+
+def collect_uploads() -> list[Upload]:
+    """The uploaded files and the pasted text, once each."""
+    files = st.file_uploader(
+        "Article files",
+        type=FILE_TYPES,
+        accept_multiple_files=True,
+        key="files",
+        help="Plain-text articles (.txt, .md, .text) in any encoding. Drop many at once.",
+    )
+    with st.expander("Paste a text instead", icon=":material/content_paste:"):
+        pasted = st.text_area(
+            "Article text",
+            key="pasted",
+            height=180,
+            placeholder="The title on the first line, a blank line, then the article.",
+        )
+    uploads = [Upload(file.name, file.getvalue()) for file in files or []]
+    if pasted and pasted.strip():
+        uploads.append(Upload(PASTED_NAME, pasted.encode("utf-8")))
+    unique: dict[str, Upload] = {}
+    for upload in uploads:
+        unique.setdefault(upload.key, upload)
+    return list(unique.values())
+
+
+def process(
+    uploads: Sequence[Upload], summary: SummarySettings, translation_slot
+) -> list[ArticleResult]:
+    """Analyse every upload, then translate; one progress bar for both."""
+    max_bytes = int(st.get_option("server.maxUploadSize")) * 1_000_000
+    bar = st.progress(0.0, text="Reading articles…")
+    results = []
+    for number, upload in enumerate(uploads, start=1):
+        bar.progress(
+            (number - 1) / len(uploads), text=f"Reading {number} of {len(uploads)}: {upload.name}"
+        )
+        override = st.session_state.get(language_key(upload))
+        results.append(
+            analyse(upload, summary, None if override in (None, AUTO) else override, max_bytes)
+        )
+    sources = tuple(sorted({r.language for r in results if r.ok and r.language != "und"}))
+    translation = translation_settings(
+        translation_slot, pipeline.reachable_targets(sources or pipeline.pack_sources())
+    )
+    if translation.target:
+        results = _translate_all(results, translation, bar.progress)
+    bar.empty()
+    return results
+
+
+def _translate_all(
+    results: list[ArticleResult], translation: TranslationSettings, report: Callable
+) -> list[ArticleResult]:
+    translated = []
+    for number, result in enumerate(results, start=1):
+        report(
+            (number - 1) / len(results),
+            text=f"Translating {number} of {len(results)}: {result.name}",
+        )
+        translated.append(add_translation(result, translation))
+    return translated
+
+
+def render_results(results: list[ArticleResult], summary: SummarySettings) -> None:
+    good = [result for result in results if result.ok]
+    bad = [result for result in results if not result.ok]
+    for result in bad:
+        st.error(f"**{md(result.name)}** — {md(result.error or '')}", icon=":material/error:")
+    if not good:
+        return
+    _render_bulk_downloads(good, summary)
+    for result in good:
+        render_article(result, summary, expanded=len(good) <= 3 or result is good[0])
+
+
+def _render_bulk_downloads(good: list[ArticleResult], summary: SummarySettings) -> None:
+    records = [summary_record(result, summary) for result in good]
+    with st.container(horizontal=True, vertical_alignment="center"):
+        noun = "article" if len(good) == 1 else "articles"
+        st.markdown(f"**{len(good)} {noun}** summarized")
+        st.space("stretch")
+        st.download_button(
+            "Download all summaries",
+            data=digest_text(records).encode("utf-8"),
+            file_name="summaries.txt",
+            mime="text/plain",
+            icon=":material/description:",
+            on_click="ignore",
+            key="download_digest",
+        )
+        st.download_button(
+            "Download all as .zip",
+            data=zip_bytes(records),
+            file_name="summaries.zip",
+            mime="application/zip",
+            icon=":material/folder_zip:",
+            on_click="ignore",
+            key="download_zip",
+        )
+
+
+def render_empty_state() -> None:
+    with st.container(border=True):
+        st.subheader("Start with a few articles")
+        first, second, third = st.columns(3)
+        first.markdown(
+            "**1. Add articles**  \nDrop plain-text files above (.txt, .md), as many as you like, "
+            "or paste a text. Any encoding works: UTF-8, Windows-1251, KOI8-R…"
+        )
+        second.markdown(
+            "**2. Read the digest**  \nEach article gets its language, a summary and its key "
+            "sentences highlighted. Tune the length and algorithm in the sidebar."
+        )
+        third.markdown(
+            "**3. Translate offline**  \nPick a language in the sidebar. Translation needs a "
+            "language pack, installed once."
+        )
+        from ui.pages import PACKS
+
+        st.page_link(PACKS, label="Manage language packs", icon=":material/translate:")

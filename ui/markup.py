@@ -1,0 +1,89 @@
+"""User text -> safe markup. Every piece of user text passes through escape() or md().
+
+Articles can contain `<script>`, HTML or Markdown; the dashboard must show them
+literally. HTML views escape all text first and only then add their own tags;
+Markdown labels backslash-escape every punctuation sign Markdown (and
+Streamlit's :color[...] and $latex$ extensions) could interpret.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from html import escape
+
+from articles.model import Article
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^@%])")
+
+STYLE = """
+<style>
+.nd-article p { line-height: 1.65; margin: 0 0 0.9em 0; }
+.nd-article mark { background: #fbe8a6; padding: 0.05em 0.15em; border-radius: 3px; }
+.nd-summary { margin: 0; padding-left: 1.4em; }
+.nd-summary li { margin-bottom: 0.8em; line-height: 1.6; }
+.nd-summary .nd-tr { display: block; color: #4a5560; font-style: italic; margin-top: 0.2em;
+  border-left: 3px solid #c9d8e4; padding-left: 0.6em; }
+.nd-sbs { width: 100%; border-collapse: collapse; table-layout: fixed; }
+.nd-sbs th { text-align: left; font-weight: 600; padding: 0.3em 0.6em;
+  border-bottom: 2px solid #ddd8cc; }
+.nd-sbs td { vertical-align: top; padding: 0.25em 0.6em; line-height: 1.55; }
+.nd-sbs tbody + tbody tr:first-child td { border-top: 1px solid #e6e1d6; padding-top: 0.7em; }
+.nd-sbs td.nd-missing { color: #8a8f94; }
+.nd-sbs .nd-hl { background: #fbe8a6; }
+</style>
+"""
+
+
+def md(text: str) -> str:
+    """Text for a Markdown-rendering widget, shown literally."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+
+
+def highlighted_article(article: Article, highlighted: Collection[int]) -> str:
+    """The article body as paragraphs, with the chosen sentences in <mark>."""
+    paragraphs: list[list[str]] = [[] for _ in article.paragraphs]
+    for index, sentence in enumerate(article.sentences):
+        text = escape(sentence.text)
+        paragraphs[sentence.paragraph].append(
+            f"<mark>{text}</mark>" if index in highlighted else text
+        )
+    body = "".join(f"<p>{' '.join(parts)}</p>" for parts in paragraphs if parts)
+    return f'<div class="nd-article">{body}</div>'
+
+
+def summary_list(sentences: list[str], translations: list[str | None]) -> str:
+    """The summary sentences as a numbered list, each with its translation under it."""
+    items = []
+    for sentence, translation in zip(sentences, translations, strict=True):
+        under = f'<span class="nd-tr">{escape(translation)}</span>' if translation else ""
+        items.append(f"<li>{escape(sentence)}{under}</li>")
+    return f'<ol class="nd-summary">{"".join(items)}</ol>'
+
+
+def side_by_side(
+    article: Article,
+    translations: Mapping[int, str],
+    source_label: str,
+    target_label: str,
+    highlighted: Collection[int] = (),
+    only_translated: bool = False,
+) -> str:
+    """Original and translation aligned: one row per sentence, one group per paragraph."""
+    groups: dict[int, list[str]] = {}
+    for index, sentence in enumerate(article.sentences):
+        if only_translated and index not in translations:
+            continue
+        mark = ' class="nd-hl"' if index in highlighted else ""
+        translated = translations.get(index)
+        right = (
+            f"<td{mark}>{escape(translated)}</td>"
+            if translated is not None
+            else '<td class="nd-missing">—</td>'
+        )
+        groups.setdefault(sentence.paragraph, []).append(
+            f"<tr><td{mark}>{escape(sentence.text)}</td>{right}</tr>"
+        )
+    bodies = "".join(f"<tbody>{''.join(rows)}</tbody>" for _, rows in sorted(groups.items()))
+    head = f"<thead><tr><th>{escape(source_label)}</th><th>{escape(target_label)}</th></tr></thead>"
+    return f'<table class="nd-sbs">{head}{bodies}</table>'

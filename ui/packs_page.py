@@ -1,0 +1,204 @@
+"""The Language packs page: what is installed, what can be installed, and how."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from translator.detection import language_name
+from translator.packs import Pack, PackError, installed_packs, packages_dir, remove_pack
+from ui import pipeline
+from ui.markup import md
+
+INDEX_KEY = "available_packs"
+ARGOS_INDEX_PAGE = "https://www.argosopentech.com/argospm/index/"
+
+
+def render() -> None:
+    st.title("Language packs")
+    st.caption(
+        "Argos Translate packs translate on this computer, one language pair each. A pair "
+        "missing in one direction is reached through English when both halves are installed."
+    )
+    _flash()
+    installed = installed_packs()
+    render_installed(installed)
+    st.divider()
+    render_available({(pack.from_code, pack.to_code) for pack in installed})
+    st.divider()
+    render_upload()
+
+
+def _flash() -> None:
+    message = st.session_state.pop("packs_message", None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
+
+
+def _changed(message: str) -> None:
+    """After an install or removal: forget pack-dependent results, then redraw everything."""
+    pipeline.clear_pack_caches()
+    st.session_state["packs_message"] = message
+    st.rerun()
+
+
+def render_installed(installed: list[Pack]) -> None:
+    st.subheader("Installed")
+    if not installed:
+        st.info(
+            "No language packs installed yet: summaries work, translation needs a pack. "
+            "Install one from the list below or upload an .argosmodel file.",
+            icon=":material/info:",
+        )
+        return
+    header = st.columns([4, 2, 2, 1])
+    for column, label in zip(header, ["Pair", "Version", "Size", ""], strict=True):
+        column.caption(label)
+    for pack in installed:
+        pair, version, size, action = st.columns([4, 2, 2, 1], vertical_alignment="center")
+        pair.markdown(
+            f"**{md(_label(pack.from_code, pack.to_code))}**  \n`{pack.from_code} → {pack.to_code}`"
+        )
+        version.text(pack.version or "—")
+        size.text(_size(pack.size_bytes))
+        if action.button(
+            "Remove", key=f"remove:{pack.from_code}:{pack.to_code}", icon=":material/delete:"
+        ):
+            try:
+                remove_pack(pack.from_code, pack.to_code)
+            except PackError as error:
+                st.error(md(str(error)), icon=":material/error:")
+            else:
+                _changed(f"Removed {_label(pack.from_code, pack.to_code)}.")
+    st.caption(f"Packs folder: {md(str(packages_dir()))}")
+
+
+def render_available(installed_pairs: set[tuple[str, str]]) -> None:
+    st.subheader("Available from the Argos index")
+    available = st.session_state.get(INDEX_KEY)
+    if available is None:
+        st.caption(
+            "The list is downloaded from the Argos Translate package index when you ask for it."
+        )
+        if not st.button("Load the list of available packs", icon=":material/cloud_download:"):
+            return
+        from translator.index import fetch_index
+
+        try:
+            with st.spinner("Asking the Argos package index…"):
+                available = fetch_index()
+        except PackError as error:
+            st.warning(md(str(error)), icon=":material/cloud_off:")
+            _render_other_ways()
+            return
+        st.session_state[INDEX_KEY] = available
+    query = st.text_input(
+        "Filter", placeholder="Language name or code, e.g. Russian or kk", key="pack_filter"
+    )
+    shown = [pack for pack in available if _matches(pack, query)]
+    if not shown:
+        st.caption("No pack matches.")
+    for pack in shown[:60]:
+        pair, version, size, action = st.columns([4, 2, 2, 1], vertical_alignment="center")
+        pair.markdown(f"**{md(_label(pack.from_code, pack.to_code))}**")
+        version.text(str(getattr(pack, "version", "") or "—"))
+        size.text(_size(getattr(pack, "size_bytes", None)))
+        installed = (pack.from_code, pack.to_code) in installed_pairs
+        if action.button(
+            "Installed" if installed else "Install",
+            key=f"install:{pack.from_code}:{pack.to_code}",
+            disabled=installed,
+            icon=":material/download:",
+        ):
+            _download(pack)
+    if len(shown) > 60:
+        st.caption(f"{len(shown) - 60} more; filter to find them.")
+
+
+def _download(available) -> None:
+    from translator.index import download_and_install
+
+    label = _label(available.from_code, available.to_code)
+    bar = st.progress(0.0, text=f"Downloading {label}…")
+
+    def progress(done: int, total: int | None) -> None:
+        if total:
+            bar.progress(
+                min(done / total, 1.0),
+                text=f"Downloading {label}: {done / 1e6:.1f} of {total / 1e6:.1f} MB",
+            )
+        else:
+            bar.progress(0.0, text=f"Downloading {label}: {done / 1e6:.1f} MB")
+
+    try:
+        pack = download_and_install(available, progress=progress)
+    except PackError as error:
+        bar.empty()
+        st.error(md(str(error)), icon=":material/error:")
+        _render_other_ways()
+        return
+    _changed(f"Installed {_label(pack.from_code, pack.to_code)} (version {pack.version}).")
+
+
+def _render_other_ways() -> None:
+    st.markdown(
+        "Other ways in, without this computer going online:\n"
+        "- download the `.argosmodel` file on another computer (from the "
+        f"[Argos package index]({ARGOS_INDEX_PAGE})) and upload it below;\n"
+        f"- or copy an unpacked pack folder into `{md(str(packages_dir()))}`."
+    )
+
+
+def render_upload() -> None:
+    st.subheader("Install from a file")
+    with st.form("upload_pack", clear_on_submit=True, border=False):
+        upload = st.file_uploader(
+            "Language pack file (.argosmodel)",
+            type=["argosmodel"],
+            help="An Argos Translate package file, e.g. translate-ru_en-1_9.argosmodel.",
+        )
+        submitted = st.form_submit_button("Install pack", icon=":material/upload:")
+    if not submitted:
+        return
+    if upload is None:
+        st.warning("Choose an .argosmodel file first.")
+        return
+    with tempfile.TemporaryDirectory(prefix="pack-upload-") as folder:
+        path = Path(folder) / "upload.argosmodel"
+        path.write_bytes(upload.getvalue())
+        from translator.install import install_from_file
+
+        try:
+            with st.spinner(f"Checking and installing {upload.name}…"):
+                pack = install_from_file(path, name=upload.name)
+        except PackError as error:
+            st.error(md(str(error)), icon=":material/error:")
+            return
+    _changed(
+        f"Installed {_label(pack.from_code, pack.to_code)} (version {pack.version}) "
+        f"from {md(upload.name)}."
+    )
+
+
+def _label(from_code: str, to_code: str) -> str:
+    return f"{language_name(from_code)} → {language_name(to_code)}"
+
+
+def _size(size_bytes: int | None) -> str:
+    if not size_bytes:
+        return "—"
+    if size_bytes >= 1e6:
+        return f"{size_bytes / 1e6:.0f} MB" if size_bytes >= 1e7 else f"{size_bytes / 1e6:.1f} MB"
+    return f"{size_bytes / 1e3:.0f} kB"
+
+
+def _matches(pack, query: str) -> bool:
+    query = (query or "").strip().lower()
+    if not query:
+        return True
+    haystack = " ".join(
+        [pack.from_code, pack.to_code, language_name(pack.from_code), language_name(pack.to_code)]
+    ).lower()
+    return query in haystack

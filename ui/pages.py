@@ -1,0 +1,25 @@
+"""The app's pages, defined once so that any view can link to another."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+
+def _dashboard() -> None:
+    from ui.dashboard import render
+
+    render()
+
+
+def _language_packs() -> None:
+    from ui.packs_page import render
+
+    render()
+
+
+DASHBOARD = st.Page(
+    _dashboard, title="Dashboard", icon=":material/newspaper:", url_path="dashboard", default=True
+)
+PACKS = st.Page(
+    _language_packs, title="Language packs", icon=":material/translate:", url_path="language-packs"
+)

@@ -1,0 +1,110 @@
+"""Sidebar settings: what the user chose, as small immutable values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import streamlit as st
+
+from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
+from translator.detection import language_name
+
+NO_TRANSLATION = "none"
+DEFAULT_SENTENCES = 5
+DEFAULT_PERCENT = 20
+
+
+@dataclass(frozen=True)
+class SummarySettings:
+    algorithm: str = DEFAULT_ALGORITHM
+    sentences: int | None = DEFAULT_SENTENCES
+    ratio: float | None = None
+
+    @property
+    def length_label(self) -> str:
+        if self.ratio is not None:
+            return f"{round(self.ratio * 100)} % of the sentences"
+        return f"{self.sentences} sentences"
+
+    @property
+    def algorithm_label(self) -> str:
+        return ALGORITHMS.get(self.algorithm, self.algorithm)
+
+
+@dataclass(frozen=True)
+class TranslationSettings:
+    target: str | None = None
+    whole_article: bool = False
+
+
+def summary_settings() -> SummarySettings:
+    """The summary section of the sidebar."""
+    sidebar = st.sidebar
+    sidebar.subheader("Summary")
+    names = list(ALGORITHMS)
+    algorithm = sidebar.selectbox(
+        "Algorithm",
+        names,
+        index=names.index(DEFAULT_ALGORITHM) if DEFAULT_ALGORITHM in names else 0,
+        format_func=lambda name: ALGORITHMS[name],
+        key="algorithm",
+        help="How sentences are picked. The default scored best on our news test set.",
+    )
+    unit = sidebar.segmented_control(
+        "Length in",
+        ["Sentences", "Percent"],
+        default="Sentences",
+        required=True,
+        key="length_unit",
+    )
+    if unit == "Percent":
+        percent = sidebar.slider(
+            "Share of the article",
+            5,
+            80,
+            DEFAULT_PERCENT,
+            step=5,
+            format="%d %%",
+            key="length_percent",
+        )
+        return SummarySettings(algorithm=algorithm, sentences=None, ratio=percent / 100)
+    count = sidebar.number_input("Sentences", 1, 50, DEFAULT_SENTENCES, key="length_sentences")
+    return SummarySettings(algorithm=algorithm, sentences=int(count), ratio=None)
+
+
+def translation_settings(container, targets: Sequence[str]) -> TranslationSettings:
+    """The translation section; `targets` are the languages the installed packs reach."""
+    container.subheader("Translation")
+    options = [NO_TRANSLATION, *targets]
+    target = container.selectbox(
+        "Translate into",
+        options,
+        format_func=lambda code: (
+            "No translation" if code == NO_TRANSLATION else language_name(code)
+        ),
+        key="target",
+        help="Languages reachable with the installed language packs, directly or through English.",
+    )
+    if not targets:
+        container.caption("No language packs installed yet.")
+        container.page_link(
+            _packs_page(), label="Install language packs", icon=":material/download:"
+        )
+    scope = container.radio(
+        "Translate",
+        ["Summary only", "Whole article"],
+        key="scope",
+        horizontal=True,
+        disabled=target == NO_TRANSLATION,
+    )
+    return TranslationSettings(
+        target=None if target == NO_TRANSLATION else target,
+        whole_article=scope == "Whole article",
+    )
+
+
+def _packs_page():
+    from ui.pages import PACKS
+
+    return PACKS
