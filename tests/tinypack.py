@@ -123,14 +123,16 @@ def write_ctranslate2_model(
     d_model: int = 32,
     heads: int = 2,
     ffn_dim: int | None = None,
-    eos_bias: float = 1.0,
-    projection_scale: float = 1.0,
+    eos_bias: float = 0.0,
+    weight_scale: float = 3.0,
+    projection_scale: float = 2.0,
 ) -> Path:
     """Convert a transformer with seeded random weights into a CTranslate2 model dir.
 
-    `eos_bias` raises the end-of-sentence logit so that some outputs stop early,
-    like real ones; others run to the decoder's length limit, which is why the
-    engine always bounds max_decoding_length.
+    Larger-than-usual layer weights (`weight_scale`) make attention peaky, so
+    different sentences get different outputs; some stop after a few tokens,
+    others run to the decoder's length limit, which is why the engine always
+    bounds max_decoding_length. `eos_bias` shortens outputs if raised.
     """
     from ctranslate2.specs import transformer_spec
 
@@ -138,6 +140,7 @@ def write_ctranslate2_model(
     vocab_size = len(vocabulary)
     ffn_dim = ffn_dim or 4 * d_model
     scale = 1.0 / np.sqrt(d_model)
+    layer_scale = weight_scale * scale
     spec = transformer_spec.TransformerSpec.from_config(layers, heads, pre_norm=True)
 
     for side in (spec.encoder, spec.decoder):
@@ -147,12 +150,12 @@ def write_ctranslate2_model(
             embedding.weight = weight.astype(np.float32)
         _norm(side.layer_norm, d_model)
     for layer in spec.encoder.layer:
-        _attention(layer.self_attention, rng, d_model, scale, self_attention=True)
-        _ffn(layer.ffn, rng, d_model, ffn_dim, scale)
+        _attention(layer.self_attention, rng, d_model, layer_scale, self_attention=True)
+        _ffn(layer.ffn, rng, d_model, ffn_dim, layer_scale)
     for layer in spec.decoder.layer:
-        _attention(layer.self_attention, rng, d_model, scale, self_attention=True)
-        _attention(layer.attention, rng, d_model, scale, self_attention=False)
-        _ffn(layer.ffn, rng, d_model, ffn_dim, scale)
+        _attention(layer.self_attention, rng, d_model, layer_scale, self_attention=True)
+        _attention(layer.attention, rng, d_model, layer_scale, self_attention=False)
+        _ffn(layer.ffn, rng, d_model, ffn_dim, layer_scale)
     _linear(spec.decoder.projection, rng, vocab_size, d_model, projection_scale * scale)
     spec.decoder.projection.bias[:] = 0.0
     eos = list(vocabulary).index("</s>")
