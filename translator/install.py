@@ -104,6 +104,7 @@ def _target_name(checked: CheckedArchive, packs: Path, same_pair: set[str]) -> s
 
 def _move_into_place(pack_dir: Path, checked: CheckedArchive, packs: Path, staging: Path) -> Path:
     """Rename the new pack in, then move older packs of the pair out (to be deleted later)."""
+    packs.mkdir(parents=True, exist_ok=True)
     old = installed_pair(checked.from_code, checked.to_code, packs)
     old_names = {pack.path.name for pack in old}
     final = packs / _target_name(checked, packs, old_names)

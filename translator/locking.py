@@ -30,17 +30,23 @@ def staging_area(packs_dir: Path) -> Iterator[Path]:
     """A temporary directory from which a rename into packs_dir is atomic; removed on exit.
 
     It lives beside packs_dir (not inside, where Argos would try to load it as a pack) unless
-    the parent is not writable or is another filesystem.
+    the parent is not writable or is another filesystem. A missing packs_dir is not created
+    here: the caller creates it when something is actually moved in.
     """
-    packs_dir.mkdir(parents=True, exist_ok=True)
     parent = packs_dir.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
     staging: Path | None = None
-    if os.access(parent, os.W_OK) and _same_filesystem(parent, packs_dir):
+    beside = os.access(parent, os.W_OK) and (
+        not packs_dir.exists() or _same_filesystem(parent, packs_dir)
+    )
+    if beside:
         try:
             staging = Path(tempfile.mkdtemp(prefix=f".{packs_dir.name}-staging-", dir=parent))
         except OSError:
             staging = None
     if staging is None:
+        packs_dir.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=packs_dir))
     try:
         yield staging
