@@ -73,7 +73,6 @@ _MAGIC = (
 
 # Control characters other than tab and newline; also unicode "format" junk we drop.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff\ufffe]")
-_SINGLE_BYTE_FALLBACKS = ("cp1251", "koi8-r", "cp866", "cp1252", "latin-1")
 
 
 def decode_bytes(data: bytes, name: str) -> DecodedText:
@@ -101,9 +100,13 @@ def _decode(data: bytes, name: str) -> DecodedText:
         kind = _binary_kind(data)
         if kind:
             raise ArticleError(name, f"this looks like {kind}, not a text file.")
-        if _control_ratio(data) > 0.05:
+        wide = _utf16_without_bom(data)
+        if wide is not None:
+            text, encoding = wide
+        elif _looks_binary(data):
             raise ArticleError(name, "this looks like a binary file, not a text file.")
-        text, encoding = _guess(data, name)
+        else:
+            text, encoding = _guess(data, name)
     text = normalize_text(text)
     if not text.strip():
         raise ArticleError(name, "the file contains only blank space.")
@@ -142,77 +145,107 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
-def _control_ratio(data: bytes) -> float:
+def _looks_binary(data: bytes) -> bool:
+    """Text has next to no control bytes; binary data has them everywhere."""
     sample = data[:65536]
-    bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return bad / len(sample)
+    bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return bad >= 8 and bad / len(sample) > 0.05
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without a BOM: the high byte of each character barely varies
+    (0x00 for Latin, 0x04 for Cyrillic), and the result reads as text."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(sample) % 2 or 0 not in sample and 4 not in sample:
+        return None
+    for codec, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if len(set(high)) > 3 or high.count(0) + high.count(4) < len(high) * 0.6:
+            continue
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(1 for c in text[:2048] if c.isprintable() or c in "\n\r\t")
+        if printable / max(1, len(text[:2048])) > 0.95:
+            return text, codec
+    return None
+
+
+# When charset-normalizer finds several code pages equally clean, the one most
+# used for texts of this region wins (cp1250 and cp1252 often tie on French).
+_PREFERRED = (
+    "utf_8", "cp1251", "koi8_r", "cp866", "cp1252", "latin_1", "iso8859_15", "koi8_u",
+    "cp1125", "gb18030", "gbk", "gb2312", "big5", "shift_jis", "cp932", "euc_jp", "euc_kr",
+    "cp1254", "iso8859_9", "cp1256", "cp1250", "iso8859_2", "cp1253", "cp1255", "cp1257",
+    "cp1258", "mac_cyrillic", "iso8859_5",
+)
 
 
 def _guess(data: bytes, name: str) -> tuple[str, str]:
-    """Valid UTF-8 first; then charset-normalizer, checked against plain fallbacks."""
+    """Valid UTF-8 first; then the cleanest, most common code page that fits."""
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
         # A multi-byte character cut at the very end of a file is still UTF-8.
         if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
             return data.decode("utf-8", errors="replace"), "utf-8"
-    candidates: list[tuple[str, str]] = []
-    best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding:
+    chaos = {codecs.lookup(m.encoding).name: m.chaos for m in from_bytes(data[:200_000])}
+    for fallback in _REGIONAL:
+        chaos.setdefault(fallback, 0.0)  # short texts: the detector may not list them
+    candidates = []
+    for encoding, mess in chaos.items():
         try:
-            candidates.append((data.decode(best.encoding), _label(best.encoding)))
+            text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
-            pass
-    for encoding in _SINGLE_BYTE_FALLBACKS:
-        try:
-            candidates.append((data.decode(encoding), encoding))
-        except UnicodeDecodeError:
             continue
+        rank = (round(1 - _word_shape(text), 1), round(mess, 1), _priority(encoding))
+        candidates.append((rank, text, encoding))
     if not candidates:
         raise ArticleError(name, "the text encoding could not be recognized.")
-    # The detector's answer wins unless a fallback reads clearly more like real words.
-    scored = [
-        (_plausibility(text), -index, text, enc) for index, (text, enc) in enumerate(candidates)
-    ]
-    first = scored[0]
-    best_scored = max(scored)
-    if best_scored[0] > first[0] + 0.02:
-        return best_scored[2], best_scored[3]
-    return first[2], first[3]
+    _, text, encoding = min(candidates, key=lambda candidate: candidate[0])
+    if encoding == "cp1125" and data.decode("cp866", errors="replace") == text:
+        encoding = "cp866"  # the same letters; cp866 is the name people know
+    return text, encoding
 
 
-def _label(encoding: str) -> str:
+_REGIONAL = ("cp1251", "koi8-r", "cp866", "cp1252")
+
+
+def _priority(encoding: str) -> int:
+    key = encoding.replace("-", "_")
+    return _PREFERRED.index(key) if key in _PREFERRED else len(_PREFERRED)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_EAST_ASIAN = {"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPHIC"}
+
+
+def _script(char: str) -> str:
     try:
-        return codecs.lookup(encoding).name
-    except LookupError:
-        return encoding
+        script = unicodedata.name(char).split(" ", 1)[0]
+    except ValueError:
+        return "?"
+    return "CJK" if script in _EAST_ASIAN else script
 
 
-_CYRILLIC_LOWER = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґўқғүұһәөң")
-_COMMON_RU = set("оеаинтсрвлкмдпу")
+def _word_shape(text: str) -> float:
+    """Share of letters in words that look written: one script, sane capitals.
 
-
-def _plausibility(text: str) -> float:
-    """Share of letters in words that look like real words of one script.
-
-    Mojibake of Cyrillic code pages shows as words mixing upper and lower case at
-    random, box-drawing signs and rare letters; real text is mostly lowercase
-    letters with frequent letters dominating.
+    A Cyrillic code page read as another one gives words like "рТЙЧЕФ" (case at
+    random), box-drawing signs or halfwidth katakana; a Latin page read as
+    Cyrillic mixes scripts within a word. Symbols count against the text.
     """
-    sample = text[:20000]
-    letters = [c for c in sample if c.isalpha()]
-    if not letters:
-        return 0.0
-    lower = sum(1 for c in letters if c.islower()) / len(letters)
-    symbols = sum(1 for c in sample if unicodedata.category(c)[0] == "S" or c == "\ufffd")
-    symbols /= max(1, len(sample))
-    cyr = [c for c in letters if c.lower() in _CYRILLIC_LOWER]
-    common = 0.0
-    if len(cyr) > len(letters) / 2:
-        common = sum(1 for c in cyr if c.lower() in _COMMON_RU) / len(cyr)
-    else:
-        common = sum(1 for c in letters if c.lower() in "etaoinsrhldcu") / len(letters)
-    return lower + common - 3 * symbols
+    sample = text[:20_000]
+    good = total = 0
+    for word in _WORD.findall(sample):
+        total += len(word)
+        scripts = {_script(c) for c in word}
+        if len(scripts) != 1 or "HALFWIDTH" in scripts:
+            continue
+        if word.islower() or word.isupper() or word.istitle() or word.lower() == word.upper():
+            good += len(word)
+    odd = sum(1 for c in sample if unicodedata.category(c)[0] in "SC" and c not in "\n\t$%+=<>|~^`")
+    return good / (total + odd) if total else 0.0
 
 
 _ODD_CATEGORIES = ("Co", "Cn", "Cs", "So")

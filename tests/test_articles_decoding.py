@@ -1,0 +1,181 @@
+"""Uploaded bytes in any common encoding become the same clean text; junk is refused."""
+import codecs
+import random
+import zlib
+
+import pytest
+
+from articles.building import read_article
+from articles.decoding import ArticleError, DecodedText, decode_bytes
+
+RUSSIAN = (
+    "Министр иностранных дел России Сергей Лавров провёл переговоры с коллегами из "
+    "Казахстана и Узбекистана. Стороны обсудили вопросы региональной безопасности, "
+    "торговли и транспорта.\n\n"
+    "По словам министра, товарооборот между странами в прошлом году вырос на 15 процентов. "
+    "Следующая встреча запланирована на весну."
+)
+KAZAKH = (
+    "Қазақстан Республикасының Президенті Астанада шетелдік инвесторлармен кездесті. "
+    "Кездесуде экономика мен энергетика салаларындағы ынтымақтастық талқыланды."
+)
+FRENCH = (
+    "Le gouvernement français a présenté mercredi un projet de loi sur l'énergie. "
+    "Les députés débattront du texte à l'automne, après l'été."
+)
+GERMAN = (
+    "Die Bürger müssen größere Mühe für die Straßenreinigung aufbringen, "
+    "sagte der Bürgermeister."
+)
+CHINESE = "北京是中国的首都。今天天气很好！我们去公园散步吧。"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (RUSSIAN, "utf-8"),
+        (RUSSIAN, "cp1251"),
+        (RUSSIAN, "koi8-r"),
+        (RUSSIAN, "cp866"),
+        (FRENCH, "latin-1"),
+        (FRENCH, "cp1252"),
+        (GERMAN, "cp1252"),
+        (GERMAN, "iso-8859-15"),
+        (KAZAKH, "utf-8"),
+        (CHINESE, "utf-8"),
+        (CHINESE, "gb18030"),
+    ],
+)
+def test_common_encodings_decode_to_the_original_text(text, encoding):
+    decoded = decode_bytes(text.encode(encoding), "article.txt")
+    assert decoded.text == text
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8-r", "cp866"])
+def test_short_cyrillic_paragraphs_are_not_mixed_up(encoding):
+    text = "Вчера в Москве прошёл сильный дождь. Жители остались дома."
+    assert decode_bytes(text.encode(encoding), "short.txt").text == text
+
+
+@pytest.mark.parametrize(
+    ("prefix", "codec"),
+    [
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+    ],
+)
+def test_byte_order_marks_decide_the_encoding_and_are_dropped(prefix, codec):
+    decoded = decode_bytes(prefix + RUSSIAN.encode(codec), "bom.txt")
+    assert decoded.text == RUSSIAN
+    assert not decoded.text.startswith("\ufeff")
+
+
+def test_reported_encoding_names_the_code_page():
+    assert decode_bytes(RUSSIAN.encode("cp1251"), "a.txt").encoding == "cp1251"
+    assert decode_bytes(RUSSIAN.encode("koi8-r"), "a.txt").encoding == "koi8-r"
+    assert decode_bytes(RUSSIAN.encode("utf-8"), "a.txt") == DecodedText(RUSSIAN, "utf-8")
+
+
+def test_line_ends_are_normalized_and_control_characters_removed():
+    raw = "Title\r\n\r\nFirst\x00 line.\rSecond\x07 line.\r\n\tIndented\x1b line.\n"
+    expected = "Title\n\nFirst line.\nSecond line.\n\tIndented line."
+    assert decode_bytes(raw.encode(), "a.txt").text == expected
+
+
+def test_paragraph_breaks_survive_decoding():
+    text = decode_bytes(RUSSIAN.replace("\n", "\r\n").encode("cp1251"), "a.txt").text
+    assert text.count("\n\n") == 1
+
+
+@pytest.mark.parametrize("data", [b"", b"   ", b"\n\r\n\t  \n", "\u00a0\u3000".encode()])
+def test_empty_and_blank_files_are_refused_with_the_file_name(data):
+    with pytest.raises(ArticleError) as caught:
+        decode_bytes(data, "blank.txt")
+    assert caught.value.name == "blank.txt"
+    assert str(caught.value).startswith("blank.txt: ")
+    assert "empty" in caught.value.reason or "blank" in caught.value.reason
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256))
+GIF = b"GIF89a\x01\x00\x01\x00\x80\x00\x00" + bytes(range(256))
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+ZIP = b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + zlib.compress(RUSSIAN.encode())
+ELF = b"\x7fELF\x02\x01\x01\x00" + bytes(200)
+EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + bytes(200)
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [(PNG, "PNG"), (JPEG, "JPEG"), (GIF, "GIF"), (PDF, "PDF"), (ZIP, "zip"), (ELF, "executable"),
+     (EXE, "executable")],
+)
+def test_binary_files_are_refused_by_what_they_are(data, kind):
+    with pytest.raises(ArticleError) as caught:
+        decode_bytes(data, "photo.bin")
+    assert str(caught.value).startswith("photo.bin: ")
+    assert kind in caught.value.reason
+    assert "not a text file" in caught.value.reason
+
+
+def test_random_bytes_are_refused():
+    data = random.Random(7).randbytes(4096)
+    with pytest.raises(ArticleError) as caught:
+        decode_bytes(data, "noise.dat")
+    assert caught.value.name == "noise.dat"
+
+
+def test_compressed_data_without_a_header_is_refused():
+    with pytest.raises(ArticleError):
+        decode_bytes(zlib.compress(RUSSIAN.encode() * 20)[2:], "data.txt")
+
+
+def test_text_that_decodes_to_garbage_is_refused():
+    garbage = "\ufffd" * 200 + " ok"
+    with pytest.raises(ArticleError) as caught:
+        decode_bytes(garbage.encode(), "broken.txt")
+    assert "broken.txt" in str(caught.value)
+    assert "unreadable" in caught.value.reason
+
+
+def test_symbols_without_letters_are_refused():
+    with pytest.raises(ArticleError) as caught:
+        decode_bytes(("#### ---- ==== |||| " * 20).encode(), "lines.txt")
+    assert "readable text" in caught.value.reason
+
+
+def test_any_bytes_give_text_or_an_article_error_never_another_exception():
+    rng = random.Random(2026)
+    seeds = [RUSSIAN.encode("cp1251"), PNG, b"\x00\x01", b"\xff\xfe", b"\xef\xbb\xbf", "é".encode()]
+    for _ in range(300):
+        size = rng.choice([1, 2, 3, 5, 17, 100, 1000])
+        data = rng.randbytes(size)
+        if rng.random() < 0.3:
+            data = rng.choice(seeds) + data
+        if rng.random() < 0.3:
+            data = data + rng.choice(seeds)
+        try:
+            decoded = decode_bytes(data, "fuzz.txt")
+        except ArticleError as error:
+            assert error.name == "fuzz.txt"
+        else:
+            assert decoded.text.strip()
+            assert "\x00" not in decoded.text and "\r" not in decoded.text
+
+
+def test_read_article_decodes_and_builds():
+    data = ("Переговоры в Астане\r\n\r\n" + RUSSIAN).encode("cp1251")
+    article = read_article(data, "news.txt", "ru")
+    assert article.title == "Переговоры в Астане"
+    assert article.encoding == "cp1251"
+    assert article.language == "ru"
+    assert len(article.paragraphs) == 2
+    assert article.sentences[0].text.startswith("Министр иностранных дел России")
+
+
+def test_read_article_refuses_binary_with_the_name():
+    with pytest.raises(ArticleError, match=r"^scan\.pdf: "):
+        read_article(PDF, "scan.pdf")
