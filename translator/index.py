@@ -1,0 +1,246 @@
+"""The Argos package index and downloads: the only network use, and only when the user asks.
+
+The index URL is ARGOS_PACKAGE_INDEX read at call time: a base URL as Argos reads it (index.json
+is appended) or a full URL ending in .json. A download streams into a temporary file outside the
+packs directory, is verified (length, sha256 when the index gives one), and then installed by
+translator.install, which validates it like any uploaded file.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import requests
+
+from translator import validation
+from translator.install import install_archive
+from translator.packs import Pack, PackError, installed_packs
+
+DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
+MAX_INDEX_BYTES = 20 * 1024**2
+CHUNK_BYTES = 256 * 1024
+USER_AGENT = "central-asia-press-reader (argostranslate-compatible)"
+FALLBACK_HINT = "You can still install a .argosmodel file you already have."
+
+Progress = Callable[[int, "int | None"], object]
+
+
+@dataclass(frozen=True)
+class AvailablePack:
+    """One translation pack the index offers."""
+
+    from_code: str
+    to_code: str
+    from_name: str
+    to_name: str
+    version: str
+    links: tuple[str, ...]
+    size_bytes: int | None = None
+    sha256: str | None = None
+    installed: bool = False
+    installed_version: str | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.from_name} → {self.to_name}"
+
+
+def index_url() -> str:
+    base = os.environ.get("ARGOS_PACKAGE_INDEX")
+    if not base:
+        from argostranslate import settings
+
+        base = str(settings.get_setting("ARGOS_PACKAGE_INDEX", default=DEFAULT_INDEX))
+    if base.endswith(".json"):
+        return base
+    return base.rstrip("/") + "/index.json"
+
+
+def _get(url: str, timeout: float) -> requests.Response:
+    response = requests.get(
+        url, stream=True, timeout=(timeout, timeout), headers={"User-Agent": USER_AGENT}
+    )
+    response.raise_for_status()
+    return response
+
+
+def _network_problem(error: requests.RequestException, timeout: float) -> str:
+    if isinstance(error, requests.HTTPError) and error.response is not None:
+        return f"the server answered {error.response.status_code} {error.response.reason}"
+    if isinstance(error, requests.Timeout):
+        return f"no answer within {timeout:g} s"
+    if isinstance(error, requests.ConnectionError):
+        return "no connection (offline, or the server is down)"
+    return type(error).__name__
+
+
+def fetch_index(timeout: float = 10) -> list[AvailablePack]:
+    """The translation packs the index offers, marked installed or not; PackError if offline."""
+    url = index_url()
+    try:
+        with _get(url, timeout) as response:
+            body = _read_capped(response, MAX_INDEX_BYTES)
+    except requests.RequestException as error:
+        raise PackError(
+            f"Could not reach the Argos package index at {url}: "
+            f"{_network_problem(error, timeout)}. {FALLBACK_HINT}"
+        ) from None
+    except PackError:
+        raise PackError(f"The Argos package index at {url} is implausibly large.") from None
+    try:
+        entries = json.loads(body)
+    except ValueError:
+        raise PackError(f"The Argos package index at {url} is not valid JSON.") from None
+    if not isinstance(entries, list):
+        raise PackError(f"The Argos package index at {url} is not a list of packages.")
+    installed = {(p.from_code, p.to_code): p.version for p in installed_packs()}
+    packs = [pack for pack in map(_available, entries) if pack is not None]
+    packs = [_mark(pack, installed.get((pack.from_code, pack.to_code))) for pack in packs]
+    return sorted(packs, key=lambda p: (p.from_code, p.to_code, p.version))
+
+
+def _mark(pack: AvailablePack, version: str | None) -> AvailablePack:
+    return replace(pack, installed=version is not None, installed_version=version)
+
+
+def _read_capped(response: requests.Response, limit: int) -> bytes:
+    chunks, size = [], 0
+    for chunk in response.iter_content(CHUNK_BYTES):
+        size += len(chunk)
+        if size > limit:
+            raise PackError("too large")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _available(entry: object) -> AvailablePack | None:
+    """An index entry as AvailablePack, parsed by Argos; None for non-translation or bad ones."""
+    from argostranslate.package import AvailablePackage
+
+    if not isinstance(entry, dict):
+        return None
+    try:
+        info = AvailablePackage(entry)
+    except (TypeError, AttributeError, ValueError):
+        return None
+    codes = (info.from_code, info.to_code)
+    if info.type != "translate" or not all(
+        isinstance(code, str) and validation.LANGUAGE_CODE.match(code) for code in codes
+    ):
+        return None
+    links = tuple(
+        link for link in (info.links if isinstance(info.links, list) else [])
+        if isinstance(link, str) and link.startswith(("http://", "https://"))
+    )
+    if not links:
+        return None
+    size = entry.get("size_bytes", entry.get("size"))
+    checksum = entry.get("sha256") or entry.get("checksum")
+    if isinstance(checksum, str) and checksum.lower().startswith("sha256:"):
+        checksum = checksum[len("sha256:"):]
+    return AvailablePack(
+        from_code=info.from_code,
+        to_code=info.to_code,
+        from_name=str(info.from_name or info.from_code),
+        to_name=str(info.to_name or info.to_code),
+        version=str(info.package_version or ""),
+        links=links,
+        size_bytes=size if isinstance(size, int) and size > 0 else None,
+        sha256=checksum.lower() if isinstance(checksum, str) and checksum else None,
+    )
+
+
+def find_available(from_code: str, to_code: str, timeout: float = 10) -> AvailablePack:
+    """The newest index entry for the pair; PackError if the index has none."""
+    matches = [
+        pack for pack in fetch_index(timeout)
+        if (pack.from_code, pack.to_code) == (from_code, to_code)
+    ]
+    if not matches:
+        raise PackError(f"The Argos package index has no {from_code} → {to_code} pack.")
+    return matches[-1]
+
+
+def download_and_install(
+    available: AvailablePack, progress: Progress | None = None, timeout: float = 30
+) -> Pack:
+    """Download the pack (trying each link), verify it, install it; PackError if all fail."""
+    problems = []
+    for url in available.links:
+        try:
+            return _download_and_install(available, url, progress, timeout)
+        except PackError as error:
+            problems.append(str(error))
+    if not problems:
+        raise PackError(f"The index gives no download link for the {available.label} pack.")
+    raise PackError(" | ".join(problems))
+
+
+def _download_and_install(
+    available: AvailablePack, url: str, progress: Progress | None, timeout: float
+) -> Pack:
+    pair = f"{available.from_code} → {available.to_code}"
+    handle, name = tempfile.mkstemp(prefix="argos-download-", suffix=".argosmodel")
+    partial = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            digest = _download(url, out, pair, progress, timeout)
+        if available.sha256 and digest != available.sha256:
+            raise PackError(
+                f"The {pair} pack downloaded from {url} does not match the index's sha256 "
+                "checksum; nothing was installed."
+            )
+        return install_archive(
+            partial,
+            f"The {pair} pack downloaded from {url}",
+            expected_pair=(available.from_code, available.to_code),
+        )
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _download(url: str, out, pair: str, progress: Progress | None, timeout: float) -> str:
+    """Stream url into out; returns the sha256 hex digest. Checks the length when declared."""
+    digest = hashlib.sha256()
+    done = 0
+    total: int | None = None
+    try:
+        with _get(url, timeout) as response:
+            length = response.headers.get("Content-Length", "")
+            encoded = response.headers.get("Content-Encoding", "identity") != "identity"
+            total = int(length) if length.isdigit() and not encoded else None
+            if total is not None and total > validation.MAX_UNPACKED_BYTES:
+                raise PackError(f"The {pair} pack at {url} is implausibly large ({total:,} bytes).")
+            if progress:
+                progress(0, total)
+            for chunk in response.iter_content(CHUNK_BYTES):
+                done += len(chunk)
+                if done > validation.MAX_UNPACKED_BYTES or (total is not None and done > total):
+                    raise PackError(f"The {pair} pack at {url} is longer than announced; refused.")
+                digest.update(chunk)
+                out.write(chunk)
+                if progress:
+                    progress(done, total)
+    except requests.RequestException as error:
+        of_total = f" of {total:,}" if total is not None else ""
+        raise PackError(
+            f"The download of the {pair} pack from {url} failed after {done:,}{of_total} bytes: "
+            f"{_network_problem(error, timeout)}. Nothing was installed."
+        ) from None
+    except OSError as error:
+        raise PackError(
+            f"The {pair} pack could not be saved ({error.strerror or error})."
+        ) from None
+    if total is not None and done != total:
+        raise PackError(
+            f"The download of the {pair} pack from {url} broke off after {done:,} of {total:,} "
+            "bytes. Nothing was installed."
+        )
+    if done == 0:
+        raise PackError(f"The download of the {pair} pack from {url} was empty.")
+    return digest.hexdigest()
