@@ -46,12 +46,12 @@ def install_archive(
         try:
             with PACKS_LOCK:
                 final = _move_into_place(pack_dir, checked, packs, staging)
+                installed = read_pack(final)  # before another install may replace it
         except OSError as error:
             raise PackError(
                 f"{label}: could not move it into {packs} ({error.strerror or error})."
             ) from None
-        installed = read_pack(final)
-    if installed is None:  # only if someone else changed the directory under us
+    if installed is None:
         raise PackError(f"{label}: the pack was moved in but cannot be read at {final}.")
     return installed
 

@@ -1,0 +1,113 @@
+"""Installs racing each other, or racing a reader, never leave a broken or doubled pack."""
+from __future__ import annotations
+
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.tinypack import build_tiny_pack
+from translator.install import install_from_file
+from translator.locking import PACKS_LOCK
+from translator.packs import installed_packs, remove_pack
+
+
+@pytest.fixture
+def packs(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "area" / "packs"))
+    return tmp_path / "area" / "packs"
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory) -> dict[str, Path]:
+    where = tmp_path_factory.mktemp("race")
+    return {
+        "en_de": build_tiny_pack(where, "en", "de"),
+        "en_de_1.1": build_tiny_pack(where, "en", "de", version="1.1", seed=1),
+        "de_en": build_tiny_pack(where, "de", "en"),
+    }
+
+
+def model_bytes(pack_file: Path) -> bytes:
+    with zipfile.ZipFile(pack_file) as archive:
+        [name] = [n for n in archive.namelist() if n.endswith("/model/model.bin")]
+        return archive.read(name)
+
+
+def run_together(*jobs) -> list[BaseException]:
+    """Start the jobs at the same instant; return what they raised."""
+    barrier = threading.Barrier(len(jobs))
+    errors: list[BaseException] = []
+
+    def run(job):
+        barrier.wait()
+        try:
+            job()
+        except BaseException as error:  # reported to the test, not lost in the thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return errors
+
+
+def test_two_different_pairs_installed_at_once(packs, files):
+    for _ in range(5):
+        errors = run_together(
+            lambda: install_from_file(files["en_de"]), lambda: install_from_file(files["de_en"])
+        )
+        assert errors == []
+        assert [(p.from_code, p.to_code) for p in installed_packs()] == [("de", "en"), ("en", "de")]
+        remove_pack("en", "de")
+        remove_pack("de", "en")
+    assert sorted(p.name for p in packs.parent.iterdir()) == ["packs"]  # no staging left
+
+
+def test_the_same_pair_installed_twice_at_once_ends_with_one_whole_pack(packs, files):
+    expected = {"1.0": model_bytes(files["en_de"]), "1.1": model_bytes(files["en_de_1.1"])}
+    for _ in range(5):
+        errors = run_together(
+            lambda: install_from_file(files["en_de"]),
+            lambda: install_from_file(files["en_de_1.1"]),
+        )
+        assert errors == []
+        [pack] = installed_packs()
+        assert (pack.path / "model" / "model.bin").read_bytes() == expected[pack.version]
+        assert len(list(packs.iterdir())) == 1
+    assert sorted(p.name for p in packs.parent.iterdir()) == ["packs"]
+
+
+def test_a_reader_never_sees_the_pair_missing_or_half_written(packs, files):
+    """Like a translation loading the pack while the user reinstalls it."""
+    install_from_file(files["en_de"])
+    expected = {model_bytes(files["en_de"]), model_bytes(files["en_de_1.1"])}
+    stop = threading.Event()
+    seen: list[str] = []
+    problems: list[str] = []
+
+    def reader():
+        while not stop.is_set():
+            with PACKS_LOCK:  # what a model loader holds while reading pack files
+                listed = installed_packs()
+                if len(listed) != 1:
+                    problems.append(f"{len(listed)} packs listed")
+                    continue
+                data = (listed[0].path / "model" / "model.bin").read_bytes()
+            if data not in expected:
+                problems.append("model.bin differs from both versions")
+            seen.append(listed[0].version)
+
+    def writer():
+        try:
+            for round_number in range(10):
+                install_from_file(files["en_de_1.1" if round_number % 2 else "en_de"])
+        finally:
+            stop.set()
+
+    assert run_together(reader, writer) == []
+    assert problems == []
+    assert seen  # the reader did run alongside the installs
