@@ -76,16 +76,19 @@ def _block_sentences(block: str, language: str) -> list[str]:
             current = []
     if current:
         groups.append(" ".join(current))
-    merged: list[str] = []
+    merged: list[list[str]] = []
     for group in groups:
-        if merged and _continues(merged[-1], group, language):
-            merged[-1] = f"{merged[-1]} {group}"  # "Dr.\nSmith", "т.е.\nминистр"
+        if merged and _continues(merged[-1][-1], group, language):
+            merged[-1].append(group)  # "Dr.\nSmith", "т.е.\nминистр"
         else:
-            merged.append(group)
+            merged.append([group])
     sentences: list[str] = []
-    for group in merged:
-        sentences.extend(split_sentences(group, language))
+    for parts in merged:
+        sentences.extend(split_sentences(" ".join(parts), language))
     return sentences
+
+
+_MAYBE_ABBREVIATION = re.compile(r"(?:^|[\s.(])[^\W\d_]{1,5}\.$")
 
 
 def _continues(left: str, right: str, language: str) -> bool:
@@ -95,8 +98,8 @@ def _continues(left: str, right: str, language: str) -> bool:
     """
     if continues(left, right):
         return True
-    if not left.endswith("."):
-        return False
+    if not _MAYBE_ABBREVIATION.search(left[-12:]):
+        return False  # "... ушёл." ends a sentence; only short words may run on
     head = left[-80:].split(" ", 1)[-1] if len(left) > 80 else left
     tail = right[:80]
     join = len("".join(head.split()))

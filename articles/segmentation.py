@@ -53,8 +53,9 @@ def _segment(text: str, language: str) -> list[str]:
         raw = segment(rules, text)
     except Exception:  # an unknown code must not break an upload
         raw = segment("en", text)
-    pieces = [part.strip() for piece in raw for part in _split_before_numbers(piece)]
-    return _repair([piece for piece in pieces if piece])
+    # Pieces keep their trailing white space so that rejoining restores the text.
+    pieces = [part for piece in raw for part in _split_before_numbers(piece)]
+    return [piece.strip() for piece in _repair(pieces) if piece.strip()]
 
 
 # "... құрайды. 2006 жылы ...": a full word, a period, then a number starts a new
@@ -64,26 +65,33 @@ _NUMBER_START = re.compile(r"(?<=[^\W\d_]{4}[.!?])\s+(?=\d)")
 
 
 def _split_before_numbers(piece: str) -> list[str]:
-    parts = _NUMBER_START.split(piece)
-    if len(parts) == 1:
-        return parts
-    merged = [parts[0]]
-    for part in parts[1:]:
-        if merged[-1].count("(") > merged[-1].count(")"):
-            merged[-1] = f"{merged[-1]} {part}"  # inside parentheses: a reference
+    parts, start = [], 0
+    for match in _NUMBER_START.finditer(piece):
+        left = piece[start : match.end()]
+        if parts and parts[-1].count("(") > parts[-1].count(")"):
+            parts[-1] += left  # inside parentheses: a reference, not a sentence
+        elif left.count("(") > left.count(")"):
+            continue
         else:
-            merged.append(part)
-    return merged
+            parts.append(left)
+        start = match.end()
+    parts.append(piece[start:])
+    return parts
 
 
-_OPENING = "«“„‘\""
-_CLOSING = "»”’\")]』」"
 # A straight quote is only a closer when it stands alone ('" He' vs '"He').
 _LEADING_CLOSER = re.compile(r"^(?:[»”’)\]』」]+|\"(?=\s|$))")
-_TRAILING_OPENER = re.compile(r"(?<=[.!?…])\s+[\"“«„]$")
+_TRAILING_OPENER = re.compile(r"(?<=[.!?…])\s+[\"“«„]\s*$")
 _INITIAL = re.compile(r"(?:^|[\s.(«“„])[^\W\d_]\.$")
 _ABBREVIATION = re.compile(r"(?:^|\s)[(«“„\"']?(?:[^\W\d_]{1,4}\.|(?:[^\W\d_]{1,4}\.){2,4})$")
 _LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)]$")
+# Titles that stand before a name and so never end a sentence.
+_NAME_TITLES = frozenset(
+    "mr mrs ms dr prof st gen sen rep gov lt col capt sgt rev hon mt messrs mme mlle "
+    "hr sr sra dott "
+    "им проф акад ген г-н г-жа тов св ул пр-т пл д-р доц канд "
+    "ім акад вул пр".split()
+)
 
 
 def _repair(pieces: list[str]) -> list[str]:
@@ -91,29 +99,28 @@ def _repair(pieces: list[str]) -> list[str]:
     out: list[str] = []
     carried = ""
     for piece in pieces:
-        piece = f"{carried}{piece}"
-        opener = _TRAILING_OPENER.search(piece)
+        piece = carried + piece
         carried = ""
+        opener = _TRAILING_OPENER.search(piece)
         if opener and opener.start() > 0:
             # 'about. "Dan Brown ...': the quote opens the next sentence.
-            carried = opener.group(0).strip()
-            piece = piece[: opener.start()]
+            carried = opener.group(0).lstrip()
+            piece = piece[: opener.start()] + " "
         if out:
-            previous = out[-1]
             lead = _LEADING_CLOSER.match(piece)
-            if lead and _unbalanced(previous):
+            if lead and _unbalanced(out[-1][-2000:]):
                 # A closing quote belongs to the sentence that opened it.
-                out[-1] = previous = previous + lead.group(0)
-                piece = piece[lead.end():].lstrip()
-                if not piece:
+                out[-1] = out[-1].rstrip() + lead.group(0) + " "
+                piece = piece[lead.end():]
+                if not piece.strip():
                     continue
-            if continues(previous, piece):
-                out[-1] = f"{previous} {piece}"
+            if continues(out[-1], piece):
+                out[-1] += piece
                 continue
         out.append(piece)
     if carried:
         if out:
-            out[-1] += f" {carried}"
+            out[-1] += carried
         else:
             out.append(carried)
     return out
@@ -121,19 +128,23 @@ def _repair(pieces: list[str]) -> list[str]:
 
 def continues(previous: str, piece: str) -> bool:
     """Whether `piece` goes on the sentence `previous` seems to end (an abbreviation,
-    an initial, a list number); shared with line-based splitting in building."""
-    previous, piece = previous.rstrip(), piece.lstrip()
+    an initial, a title before a name, a list number); also used across line breaks."""
+    previous, piece = previous[-80:].rstrip(), piece[:8].lstrip()
     if not previous or not piece:
         return False
     first = piece[0]
-    if _LIST_NUMBER.match(previous):
+    if len(previous) <= 6 and _LIST_NUMBER.match(previous):
         return True  # "2. Оцінка ..." is one numbered item
     if not previous.endswith("."):
         return False
     if first.islower() and _ABBREVIATION.search(previous):
         return True  # "т.е. министр", "etc. and": no sentence starts in lowercase
-    if first.isupper() and _INITIAL.search(previous):
-        return True  # "С.В. Лавров", "J. Smith": initials before a name
+    if first.isupper() or first.isdigit():
+        if _INITIAL.search(previous):
+            return True  # "С.В. Лавров", "J. Smith": initials before a name
+        last_word = previous.rsplit(None, 1)[-1].lstrip("(«“„\"'")[:-1].lower()
+        if last_word in _NAME_TITLES:
+            return True  # "им. Пушкина", "Dr. Smith"
     return False
 
 
@@ -182,13 +193,14 @@ def _bound(sentence: str) -> list[str]:
             rest = rest[cut:]
         return [c for c in chunks if c]
     current: list[str] = []
+    length = 0
     for word in words:
         current.append(word)
-        length = sum(len(w) + 1 for w in current)
+        length += len(word) + 1
         soft = len(current) >= MAX_WORDS * 0.6 and word.endswith((",", ";", ":", "—", "–"))
         if len(current) >= MAX_WORDS or length >= MAX_CHARS or soft:
             chunks.append(" ".join(current))
-            current = []
+            current, length = [], 0
     if current:
         chunks.append(" ".join(current))
     return chunks
