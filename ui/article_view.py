@@ -136,8 +136,10 @@ def _render_translation_note(result: ArticleResult) -> None:
                 "the summary works without it."
             )
             st.page_link(PACKS, label="Open Language packs", icon=":material/translate:")
+    elif result.translation_note and result.language == result.target:
+        st.caption(md(result.translation_note))
     elif result.translation_note:
-        st.info(md(result.translation_note), icon=":material/info:")
+        st.warning(md(result.translation_note), icon=":material/info:")
 
 
 def _render_summary(result: ArticleResult) -> None:

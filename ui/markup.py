@@ -21,13 +21,15 @@ STYLE = """
 .nd-article p { line-height: 1.65; margin: 0 0 0.9em 0; }
 .nd-article mark { background: #fbe8a6; padding: 0.05em 0.15em; border-radius: 3px; }
 .nd-summary { margin: 0; padding-left: 1.4em; }
-.nd-summary li { margin-bottom: 0.8em; line-height: 1.6; }
+.nd-summary li { margin-bottom: 0.8em; line-height: 1.6;
+  overflow-wrap: anywhere; }
 .nd-summary .nd-tr { display: block; color: #4a5560; font-style: italic; margin-top: 0.2em;
   border-left: 3px solid #c9d8e4; padding-left: 0.6em; }
 .nd-sbs { width: 100%; border-collapse: collapse; table-layout: fixed; }
 .nd-sbs th { text-align: left; font-weight: 600; padding: 0.3em 0.6em;
   border-bottom: 2px solid #ddd8cc; }
-.nd-sbs td { vertical-align: top; padding: 0.25em 0.6em; line-height: 1.55; }
+.nd-sbs td { vertical-align: top; overflow-wrap: anywhere; padding: 0.25em 0.6em;
+  line-height: 1.55; }
 .nd-sbs tbody + tbody tr:first-child td { border-top: 1px solid #e6e1d6; padding-top: 0.7em; }
 .nd-sbs td.nd-missing { color: #8a8f94; }
 .nd-sbs .nd-hl { background: #fbe8a6; }

@@ -103,9 +103,9 @@ def render_available(installed_pairs: set[tuple[str, str]]) -> None:
     for pack in shown[:60]:
         pair, version, size, action = st.columns([4, 2, 2, 1], vertical_alignment="center")
         pair.markdown(f"**{md(_label(pack.from_code, pack.to_code))}**")
-        version.text(str(getattr(pack, "version", "") or "—"))
-        size.text(_size(getattr(pack, "size_bytes", None)))
-        installed = (pack.from_code, pack.to_code) in installed_pairs
+        version.text(pack.version or "—")
+        size.text(_size(pack.size_bytes))
+        installed = pack.installed or (pack.from_code, pack.to_code) in installed_pairs
         if action.button(
             "Installed" if installed else "Install",
             key=f"install:{pack.from_code}:{pack.to_code}",

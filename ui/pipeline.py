@@ -96,6 +96,10 @@ def clear_pack_caches() -> None:
     """Forget everything that depends on which packs are installed."""
     for cached in (translate, reachable_targets, can_translate, pack_sources):
         cached.clear()
+    from translator import engine, models
+
+    engine.clear_translation_cache()
+    models.forget_removed()
 
 
 def sentence_texts(article: Article, indices: Sequence[int] | None = None) -> tuple[str, ...]:
