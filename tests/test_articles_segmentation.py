@@ -1,0 +1,154 @@
+"""One sentence segmentation for every language the detector can report."""
+import pytest
+
+from articles.segmentation import MAX_WORDS, split_sentences
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "ru",
+            "Проф. С.В. Лавров, т.е. министр, приехал в г. Москву. Он сказал: «Мы готовы.» "
+            "Потом ушёл.",
+            [
+                "Проф. С.В. Лавров, т.е. министр, приехал в г. Москву.",
+                "Он сказал: «Мы готовы.»",
+                "Потом ушёл.",
+            ],
+        ),
+        (
+            "ru",
+            "Музей им. Пушкина открылся в 2005 г. в Москве. Его посетили 1,5 млн человек.",
+            ["Музей им. Пушкина открылся в 2005 г. в Москве.", "Его посетили 1,5 млн человек."],
+        ),
+        (
+            "en",
+            "Dr. Smith arrived in the U.S. at 5 p.m. yesterday. He said “It is fine.” "
+            "Then he left.",
+            [
+                "Dr. Smith arrived in the U.S. at 5 p.m. yesterday.",
+                "He said “It is fine.”",
+                "Then he left.",
+            ],
+        ),
+        (
+            "en",
+            "Pi is about 3.14 here. Wait... Really? Yes!",
+            ["Pi is about 3.14 here.", "Wait...", "Really?", "Yes!"],
+        ),
+        (
+            "de",
+            "Dr. Müller kam am 3. Mai nach Berlin, d.h. gestern. Er blieb z.B. zwei Tage. "
+            "Dann fuhr er ab.",
+            [
+                "Dr. Müller kam am 3. Mai nach Berlin, d.h. gestern.",
+                "Er blieb z.B. zwei Tage.",
+                "Dann fuhr er ab.",
+            ],
+        ),
+        (
+            "fr",
+            "M. Dupont est arrivé à Paris. Il a dit : « Bonjour ! » Puis il est parti.",
+            ["M. Dupont est arrivé à Paris.", "Il a dit : « Bonjour ! »", "Puis il est parti."],
+        ),
+        ("zh", "我爱北京。你好吗？很好！谢谢。", ["我爱北京。", "你好吗？", "很好！", "谢谢。"]),
+        (
+            "ar",
+            "ذهب الرجل إلى السوق. هل اشترى شيئا؟ نعم، اشترى خبزا.",
+            ["ذهب الرجل إلى السوق.", "هل اشترى شيئا؟", "نعم، اشترى خبزا."],
+        ),
+        (
+            "kk",
+            "Президент Қ.К. Тоқаев Астанада сөз сөйледі. Ол экономика туралы айтты. "
+            "2024 жылы бюджет қабылданды.",
+            [
+                "Президент Қ.К. Тоқаев Астанада сөз сөйледі.",
+                "Ол экономика туралы айтты.",
+                "2024 жылы бюджет қабылданды.",
+            ],
+        ),
+        (
+            "ky",
+            "Бишкек – Кыргызстандын борбору. Шаарда 1 млн. адам жашайт. Ал чоң шаар.",
+            ["Бишкек – Кыргызстандын борбору.", "Шаарда 1 млн. адам жашайт.", "Ал чоң шаар."],
+        ),
+    ],
+)
+def test_sentences_in_several_languages(language, text, expected):
+    assert split_sentences(text, language) == expected
+
+
+@pytest.mark.parametrize("language", ["und", "xx", "", "EN-us", "zz-Latn"])
+def test_unknown_or_undetermined_language_still_splits(language):
+    assert split_sentences("First one. Second one! Third?", language) == [
+        "First one.",
+        "Second one!",
+        "Third?",
+    ]
+
+
+def test_quote_opening_the_next_sentence_goes_with_it():
+    text = 'He said: "It was fine. "It is still fine," she added.'
+    assert split_sentences(text, "en") == [
+        'He said: "It was fine.',
+        '"It is still fine," she added.',
+    ]
+
+
+def test_numbered_item_stays_with_its_text():
+    assert split_sentences("2. Оцінка економічного потенціалу. Висновки.", "uk") == [
+        "2. Оцінка економічного потенціалу.",
+        "Висновки.",
+    ]
+
+
+def test_sentence_starting_with_a_number_is_split_off():
+    text = "Тұрғындар саны 1005 адамды құрайды. 2006 жылы мектеп ашылды."
+    assert split_sentences(text, "kk") == [
+        "Тұрғындар саны 1005 адамды құрайды.",
+        "2006 жылы мектеп ашылды.",
+    ]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t \n", "\u3000 \u00a0"])
+def test_blank_text_gives_no_sentences(text):
+    assert split_sentences(text, "en") == []
+
+
+def test_no_sentence_is_whitespace_or_padded():
+    sentences = split_sentences("  One.   \n\n  Two.  \t Three.  ", "en")
+    assert sentences == ["One.", "Two.", "Three."]
+
+
+def test_forty_thousand_words_without_a_sentence_end_are_cut_into_bounded_chunks():
+    words = [f"слово{i}" for i in range(40_000)]
+    sentences = split_sentences(" ".join(words), "ru")
+    assert all(0 < len(s.split()) <= MAX_WORDS for s in sentences)
+    assert " ".join(sentences).split() == words  # nothing lost, order kept
+
+
+def test_long_run_on_sentence_is_cut_after_a_comma_when_it_can():
+    text = ", ".join(f"часть{i} текста" for i in range(300)) + "."
+    sentences = split_sentences(text, "ru")
+    assert len(sentences) > 1
+    assert all(len(s.split()) <= MAX_WORDS for s in sentences)
+    assert all(s.endswith(",") for s in sentences[:-1])
+
+
+def test_a_200_kb_line_without_spaces_or_punctuation_is_bounded():
+    sentences = split_sentences("ж" * 200_000, "kk")
+    assert "".join(sentences) == "ж" * 200_000
+    assert len(sentences) >= 200
+    assert max(len(s) for s in sentences) <= 1000
+
+
+def test_long_chinese_text_without_punctuation_is_bounded():
+    sentences = split_sentences("中" * 50_000, "zh")
+    assert "".join(sentences) == "中" * 50_000
+    assert max(len(s) for s in sentences) <= 1000
+
+
+def test_ordinary_sentences_are_not_cut():
+    sentence = " ".join(["word"] * 60) + "."
+    assert split_sentences(sentence, "en") == [sentence]
