@@ -1,0 +1,368 @@
+"""Offline translation with Argos packs, sentence by sentence, without argostranslate.translate.
+
+argostranslate.translate imports torch, stanza and spacy (3 s, 750 MB) and downloads
+sentence splitters at run time. We only need what a pack holds: a tokenizer and a
+CTranslate2 model. Sentences come from `articles`' segmentation, the same one the
+summary uses, so each source sentence is paired with its translation.
+
+All sentences of a document go to CTranslate2 in batches; a sentence seen before
+(in this document or an earlier one, with the same pack) is not translated again.
+Without a direct pack the text goes through English (de -> en -> ru).
+"""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from articles.building import build_article
+from articles.model import Article
+from translator.languages import language_name
+from translator.models import LoadedPack, load_pack
+from translator.packs import Pack, PackError, installed_packs
+
+Progress = Callable[[int, int], None]
+
+PIVOT = "en"
+"""Argos publishes most pairs to and from English, so English is the bridge."""
+
+BATCH_SIZE = 32
+"""Sentences per translate_batch call; progress is reported as each batch completes."""
+
+BEAM_SIZE = 4
+"""Argos's default beam."""
+
+LENGTH_PENALTY = 0.2
+"""Argos's value."""
+
+MAX_DECODING_LENGTH = 256
+"""Hard bound on output tokens per sentence; most sentences get less (see decoding_limit)."""
+
+CACHE_SIZE = 20_000
+"""Translated sentences remembered per process (a few MB)."""
+
+
+@dataclass(frozen=True)
+class SentencePair:
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A translated document, paragraph by paragraph, each source sentence beside its translation.
+
+    `paragraphs` has one entry per source paragraph (an empty tuple for a paragraph with no
+    sentence), so the dashboard can put original and translation side by side. `via` lists
+    pivot languages, e.g. ("en",) for de -> en -> ru.
+    """
+
+    source_language: str
+    target_language: str
+    paragraphs: tuple[tuple[SentencePair, ...], ...]
+    via: tuple[str, ...] = ()
+    title: SentencePair | None = None
+
+    @property
+    def text(self) -> str:
+        """The translation as plain text: title, then paragraphs separated by a blank line."""
+        body = "\n\n".join(" ".join(p.target for p in para if p.target) for para in self.paragraphs)
+        if self.title is not None and self.title.target:
+            return f"{self.title.target}\n\n{body}" if body else self.title.target
+        return body
+
+    @property
+    def sentences(self) -> tuple[SentencePair, ...]:
+        """Every body sentence pair in document order."""
+        return tuple(pair for para in self.paragraphs for pair in para)
+
+
+class MissingPairError(PackError):
+    """No installed pack, nor a pair through English, translates source -> target."""
+
+    def __init__(self, source: str, target: str, hint: str = ""):
+        self.source = source
+        self.target = target
+        source_label = f"{language_name(source)} ({source})"
+        target_label = f"{language_name(target)} ({target})"
+        message = (
+            f"No installed language pack translates {source_label} to {target_label}, "
+            f"directly or through English. {hint}"
+            f"Install a pack on the Language packs page, or run "
+            f"`python -m translator packages install {source} {target}`."
+        )
+        super().__init__(message.replace("  ", " "))
+
+
+class _TranslationCache:
+    """A bounded LRU of sentence translations keyed by (loaded pack, sentence); thread-safe."""
+
+    def __init__(self, maxsize: int):
+        self.maxsize = maxsize
+        self._items: OrderedDict[tuple, str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> str | None:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: tuple, value: str) -> None:
+        if self.maxsize <= 0:
+            return
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.maxsize:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+translation_cache = _TranslationCache(CACHE_SIZE)
+
+
+def clear_translation_cache() -> None:
+    """Forget remembered sentence translations (loaded models stay loaded)."""
+    translation_cache.clear()
+
+
+# ---- which packs make a route -------------------------------------------------------------
+
+def _normalize(code: str) -> str:
+    return (code or "").strip().lower()
+
+
+def _pairs() -> dict[tuple[str, str], Pack]:
+    pairs: dict[tuple[str, str], Pack] = {}
+    for pack in installed_packs():
+        key = (pack.from_code.lower(), pack.to_code.lower())
+        if key not in pairs or _version(pack.version) > _version(pairs[key].version):
+            pairs[key] = pack
+    return pairs
+
+
+def _version(text: str) -> tuple:
+    return tuple(int(part) if part.isdigit() else 0 for part in (text or "0").split("."))
+
+
+def _route(source: str, target: str, pairs: dict[tuple[str, str], Pack]) -> list[Pack]:
+    if (source, target) in pairs:
+        return [pairs[source, target]]
+    if PIVOT not in (source, target) and (source, PIVOT) in pairs and (PIVOT, target) in pairs:
+        return [pairs[source, PIVOT], pairs[PIVOT, target]]
+    hint = ""
+    if PIVOT not in (source, target):
+        if (source, PIVOT) in pairs:
+            hint = f"The {source} → {PIVOT} pack is installed; {PIVOT} → {target} is missing. "
+        elif (PIVOT, target) in pairs:
+            hint = f"The {PIVOT} → {target} pack is installed; {source} → {PIVOT} is missing. "
+    raise MissingPairError(source, target, hint)
+
+
+def reachable_targets(source: str) -> list[str]:
+    """Target codes the installed packs reach from source, directly or through English."""
+    source = _normalize(source)
+    pairs = _pairs()
+    targets = {to for (frm, to) in pairs if frm == source}
+    if source != PIVOT and (source, PIVOT) in pairs:
+        targets |= {to for (frm, to) in pairs if frm == PIVOT}
+    targets.discard(source)
+    return sorted(targets)
+
+
+def can_translate(source: str, target: str) -> bool:
+    """True when translate_* would find a route (same language counts: nothing to do)."""
+    source, target = _normalize(source), _normalize(target)
+    if source == target:
+        return True
+    try:
+        _route(source, target, _pairs())
+    except MissingPairError:
+        return False
+    return True
+
+
+# ---- translating ----------------------------------------------------------------------------
+
+def decoding_limit(tokens: Sequence[str]) -> int:
+    """Output tokens allowed for one sentence: generous for real packs, bounded for broken ones.
+
+    Rounded up to a power of two so that sentences of similar length share a batch; the
+    limit depends on the sentence alone, so its translation does not depend on its batch.
+    """
+    wanted = 2 * len(tokens) + 16
+    return min(MAX_DECODING_LENGTH, 1 << (wanted - 1).bit_length())
+
+
+def _batches(order: list[int], tokens: list[list[str]]) -> list[list[int]]:
+    """Consecutive runs of at most BATCH_SIZE sentences sharing one decoding limit."""
+    batches: list[list[int]] = []
+    for j in order:
+        if batches and len(batches[-1]) < BATCH_SIZE and (
+            decoding_limit(tokens[batches[-1][0]]) == decoding_limit(tokens[j])
+        ):
+            batches[-1].append(j)
+        else:
+            batches.append([j])
+    return batches
+
+
+def _translate_tokens(loaded: LoadedPack, batch: list[list[str]]) -> list[str]:
+    prefix = loaded.target_prefix
+    try:
+        results = loaded.translator.translate_batch(
+            batch,
+            target_prefix=[[prefix]] * len(batch) if prefix else None,
+            max_batch_size=BATCH_SIZE,
+            beam_size=BEAM_SIZE,
+            num_hypotheses=1,
+            length_penalty=LENGTH_PENALTY,
+            replace_unknowns=True,
+            max_decoding_length=decoding_limit(batch[0]),
+        )
+    except Exception as error:  # CTranslate2 raises RuntimeError/ValueError on a bad model
+        pack = loaded.pack
+        raise PackError(
+            f"The {pack.from_name} → {pack.to_name} pack failed while translating: {error}"
+        ) from error
+    outputs = []
+    for result in results:
+        tokens = list(result.hypotheses[0]) if result.hypotheses else []
+        if prefix and tokens and tokens[0] == prefix:
+            tokens = tokens[1:]
+        outputs.append(loaded.tokenizer.decode(tokens) if tokens else "")
+    return outputs
+
+
+def _run_pack(loaded: LoadedPack, texts: list[str], progress: Progress) -> list[str]:
+    """Translate texts with one pack: empty ones skipped, repeats and cached ones done once.
+
+    Sentences are sorted by token count before batching (less padding), then put back.
+    """
+    total = len(texts)
+    results: list[str | None] = [None] * total
+    pending: dict[str, list[int]] = {}
+    for index, text in enumerate(texts):
+        sentence = text.strip()
+        if not sentence:
+            results[index] = ""
+            continue
+        cached = translation_cache.get((loaded.key, sentence))
+        if cached is not None:
+            results[index] = cached
+        else:
+            pending.setdefault(sentence, []).append(index)
+    done = total - sum(len(indexes) for indexes in pending.values())
+    progress(done, total)
+
+    unique = list(pending)
+    tokens = [loaded.tokenizer.encode(sentence) for sentence in unique]
+    order = sorted(range(len(unique)), key=lambda j: len(tokens[j]))  # less padding per batch
+    for chunk in _batches(order, tokens):
+        outputs = _translate_tokens(loaded, [tokens[j] for j in chunk])
+        for j, output in zip(chunk, outputs, strict=True):
+            translation_cache.put((loaded.key, unique[j]), output)
+            for index in pending[unique[j]]:
+                results[index] = output
+            done += len(pending[unique[j]])
+        progress(done, total)
+    return [result or "" for result in results]
+
+
+def _translate(
+    sentences: Sequence[str], source: str, target: str, progress: Progress | None
+) -> tuple[list[str], tuple[str, ...]]:
+    source, target = _normalize(source), _normalize(target)
+    total = len(sentences)
+    last = [-1]
+
+    def report(done: int) -> None:
+        if progress is not None and done != last[0]:
+            last[0] = done
+            progress(done, total)
+
+    if source == target:
+        report(total)
+        return list(sentences), ()
+    route = _route(source, target, _pairs())
+    loaded_route = [load_pack(pack) for pack in route]  # fail before any work if one is gone
+    texts = list(sentences)
+    hops = len(loaded_route)
+    for hop, loaded in enumerate(loaded_route):
+        # progress over all hops, in sentences: hop 2 of 2 covers the second half
+        texts = _run_pack(
+            loaded, texts, lambda done, _total, hop=hop: report((hop * total + done) // hops)
+        )
+    report(total)
+    return texts, tuple(pack.to_code for pack in route[:-1])
+
+
+def translate_sentences(
+    sentences: Sequence[str], source: str, target: str, progress: Progress | None = None
+) -> list[str]:
+    """One translation per sentence, in order ("" for an empty sentence)."""
+    return _translate(sentences, source, target, progress)[0]
+
+
+def _source_code(source: str | None, fallback: str, text: str) -> str:
+    code = _normalize(source or "")
+    if code in ("", "auto", "und"):
+        code = _normalize(fallback)
+    if code in ("", "auto", "und"):
+        from translator.detection import detect_language
+
+        code = detect_language(text).code
+    if code in ("", "und"):
+        raise PackError(
+            "The language of the text could not be determined; choose the source language."
+        )
+    return code
+
+
+def translate_article(
+    article: Article, target: str, source: str | None = None, progress: Progress | None = None
+) -> Translation:
+    """Translate an Article's title and sentences, keeping its paragraphs.
+
+    source defaults to article.language (detected when "und"). progress(done, total) counts
+    sentences, the title included.
+    """
+    source = _source_code(source, article.language, article.text)
+    target = _normalize(target)
+    texts = ([article.title] if article.title else []) + [s.text for s in article.sentences]
+    outputs, via = _translate(texts, source, target, progress)
+    title = None
+    if article.title:
+        title = SentencePair(article.title, outputs[0])
+        outputs = outputs[1:]
+    paragraphs: list[list[SentencePair]] = [[] for _ in article.paragraphs]
+    for sentence, output in zip(article.sentences, outputs, strict=True):
+        index = sentence.paragraph if 0 <= sentence.paragraph < len(paragraphs) else -1
+        if not paragraphs:
+            paragraphs.append([])
+        paragraphs[index].append(SentencePair(sentence.text, output))
+    return Translation(
+        source_language=source,
+        target_language=target,
+        paragraphs=tuple(tuple(pairs) for pairs in paragraphs),
+        via=via,
+        title=title,
+    )
+
+
+def translate_text(
+    text: str, source: str | None, target: str, progress: Progress | None = None
+) -> Translation:
+    """Translate plain text (source None or "auto": detected); paragraphs split at blank lines."""
+    source = _source_code(source, "und", text)
+    article = build_article("text", text, language=source)
+    return translate_article(article, target, source=source, progress=progress)
