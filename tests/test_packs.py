@@ -147,3 +147,18 @@ def test_the_upload_name_is_used_in_messages(packs, tmp_path):
     upload.write_bytes(b"this is no zip")
     with pytest.raises(PackError, match=r"^my-pack\.argosmodel: "):
         install_from_file(upload, name="my-pack.argosmodel")
+
+
+def test_a_symlinked_pack_is_listed_and_removing_it_keeps_the_target(packs, pack_files, tmp_path):
+    import zipfile
+
+    shared = tmp_path / "shared"
+    with zipfile.ZipFile(pack_files["en_ru"]) as archive:
+        archive.extractall(shared)
+    packs.mkdir()
+    (packs / "en_ru").symlink_to(shared / "translate-en_ru-1_0", target_is_directory=True)
+    [pack] = installed_packs()
+    assert (pack.from_code, pack.to_code) == ("en", "ru") and pack.size_bytes > 300_000
+    remove_pack("en", "ru")
+    assert installed_packs() == []
+    assert (shared / "translate-en_ru-1_0" / "model" / "model.bin").is_file()

@@ -89,7 +89,7 @@ def _scan(packs: Path, with_size: bool) -> list[Pack]:
         return []
     found = []
     for entry in entries:
-        if entry.name.startswith(".") or entry.is_symlink() or not entry.is_dir():
+        if entry.name.startswith(".") or not entry.is_dir():  # a symlinked pack counts
             continue
         pack = read_pack(entry, with_size=with_size)
         if pack is not None:
