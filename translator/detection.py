@@ -48,15 +48,17 @@ KAZAKH_ONLY = frozenset("әғқұһӘҒҚҰҺ")  # (қ ғ ҳ also Uzbek/Tajik; h
 TAJIK_ONLY = frozenset("ҷӣӯҶӢӮ")
 SHORT_U = frozenset("ўЎ")  # Belarusian and Uzbek
 UZBEK_TAJIK = frozenset("қғҳҚҒҲ")
+UZBEK_H = frozenset("ҳҲ")
 KYRGYZ_NG = frozenset("ңҢ")  # Kyrgyz and Kazakh, not Mongolian
 MONGOLIAN_KYRGYZ_KAZAKH = frozenset("өүӨҮ")
 BYELORUSSIAN_UKRAINIAN_I = frozenset("іІ")
 REGIONAL_CYRILLIC = (
     KAZAKH_ONLY | TAJIK_ONLY | SHORT_U | UZBEK_TAJIK | KYRGYZ_NG | MONGOLIAN_KYRGYZ_KAZAKH
 )
-# Share of Cyrillic letters that must be regional before lingua and the alphabet
-# rules are asked: 1 in 100 (Kazakh sentences: median 9 %, Kyrgyz about 2 %), so
-# that a long Russian article quoting one Kazakh name stays with langdetect.
+# Share of Cyrillic letters that must be regional letters in lower-case words
+# before lingua and the alphabet rules are asked: 1 in 100 (Kazakh sentences:
+# median 9 %, Kyrgyz about 2 %). A Russian text quoting Kazakh names stays with
+# langdetect: names are capitalized.
 MIN_REGIONAL_SHARE = 0.01
 SCHWA = frozenset("əƏ")  # Azerbaijani Latin
 
@@ -107,13 +109,19 @@ class ArticleLanguage:
 Candidates = Sequence[tuple[str, float]]
 
 
+def _rounded(candidates: Candidates) -> list[tuple[str, float]]:
+    """Probabilities to 6 places: lingua's last digits vary between threads."""
+    return [(code, round(probability, 6)) for code, probability in candidates]
+
+
 def _undetermined(candidates: Candidates = ()) -> Detection:
-    guesses = tuple(candidates[:ALTERNATIVES])
+    guesses = tuple(_rounded(candidates[:ALTERNATIVES]))
     return Detection(UNDETERMINED, language_name(UNDETERMINED), 0.0, guesses)
 
 
 def _detection(candidates: Candidates, threshold: float = MIN_PROBABILITY) -> Detection:
     """The best candidate if it is confident enough, else "und" (keeping the guesses)."""
+    candidates = _rounded(candidates)
     if not candidates or candidates[0][1] < threshold:
         return _undetermined(candidates)
     code, probability = candidates[0]
@@ -226,26 +234,39 @@ def _rule(code: str) -> Detection:
     return Detection(code, language_name(code), ALPHABET_RULE_PROBABILITY, ())
 
 
+def _in_common_words(text: str, letters: frozenset[str]) -> int:
+    """How many of these letters stand in lower-case words: in a text of that
+    language they do; in a Russian text quoting a Kazakh name they do not."""
+    return sum(
+        sum(1 for char in word if char in letters)
+        for word in text.split()
+        if word[:1].islower()
+    )
+
+
 def _cyrillic(text: str, cyrillic: int) -> Detection:
     present = set(text) & REGIONAL_CYRILLIC
-    regional = sum(1 for char in text if char in REGIONAL_CYRILLIC)
-    if regional < MIN_REGIONAL_SHARE * cyrillic:
+    if _in_common_words(text, REGIONAL_CYRILLIC) < MIN_REGIONAL_SHARE * cyrillic:
         return _detection(_langdetect_candidates(text))
-    everything = _lingua_candidates(text, LINGUA_CYRILLIC)
-    if everything and everything[0][0] not in ("kk", "mn", "be"):
-        # A Russian (Ukrainian, ...) text quoting regional names: both agree.
-        ours = _langdetect_candidates(text)
-        if ours and ours[0][0] == everything[0][0] and everything[0][1] >= MIN_PROBABILITY:
-            return _detection(ours)
     if present & TAJIK_ONLY:
         return _rule("tg")
     if present & SHORT_U and present & UZBEK_TAJIK:
         return _rule("uz")
+    if present & UZBEK_H and not present & (SHORT_U | (KAZAKH_ONLY - UZBEK_TAJIK)):
+        return _rule("tg")  # ҳ without ў: Tajik (Uzbek writes ў in almost every sentence)
     if present & KYRGYZ_NG and not present & KAZAKH_ONLY:
         if not set(text) & BYELORUSSIAN_UKRAINIAN_I:
             return _rule("ky")
-    candidates = [item for item in everything if _fits_alphabet(item[0], text, present, cyrillic)]
+    candidates = [
+        item for item in _lingua_candidates(text, LINGUA_CYRILLIC)
+        if _fits_alphabet(item[0], text, present, cyrillic)
+    ]
     if candidates and candidates[0][0] not in ("kk", "mn", "be"):
+        # lingua thinks it is a language langdetect knows: let langdetect judge,
+        # but only if both agree (regional letters make a mistake likely).
+        ours = _langdetect_candidates(text)
+        if ours and ours[0][0] == candidates[0][0]:
+            return _detection(ours)
         return _undetermined(candidates)
     return _detection(candidates)
 

@@ -1,0 +1,208 @@
+"""Language detection: the languages our readers meet, "und" cases, mixed articles."""
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from translator.detection import (
+    ArticleLanguage,
+    Detection,
+    detect_article_language,
+    detect_language,
+    language_name,
+)
+
+# Short news-like texts of two or three sentences, written for these tests.
+SAMPLES = {
+    "en": "The government announced a new plan to build schools in rural areas. "
+          "Officials said construction would begin next spring. "
+          "Parents welcomed the decision but asked for more teachers.",
+    "ru": "Правительство объявило о новом плане строительства школ в сельской местности. "
+          "По словам чиновников, работы начнутся следующей весной. "
+          "Родители приветствовали решение, но попросили больше учителей.",
+    "uk": "Уряд оголосив про новий план будівництва шкіл у сільській місцевості. "
+          "За словами посадовців, роботи розпочнуться наступної весни. "
+          "Батьки привітали рішення, але попросили більше вчителів.",
+    "kk": "Үкімет ауылдық жерлерде мектептер салудың жаңа жоспарын жариялады. "
+          "Шенеуніктердің айтуынша, құрылыс келесі көктемде басталады. "
+          "Ата-аналар шешімді құптады, бірақ мұғалімдерді көбейтуді сұрады.",
+    "de": "Die Regierung kündigte einen neuen Plan zum Bau von Schulen auf dem Land an. "
+          "Nach Angaben der Behörden sollen die Arbeiten im nächsten Frühjahr beginnen. "
+          "Die Eltern begrüßten die Entscheidung, forderten aber mehr Lehrer.",
+    "fr": "Le gouvernement a annoncé un nouveau plan de construction d'écoles dans les zones "
+          "rurales. Selon les responsables, les travaux commenceront au printemps prochain. "
+          "Les parents ont salué la décision mais ont demandé plus d'enseignants.",
+    "es": "El gobierno anunció un nuevo plan para construir escuelas en las zonas rurales. "
+          "Según los funcionarios, las obras comenzarán la próxima primavera. "
+          "Los padres celebraron la decisión, pero pidieron más maestros.",
+    "tr": "Hükümet kırsal bölgelerde okul inşa etmek için yeni bir plan açıkladı. "
+          "Yetkililere göre inşaat önümüzdeki ilkbaharda başlayacak. "
+          "Veliler kararı memnuniyetle karşıladı ancak daha fazla öğretmen istedi.",
+    "ar": "أعلنت الحكومة عن خطة جديدة لبناء مدارس في المناطق الريفية. "
+          "وقال المسؤولون إن أعمال البناء ستبدأ في الربيع المقبل. "
+          "ورحب أولياء الأمور بالقرار لكنهم طالبوا بمزيد من المعلمين.",
+    "fa": "دولت از طرح جدیدی برای ساخت مدرسه در مناطق روستایی خبر داد. "
+          "به گفته مسئولان، ساخت و ساز از بهار آینده آغاز می‌شود. "
+          "والدین از این تصمیم استقبال کردند اما خواستار معلمان بیشتری شدند.",
+    "zh": "政府宣布了一项在农村地区建设学校的新计划。官员表示，工程将于明年春天开工。"
+          "家长们对这一决定表示欢迎，但要求增加教师。",
+}
+
+# Languages langdetect does not know: each must be named correctly or left "und".
+REGIONAL_SAMPLES = {
+    "ky": "Өкмөт айыл жерлеринде мектептерди куруу боюнча жаңы планды жарыялады. "
+          "Аткаминерлердин айтымында, курулуш келерки жазында башталат. "
+          "Ата-энелер чечимди колдошту, бирок мугалимдерди көбөйтүүнү суранышты.",
+    "uz": "Hukumat qishloq joylarida maktablar qurish boʻyicha yangi rejani e'lon qildi. "
+          "Rasmiylarning soʻzlariga koʻra, qurilish kelgusi bahorda boshlanadi. "
+          "Ota-onalar qarorni olqishladi, biroq koʻproq oʻqituvchilar soʻradi.",
+    "mn": "Засгийн газар хөдөө орон нутагт сургууль барих шинэ төлөвлөгөөг зарлав. "
+          "Албаны хүмүүсийн хэлснээр барилгын ажил ирэх хавар эхэлнэ. "
+          "Эцэг эхчүүд энэ шийдвэрийг сайшаасан ч илүү олон багш хүссэн байна.",
+    "az": "Hökumət kənd yerlərində məktəblər tikmək üçün yeni plan açıqladı. "
+          "Rəsmilərin sözlərinə görə, tikinti gələn yaz başlayacaq. "
+          "Valideynlər qərarı alqışladılar, lakin daha çox müəllim istədilər.",
+    "be": "Урад абвясціў новы план будаўніцтва школ у сельскай мясцовасці. "
+          "Па словах чыноўнікаў, работы пачнуцца наступнай вясной. "
+          "Бацькі вітаюць рашэнне, але папрасілі больш настаўнікаў.",
+    "tg": "Ҳукумат нақшаи нави сохтани мактабҳоро дар деҳот эълон кард. "
+          "Ба гуфтаи мансабдорон, сохтмон баҳори оянда оғоз мешавад. "
+          "Волидон ин қарорро истиқбол карданд, вале муаллимони бештар хостанд.",
+    "tg-2": "Президенти Ҷумҳурии Тоҷикистон имрӯз дар Душанбе бо сармоягузорони хориҷӣ "
+            "мулоқот кард. Дар мулоқот масъалаҳои ҳамкории иқтисодӣ баррасӣ шуданд.",
+    "kk-2": "Қазақстан Республикасының Президенті бүгін Астанада шетелдік инвесторлармен "
+            "кездесті. Кездесуде экономикалық ынтымақтастық мәселелері талқыланды.",
+    "uz-cyrillic": "Ҳукумат қишлоқ жойларида мактаблар қуриш бўйича янги режани эълон қилди. "
+                   "Расмийларнинг сўзларига кўра, қурилиш келгуси баҳорда бошланади.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(SAMPLES))
+def test_detects_each_language_langdetect_knows(code):
+    detection = detect_language(SAMPLES[code])
+    assert detection.code == code
+    assert detection.name == language_name(code) != code
+    assert 0.8 <= detection.probability <= 1.0
+
+
+@pytest.mark.parametrize("label", sorted(REGIONAL_SAMPLES))
+def test_regional_languages_are_right_or_undetermined(label):
+    code = label.split("-")[0]
+    detection = detect_language(REGIONAL_SAMPLES[label])
+    assert detection.code in (code, "und"), detection
+
+
+@pytest.mark.parametrize("code", ["kk", "mn", "az", "be", "ky", "uz", "tg"])
+def test_regional_languages_we_claim_are_named(code):
+    """These are identified, not merely "und": the readers' own languages."""
+    assert detect_language({**SAMPLES, **REGIONAL_SAMPLES}[code]).code == code
+
+
+def test_kazakh_and_mongolian_are_not_called_russian():
+    for text in (SAMPLES["kk"], REGIONAL_SAMPLES["mn"]):
+        assert detect_language(text).code != "ru"
+    assert detect_language(REGIONAL_SAMPLES["az"]).code != "tr"
+
+
+def test_russian_quoting_a_kazakh_name_stays_russian():
+    text = ("Президент встретился с руководством компании «Қазақтелеком» в Алматы. "
+            "Стороны обсудили развитие связи в сельских районах и сроки строительства.")
+    assert detect_language(text).code == "ru"
+
+
+def test_english_with_irish_names_is_not_uzbek():
+    text = ("Mr O'Brien said the company would open a new office in Dublin next year. "
+            "His colleague O'Neill agreed and said that at five o'clock they would sign.")
+    assert detect_language(text).code == "en"
+
+
+def test_traditional_chinese_is_chinese():
+    text = "政府宣佈了一項在農村地區建設學校的新計劃。官員表示，工程將於明年春天開工。"
+    assert detect_language(text).code == "zh"
+
+
+@pytest.mark.parametrize("text", [
+    "", "   \n\t ", "12345 678.90", "!!! ??? ... --- ###", "😀🎉👍🔥", "ok", "Hi",
+    "2024-05-01 12:00", "https://example.com/a/b",
+])
+def test_undetermined_instead_of_a_crash(text):
+    detection = detect_language(text)
+    assert detection.code == "und"
+    assert detection.name == "Undetermined"
+    assert detection.probability == 0.0
+
+
+def test_alternatives_are_other_languages_best_first():
+    detection = detect_language("Sí, claro.  Mañana vamos a la playa con los niños.")
+    codes = [code for code, _ in detection.alternatives]
+    probabilities = [probability for _, probability in detection.alternatives]
+    assert detection.code not in codes
+    assert probabilities == sorted(probabilities, reverse=True)
+    assert all(0 < probability <= detection.probability for probability in probabilities)
+
+
+def test_language_name():
+    assert language_name("kk") == "Kazakh"
+    assert language_name("und") == "Undetermined"
+    assert language_name("xx") == "xx"
+
+
+def test_same_text_same_answer_every_time():
+    text = "Ата-аналар шешімді құптады. Ok then, maybe."  # a hard, ambiguous text
+    first = detect_language(text)
+    assert all(detect_language(text) == first for _ in range(20))
+    ambiguous = "Ao contrario de alguns."
+    first = detect_language(ambiguous)
+    assert all(detect_language(ambiguous) == first for _ in range(20))
+
+
+def test_concurrent_calls_give_the_same_answers():
+    texts = list(SAMPLES.values()) + list(REGIONAL_SAMPLES.values()) + ["Ao contrario de alguns."]
+    expected = [detect_language(text) for text in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        for _ in range(3):
+            assert list(pool.map(detect_language, texts * 4)) == expected * 4
+
+
+def test_mixed_article_names_the_foreign_paragraph():
+    quote = ("“We are committed to working with our partners in the region and we expect the "
+             "new pipeline to be completed on schedule,” the company said in a statement.")
+    paragraphs = [
+        "Министр энергетики заявил, что строительство нового трубопровода идёт по графику.",
+        "Алматы, 12 мая",
+        quote,
+        SAMPLES["ru"],
+    ]
+    result = detect_article_language(paragraphs)
+    assert isinstance(result, ArticleLanguage)
+    assert result.main.code == "ru"
+    assert result.mixed
+    assert [p.index for p in result.foreign] == [2]
+    assert result.paragraphs[2].detection.code == "en"
+    assert [p.index for p in result.paragraphs] == [0, 1, 2, 3]
+
+
+def test_short_foreign_paragraphs_do_not_make_an_article_mixed():
+    paragraphs = [
+        SAMPLES["ru"],
+        "Reuters",
+        "Photo: AP",
+        "OK, thanks.",
+        "Правительство также пообещало повысить зарплаты учителям в следующем году.",
+    ]
+    result = detect_article_language(paragraphs)
+    assert result.main.code == "ru"
+    assert not result.mixed
+    assert result.foreign == ()
+
+
+def test_single_language_article_is_not_mixed():
+    result = detect_article_language(SAMPLES["en"].split(". "))
+    assert result.main.code == "en"
+    assert not result.mixed
+
+
+def test_empty_article_is_undetermined():
+    result = detect_article_language([])
+    assert result.main == Detection("und", "Undetermined", 0.0, ())
+    assert result.paragraphs == ()
+    assert not result.mixed
