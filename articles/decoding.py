@@ -107,7 +107,7 @@ def _decode(data: bytes, name: str) -> DecodedText:
             raise ArticleError(name, "this looks like a binary file, not a text file.")
         else:
             text, encoding = _guess(data, name)
-    text = normalize_text(text)
+    text = normalize_text(_undo_double_encoding(text))
     if not text.strip():
         raise ArticleError(name, "the file contains only blank space.")
     _check_readable(text, name)
@@ -264,3 +264,27 @@ def _check_readable(text: str, name: str) -> None:
         raise ArticleError(name, reason)
     if len(visible) >= 20 and letters / len(visible) < 0.3:
         raise ArticleError(name, "the file does not contain readable text (too few letters).")
+    if letters >= 16 and _word_shape(sample) < 0.45:
+        reason = "the text could not be decoded: it reads as garbled characters (unknown encoding)."
+        raise ArticleError(name, reason)
+
+
+# A UTF-8 lead byte read as cp1252/latin-1 ("Ã", "Ð") followed by a continuation byte.
+_MOJIBAKE = re.compile(
+    "[ÃÂÐÑØÙ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
+
+
+def _undo_double_encoding(text: str) -> str:
+    """UTF-8 that was once read as cp1252 and saved again ("ÐœÐ¾ÑÐºÐ²Ð°") is repaired."""
+    if not _MOJIBAKE.search(text[:10_000]):
+        return text
+    for codec in ("cp1252", "latin-1"):
+        # Bytes cp1252 cannot show were lost as U+FFFD; they stay lost, the rest is saved.
+        raw = text.encode(codec, errors="replace")
+        repaired = raw.decode("utf-8", errors="replace")
+        lost = repaired.count("\ufffd") - text.count("\ufffd")
+        if lost <= len(repaired) // 100 and _word_shape(repaired) > _word_shape(text):
+            return repaired
+    return text

@@ -179,3 +179,27 @@ def test_read_article_decodes_and_builds():
 def test_read_article_refuses_binary_with_the_name():
     with pytest.raises(ArticleError, match=r"^scan\.pdf: "):
         read_article(PDF, "scan.pdf")
+
+
+def test_utf8_that_was_read_as_latin1_and_saved_again_is_repaired():
+    mangled = RUSSIAN.encode("utf-8").decode("latin-1")
+    assert mangled.startswith("Ð")
+    assert decode_bytes(mangled.encode("utf-8"), "mangled.txt").text == RUSSIAN
+
+
+def test_french_double_encoded_through_cp1252_is_repaired():
+    mangled = FRENCH.encode("utf-8").decode("cp1252")
+    assert "Ã©" in mangled
+    assert decode_bytes(mangled.encode("utf-8"), "fr.txt").text == FRENCH
+
+
+def test_genuine_accented_text_is_left_alone():
+    text = "Ça coûte 5 € à Paris. Ãpre débat, dit-il."
+    assert decode_bytes(text.encode("utf-8"), "a.txt").text == text
+
+
+def test_letters_in_random_order_of_case_and_script_are_refused_as_garbled():
+    garbled = "ёZ┼gЫXГтС4СьNЙЗ pZ+╗┴ua╢ЕХКОDBMб╗h|I▄Ц⌡ яTr╠a┤з|ЭБ▐эЬнCы9m═ЩqЛЧ╒Ы9y8ё·яП└∙@CzбU"
+    with pytest.raises(ArticleError) as caught:
+        decode_bytes(garbled.encode("utf-8"), "garbled.txt")
+    assert caught.value.reason.startswith("the text could not be decoded")
