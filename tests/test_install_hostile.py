@@ -6,6 +6,7 @@ staging directory lives) and the targets that zip-slip entries aim at.
 from __future__ import annotations
 
 import json
+import shutil
 import stat
 import struct
 import time
@@ -233,3 +234,36 @@ def test_a_pack_for_a_different_top_name_with_the_same_pair_replaces_it(area, tm
     second = install_from_file(fake_pack(tmp_path / "uploads" / "x.argosmodel", good_entries("x")))
     assert installed_packs() == [second]
     assert not first.path.exists()
+
+
+def test_randomly_damaged_packs_are_refused_cleanly_or_installed_whole(area, tmp_path):
+    """Seeded byte flips and cuts anywhere in a real pack: a PackError, never another exception,
+    and never a leftover in the test area."""
+    import random
+
+    source = build_tiny_pack(tmp_path, "en", "de")
+    good = source.read_bytes()
+    with zipfile.ZipFile(source) as archive:
+        model_size = archive.getinfo("translate-en_de-1_0/model/model.bin").file_size
+    rng = random.Random(7)
+    upload = tmp_path / "uploads" / "damaged.argosmodel"
+    refused = 0
+    for _ in range(120):
+        data = bytearray(good)
+        if rng.random() < 0.3:
+            data = data[: rng.randrange(len(data))]
+        else:
+            for _ in range(rng.randint(1, 6)):
+                data[rng.randrange(len(data))] ^= rng.randrange(1, 256)
+        upload.write_bytes(bytes(data))
+        before = snapshot(area.parent)
+        try:
+            pack = install_from_file(upload)
+        except PackError as error:
+            refused += 1
+            assert str(error).startswith("damaged.argosmodel: ")
+            assert snapshot(area.parent) == before
+        else:  # the flips hit something unchecked (e.g. a zip comment): must be a whole pack
+            assert (pack.path / "model" / "model.bin").stat().st_size == model_size
+            shutil.rmtree(pack.path)
+    assert refused > 100

@@ -75,7 +75,9 @@ def check_archive(path: Path, label: str) -> CheckedArchive:
     try:
         with zipfile.ZipFile(path) as archive:
             return _check_members(archive, label)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except PackError:
+        raise
+    except Exception:  # BadZipFile, struct.error, EOFError...: a damaged zip or no zip at all
         raise _refuse(
             label, "not an Argos language pack (.argosmodel files are zip archives)."
         ) from None
