@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -25,6 +26,7 @@ class Route:
     content_type: str = "application/octet-stream"
     truncate_at: int | None = None  # announce len(body), send this many bytes, then close
     send_length: bool = True
+    stall_seconds: float = 0.0  # with truncate_at: wait this long before hanging up
     headers: dict[str, str] = field(default_factory=dict)
 
 
@@ -58,6 +60,8 @@ class LoopbackServer:
                     self.wfile.flush()
                 except OSError:
                     pass
+                if route.stall_seconds:
+                    time.sleep(route.stall_seconds)
                 if route.truncate_at is not None or not route.send_length:
                     self.close_connection = True
                     try:

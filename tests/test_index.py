@@ -216,6 +216,16 @@ def test_a_broken_download_changes_nothing(index, pack_bytes, area, tmp_path, ca
     assert list((tmp_path / "tmp").iterdir()) == []
 
 
+def test_a_download_that_stalls_times_out_and_changes_nothing(index, pack_bytes, area):
+    data = pack_bytes["en_de"]
+    index.serve("/packs/en_de.argosmodel", data, truncate_at=len(data) // 2, stall_seconds=2)
+    before = snapshot(area) if area.exists() else {}
+    with pytest.raises(PackError, match=r"failed after [\d,]+ of [\d,]+ bytes: no answer within"):
+        download_and_install(find_available("en", "de", timeout=5), timeout=0.5)
+    assert (snapshot(area) if area.exists() else {}) == before
+    assert installed_packs() == []
+
+
 def test_a_pair_missing_from_the_index_is_a_clear_error(index):
     with pytest.raises(PackError, match="has no de → ru pack"):
         find_available("de", "ru", timeout=5)

@@ -162,3 +162,16 @@ def test_a_symlinked_pack_is_listed_and_removing_it_keeps_the_target(packs, pack
     remove_pack("en", "ru")
     assert installed_packs() == []
     assert (shared / "translate-en_ru-1_0" / "model" / "model.bin").is_file()
+
+
+def test_when_the_parent_is_read_only_staging_happens_hidden_inside(packs, pack_files, monkeypatch):
+    """E.g. a packs dir in a system location: the hidden staging dir is skipped and cleaned up."""
+    import translator.locking
+
+    monkeypatch.setattr(translator.locking.os, "access", lambda *args: False)
+    pack = install_from_file(pack_files["en_de"])
+    assert installed_packs() == [pack]
+    assert os.listdir(packs) == ["translate-en_de-1_0"]
+    assert sorted(os.listdir(packs.parent)) == ["packs"]
+    remove_pack("en", "de")
+    assert os.listdir(packs) == []

@@ -72,7 +72,7 @@ def _get(url: str, timeout: float) -> requests.Response:
 def _network_problem(error: requests.RequestException, timeout: float) -> str:
     if isinstance(error, requests.HTTPError) and error.response is not None:
         return f"the server answered {error.response.status_code} {error.response.reason}"
-    if isinstance(error, requests.Timeout):
+    if isinstance(error, requests.Timeout) or "timed out" in str(error):
         return f"no answer within {timeout:g} s"
     if isinstance(error, requests.ConnectionError):
         return "no connection (offline, or the server is down)"
