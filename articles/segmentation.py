@@ -84,6 +84,7 @@ _LEADING_CLOSER = re.compile(r"^(?:[»”’)\]』」]+|\"(?=\s|$))")
 _TRAILING_OPENER = re.compile(r"(?<=[.!?…])\s+[\"“«„]\s*$")
 _INITIAL = re.compile(r"(?:^|[\s.(«“„])[^\W\d_]\.$")
 _ABBREVIATION = re.compile(r"(?:^|\s)[(«“„\"']?(?:[^\W\d_]{1,4}\.|(?:[^\W\d_]{1,4}\.){2,4})$")
+_ORDINAL = re.compile(r"(?:^|\s)\d{1,4}\.$")
 _LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)]$")
 # Titles that stand before a name and so never end a sentence.
 _NAME_TITLES = frozenset(
@@ -135,10 +136,14 @@ def continues(previous: str, piece: str) -> bool:
     first = piece[0]
     if len(previous) <= 6 and _LIST_NUMBER.match(previous):
         return True  # "2. Оцінка ..." is one numbered item
+    if previous.endswith("．"):
+        return True  # "格里高尔．萨姆沙": the full-width dot joins parts of a foreign name
     if not previous.endswith("."):
         return False
-    if first.islower() and _ABBREVIATION.search(previous):
-        return True  # "т.е. министр", "etc. and": no sentence starts in lowercase
+    if first.islower() and (_ABBREVIATION.search(previous) or _ORDINAL.search(previous)):
+        return True  # "т.е. министр", "47. maddesi": no sentence starts in lowercase
+    if first.isalpha() and not first.isupper() and not first.islower():
+        return bool(_INITIAL.search(previous))  # caseless scripts: "د. محمد"
     if first.isupper() or first.isdigit():
         if _INITIAL.search(previous):
             return True  # "С.В. Лавров", "J. Smith": initials before a name
