@@ -77,7 +77,7 @@ def test_the_same_pair_installed_twice_at_once_ends_with_one_whole_pack(packs, f
         assert errors == []
         [pack] = installed_packs()
         assert (pack.path / "model" / "model.bin").read_bytes() == expected[pack.version]
-        assert len(list(packs.iterdir())) == 1
+        assert [p.name for p in packs.iterdir() if p.is_dir()] == [pack.path.name]
     assert sorted(p.name for p in packs.parent.iterdir()) == ["packs"]
 
 
@@ -111,3 +111,35 @@ def test_a_reader_never_sees_the_pair_missing_or_half_written(packs, files):
     assert run_together(reader, writer) == []
     assert problems == []
     assert seen  # the reader did run alongside the installs
+
+
+def test_another_process_holding_the_lock_makes_an_install_wait(packs, files):
+    """The app and the CLI are different processes: the lock is also a flock on packs/.lock."""
+    import subprocess
+    import sys
+
+    packs.mkdir(parents=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys; from translator.locking import PACKS_LOCK\n"
+         "with PACKS_LOCK:\n    print('held', flush=True); sys.stdin.readline()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        done = threading.Event()
+        installer = threading.Thread(
+            target=lambda: (install_from_file(files["en_de"]), done.set())
+        )
+        installer.start()
+        assert not done.wait(0.5)  # blocked on the other process's lock...
+        assert not any(p.is_dir() for p in packs.iterdir())
+        holder.stdin.write("release\n")
+        holder.stdin.flush()
+        installer.join(timeout=30)
+        assert done.is_set()  # ...and proceeds once it is released
+        assert [(p.from_code, p.to_code) for p in installed_packs()] == [("en", "de")]
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)

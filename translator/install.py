@@ -44,6 +44,7 @@ def install_archive(
         if pack is None or (pack.from_code, pack.to_code) != pair:
             raise PackError(f"{label}: its metadata.json could not be read after unpacking.")
         try:
+            packs.mkdir(parents=True, exist_ok=True)
             with PACKS_LOCK:
                 final = _move_into_place(pack_dir, checked, packs, staging)
                 installed = read_pack(final)  # before another install may replace it
@@ -104,7 +105,6 @@ def _target_name(checked: CheckedArchive, packs: Path, same_pair: set[str]) -> s
 
 def _move_into_place(pack_dir: Path, checked: CheckedArchive, packs: Path, staging: Path) -> Path:
     """Rename the new pack in, then move older packs of the pair out (to be deleted later)."""
-    packs.mkdir(parents=True, exist_ok=True)
     old = installed_pair(checked.from_code, checked.to_code, packs)
     old_names = {pack.path.name for pack in old}
     final = packs / _target_name(checked, packs, old_names)

@@ -4,6 +4,10 @@ Every change to the packs directory is a rename (atomic on one filesystem) made 
 PACKS_LOCK. Slow work (downloading, unpacking, deleting old packs) happens outside the lock in a
 staging directory beside the packs directory, so readers never see a half-written pack.
 Code that reads pack files (e.g. loading a model) can hold PACKS_LOCK to avoid racing a swap.
+
+PACKS_LOCK is reentrant within a thread, excludes other threads, and (on POSIX) other processes
+too — say the app and `python -m translator packages install` — through flock on a `.lock` file
+in the packs directory (a file, so Argos ignores it; not created while the directory is missing).
 """
 from __future__ import annotations
 
@@ -15,7 +19,56 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-PACKS_LOCK = threading.RLock()
+try:
+    import fcntl
+except ImportError:  # not POSIX: threads are still excluded, other processes are not
+    fcntl = None
+
+
+class PacksLock:
+    """An RLock that also holds an exclusive flock on <packs dir>/.lock while held."""
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._file = None
+
+    def __enter__(self) -> PacksLock:
+        self._lock.acquire()
+        try:
+            if self._depth == 0:
+                self._file = _lock_file()
+            self._depth += 1
+        except BaseException:
+            self._lock.release()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            self._depth -= 1
+            if self._depth == 0 and self._file is not None:
+                self._file.close()  # closing releases the flock
+                self._file = None
+        finally:
+            self._lock.release()
+
+
+def _lock_file():
+    from translator.packs import packages_dir
+
+    packs = packages_dir()
+    if fcntl is None or not packs.is_dir():
+        return None
+    try:
+        handle = open(packs / ".lock", "a+b")  # noqa: SIM115 (closed in __exit__)
+    except OSError:  # a read-only packs dir cannot change under us through this code anyway
+        return None
+    fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    return handle
+
+
+PACKS_LOCK = PacksLock()
 
 
 def _same_filesystem(a: Path, b: Path) -> bool:
