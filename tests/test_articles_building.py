@@ -97,3 +97,18 @@ def test_huge_unpunctuated_article_gives_bounded_sentences():
     assert article.title == "Title"
     assert len(article.sentences) >= 400
     assert all(len(s.text.split()) <= 100 for s in article.sentences)
+
+
+def test_sentences_cover_the_body_exactly_for_any_text():
+    import random
+
+    rng = random.Random(11)
+    alphabet = "abc АБВ。！？.!?\n\n «»“”\"'()…١٢ 中文 ．:;,-—\t"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.choice([1, 5, 30, 200])))
+        for language in ("ru", "en", "zh", "und"):
+            article = build_article("x.txt", text, language)
+            joined = "".join("".join(s.text for s in article.sentences).split())
+            assert joined == "".join(article.body.split())
+            assert all(s.text and s.text == s.text.strip() for s in article.sentences)
+            assert all(0 <= s.paragraph < len(article.paragraphs) for s in article.sentences)
