@@ -14,24 +14,53 @@ from collections import Counter
 import numpy
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.lsa import LsaSummarizer
+from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 
-def _count_matrix(sentences_words: list[list[str]]) -> numpy.ndarray:
-    """Sentences x terms matrix of term counts (float64, exact for counts)."""
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[int] = []
-    for row, words in enumerate(sentences_words):
-        for term, count in Counter(words).items():
-            rows.append(row)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
-            vals.append(count)
-    matrix = numpy.zeros((len(sentences_words), len(vocabulary)))
-    matrix[rows, cols] = vals
-    return matrix
+class Terms:
+    """Sparse sentences x terms counts: (row, column, count) triplets."""
+
+    def __init__(self, sentences_words: list[list[str]]) -> None:
+        vocabulary: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        vals: list[int] = []
+        for row, words in enumerate(sentences_words):
+            for term, count in Counter(words).items():
+                rows.append(row)
+                cols.append(vocabulary.setdefault(term, len(vocabulary)))
+                vals.append(count)
+        self.sentences = len(sentences_words)
+        self.rows = numpy.array(rows, dtype=numpy.int64)
+        self.cols = numpy.array(cols, dtype=numpy.int64)
+        self.counts = numpy.array(vals, dtype=numpy.float64)
+        self.terms = len(vocabulary)
+
+    def cross_products(self, values: numpy.ndarray) -> numpy.ndarray:
+        """Dense sentences x sentences matrix of sum over terms of values[i,t] * values[j,t].
+
+        Built from each term's posting list (every pair of sentences sharing
+        it), which is far less work than a dense product over the whole
+        vocabulary; integer inputs give exact integer sums.
+        """
+        n = self.sentences
+        order = numpy.argsort(self.cols, kind="stable")
+        rows, cols, vals = self.rows[order], self.cols[order], values[order]
+        if not len(cols):
+            return numpy.zeros((n, n))
+        starts = numpy.flatnonzero(numpy.r_[True, cols[1:] != cols[:-1]])
+        sizes = numpy.diff(numpy.r_[starts, len(cols)])
+        entry_size = numpy.repeat(sizes, sizes)
+        entry_start = numpy.repeat(starts, sizes)
+        left = numpy.repeat(numpy.arange(len(cols)), entry_size)
+        block_start = numpy.cumsum(entry_size) - entry_size
+        within = numpy.arange(len(left)) - numpy.repeat(block_start, entry_size)
+        right = numpy.repeat(entry_start, entry_size) + within
+        flat = rows[left] * n + rows[right]
+        sums = numpy.bincount(flat, weights=vals[left] * vals[right], minlength=n * n)
+        return sums.reshape(n, n)
 
 
 def _log_lengths(sentences_words: list[list[str]]) -> numpy.ndarray:
@@ -39,7 +68,20 @@ def _log_lengths(sentences_words: list[list[str]]) -> numpy.ndarray:
     return numpy.array([math.log(len(words)) if words else 0.0 for words in sentences_words])
 
 
-class FastLexRankSummarizer(LexRankSummarizer):
+class FastWordsMixin:
+    """sumy's _to_words_set in one comprehension: lower, drop stop words, stem.
+
+    stem_word(w) is stemmer(w.lower()), and w is already lower-cased here.
+    """
+
+    def _to_words_set(self, sentence):
+        stop_words = self._stop_words
+        stem = self._stemmer
+        lowered = (word.lower() for word in sentence.words)
+        return [stem(word) for word in lowered if word not in stop_words]
+
+
+class FastLexRankSummarizer(FastWordsMixin, LexRankSummarizer):
     """LexRank with the idf-cosine matrix built by matrix products.
 
     sumy's version computes idf with a scan of all sentences per term and the
@@ -60,20 +102,16 @@ class FastLexRankSummarizer(LexRankSummarizer):
 
     @staticmethod
     def _similarity_matrix(sentences_words, threshold):
-        counts = _count_matrix(sentences_words)
-        count = len(sentences_words)
-        max_tf = counts.max(axis=1, initial=0.0)
+        terms = Terms(sentences_words)
+        count = terms.sentences
+        max_tf = numpy.zeros(count)
+        numpy.maximum.at(max_tf, terms.rows, terms.counts)
         max_tf[max_tf == 0] = 1.0
-        tf = counts / max_tf[:, numpy.newaxis]
-        present = counts > 0
-        documents = present.sum(axis=0)
+        documents = numpy.bincount(terms.cols, minlength=terms.terms)
         idf = numpy.log(count / (1.0 + documents))
-        weights = tf * idf
-        norms = numpy.sqrt((weights ** 2).sum(axis=1))
-        shared = documents > 1  # a term in one sentence only adds to its own norm
-        shared_weights = weights[:, shared]
-        numerators = shared_weights @ shared_weights.T
-        numpy.fill_diagonal(numerators, norms ** 2)
+        weights = terms.counts / max_tf[terms.rows] * idf[terms.cols]
+        norms = numpy.sqrt(numpy.bincount(terms.rows, weights=weights ** 2, minlength=count))
+        numerators = terms.cross_products(weights)
         denominators = numpy.outer(norms, norms)
         with numpy.errstate(divide="ignore", invalid="ignore"):
             cosine = numpy.where(denominators > 0, numerators / denominators, 0.0)
@@ -85,8 +123,8 @@ class FastLexRankSummarizer(LexRankSummarizer):
 
 def _edge_ratings(sentences_words: list[list[str]], zero_norm_value: str) -> numpy.ndarray:
     """sumy's pairwise edge: shared word occurrences / (log len1 + log len2)."""
-    counts = _count_matrix(sentences_words)
-    shared = counts @ counts.T
+    terms = Terms(sentences_words)
+    shared = terms.cross_products(terms.counts)
     logs = _log_lengths(sentences_words)
     norms = logs[:, numpy.newaxis] + logs[numpy.newaxis, :]
     with numpy.errstate(divide="ignore", invalid="ignore"):
@@ -97,7 +135,7 @@ def _edge_ratings(sentences_words: list[list[str]], zero_norm_value: str) -> num
     return edges
 
 
-class FastTextRankSummarizer(TextRankSummarizer):
+class FastTextRankSummarizer(FastWordsMixin, TextRankSummarizer):
     """TextRank with the weight matrix built by one matrix product."""
 
     def _create_matrix(self, document):
@@ -109,7 +147,7 @@ class FastTextRankSummarizer(TextRankSummarizer):
         return numpy.full((count, count), (1. - self.damping) / count) + self.damping * weights
 
 
-class FastReductionSummarizer(ReductionSummarizer):
+class FastReductionSummarizer(FastWordsMixin, ReductionSummarizer):
     """Reduction with all pair edges from one matrix product.
 
     sumy adds each pair's edge to both sentences in itertools.combinations
@@ -120,32 +158,47 @@ class FastReductionSummarizer(ReductionSummarizer):
     def rate_sentences(self, document):
         sentences = document.sentences
         sentences_words = [self._to_words_set(s) for s in sentences]
-        count = len(sentences)
-        if count < 2:
+        if len(sentences) < 2:
             return {}
         edges = _edge_ratings(sentences_words, "zero")
         members: dict = {}
         for index, sentence in enumerate(sentences):
             members.setdefault(sentence, []).append(index)
-        ratings = {}
+        by_size: dict[int, list] = {}
         for sentence, indexes in members.items():
-            if len(indexes) == 1:
-                (i,) = indexes
-                sequence = numpy.concatenate((edges[:i, i], edges[i, i + 1:]))
-            else:
-                sequence = _shared_key_sequence(edges, indexes, count)
-            ratings[sentence] = float(numpy.cumsum(sequence)[-1]) if len(sequence) else 0.0
+            by_size.setdefault(len(indexes), []).append((sentence, indexes))
+        ratings = {}
+        for keys in by_size.values():
+            totals = _sequential_totals(edges, numpy.array([indexes for _, indexes in keys]))
+            ratings.update(zip([sentence for sentence, _ in keys], totals.tolist(), strict=True))
         return ratings
 
 
-def _shared_key_sequence(edges: numpy.ndarray, indexes: list[int], count: int) -> numpy.ndarray:
-    """Edges added to one dict key shared by equal sentences, in combinations order."""
-    pairs = []
-    for i in indexes:
-        pairs.extend((a, i) for a in range(i))
-        pairs.extend((i, b) for b in range(i + 1, count))
-    pairs.sort()
-    return numpy.array([edges[a, b] for a, b in pairs])
+def _sequential_totals(edges: numpy.ndarray, members: numpy.ndarray) -> numpy.ndarray:
+    """For each key (a row of member positions), its edges summed in combinations order.
+
+    sumy walks pairs (a, b), a < b, in lexicographic order and adds the edge to
+    the key of a and then to the key of b; a pair of two equal sentences adds
+    twice. Each member i takes part in n - 1 pairs: (t, i) for t < i, else
+    (i, t + 1). Sorting those pairs and accumulating with cumsum (sequential,
+    unlike sum) reproduces sumy's floating-point totals.
+    """
+    count = len(edges)
+    if members.shape[1] == 1:
+        # one member: its pairs are already in order, and edges are symmetric, so
+        # the sequence is its row without the diagonal (adding 0.0 changes nothing)
+        rows = edges[members[:, 0]]
+        rows[numpy.arange(len(rows)), members[:, 0]] = 0.0
+        return numpy.cumsum(rows, axis=1)[:, -1]
+    t = numpy.arange(count - 1)[numpy.newaxis, :]
+    flats = []
+    for slot in range(members.shape[1]):
+        member = members[:, slot][:, numpy.newaxis]
+        before = t < member
+        flats.append(numpy.where(before, t * count + member, member * count + t + 1))
+    flat = numpy.concatenate(flats, axis=1)
+    flat.sort(axis=1)
+    return numpy.cumsum(edges.ravel()[flat], axis=1)[:, -1]
 
 
 class FastLsaSummarizer(LsaSummarizer):
@@ -166,3 +219,13 @@ class FastLsaSummarizer(LsaSummarizer):
         )
         terms = powered_sigma[:, numpy.newaxis] * v_matrix ** 2
         return list(numpy.sqrt(numpy.cumsum(terms, axis=0)[-1])) if len(terms) else []
+
+
+class FastLuhnSummarizer(LuhnSummarizer):
+    """Luhn with its significant words in a set: sumy scans a tuple for every word."""
+
+    def __call__(self, document, sentences_count):
+        words = frozenset(self._get_significant_words(document.words))
+        return self._get_best_sentences(
+            document.sentences, sentences_count, self.rate_sentence, words
+        )

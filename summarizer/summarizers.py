@@ -20,6 +20,7 @@ from articles.model import Article
 from summarizer.fast import (
     FastLexRankSummarizer,
     FastLsaSummarizer,
+    FastLuhnSummarizer,
     FastReductionSummarizer,
     FastTextRankSummarizer,
 )
@@ -44,6 +45,7 @@ OUR_CLASSES = {
     "lexrank": FastLexRankSummarizer,
     "textrank": FastTextRankSummarizer,
     "lsa": FastLsaSummarizer,
+    "luhn": FastLuhnSummarizer,
     "reduction": FastReductionSummarizer,
 }
 """What summarize() uses: the numpy versions where sumy's are quadratic in Python."""

@@ -1,0 +1,134 @@
+"""Speed of each algorithm, ours against sumy's own call: `python -m bench.summarizer_speed`.
+
+"sumy" = sumy's class with sumy's Stemmer, called on an already segmented
+sumy document (the document is built outside the timer; a fresh one per run,
+since sumy caches words on it). "ours" = the whole summarize(article) call:
+building the document, tokenizing, our numpy classes where we have them, the
+memoized stemmer, picks and stats. Times are wall-clock seconds, best of
+REPEATS runs, on a news article and on the dev articles concatenated (twice,
+to reach ~35,000 words). A sumy call that would exceed BUDGET seconds is
+stopped and shown as "> BUDGET". Also checks that our numpy classes pick the
+same sentences as sumy's on every dev article and on the long document.
+"""
+from __future__ import annotations
+
+import signal
+import sys
+import time
+from pathlib import Path
+
+from articles.building import read_article
+from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
+from summarizer.document import article_document
+from summarizer.summarize import summarize
+from summarizer.summarizers import OUR_CLASSES, SUMY_CLASSES, make_summarizer
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "news-summaries-dev" / "article"
+NEWS_ARTICLE = "tech/001.txt"
+LONG_WORDS = 35_000
+REPEATS = {"news": 5, "long": 2}
+BUDGET = 60.0
+COUNT = 5
+
+
+class _OverBudget(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _OverBudget
+
+
+def long_document_bytes() -> bytes:
+    texts = [path.read_bytes().strip() for path in sorted(DATA.rglob("*.txt"))]
+    joined, words = [], 0
+    while words < LONG_WORDS:
+        for text in texts:
+            joined.append(text)
+            words += len(text.split())
+    return b"\n\n".join(joined)
+
+
+def best_time(run, repeats: int) -> float | None:
+    """Best wall time of `repeats` runs, None if a run exceeds BUDGET."""
+    best = None
+    for _ in range(repeats):
+        signal.setitimer(signal.ITIMER_REAL, BUDGET)
+        try:
+            elapsed = run()
+        except _OverBudget:
+            return None
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        best = elapsed if best is None else min(best, elapsed)
+    return best
+
+
+def time_sumy(article, algorithm: str) -> float:
+    summarizer = make_summarizer(algorithm, article, fast=False)
+    document = article_document(article, with_title=algorithm == "edmundson")
+    start = time.perf_counter()
+    summarizer(document, COUNT)
+    return time.perf_counter() - start
+
+
+def time_ours(article, algorithm: str) -> float:
+    start = time.perf_counter()
+    summarize(article, algorithm, sentences=COUNT)
+    return time.perf_counter() - start
+
+
+def same_picks(article, algorithm: str, count: int) -> bool:
+    picks = []
+    for fast in (True, False):
+        summarizer = make_summarizer(algorithm, article, fast=fast)
+        summarizer(article_document(article), count)
+        picks.append([index for index, _ in summarizer.picks])
+    return picks[0] == picks[1]
+
+
+def _fmt(seconds: float | None) -> str:
+    return f"> {BUDGET:.0f}" if seconds is None else f"{seconds:.4f}"
+
+
+def main() -> int:
+    if not DATA.is_dir():
+        print(f"no development data at {DATA}", file=sys.stderr)
+        return 1
+    signal.signal(signal.SIGALRM, _alarm)
+    news = read_article((DATA / NEWS_ARTICLE).read_bytes(), NEWS_ARTICLE, language="en")
+    long = read_article(long_document_bytes(), "long", language="en")
+    documents = {"news": news, "long": long}
+    for label, article in documents.items():
+        words = sum(len(s.text.split()) for s in article.sentences)
+        print(f"{label}: {words} words, {len(article.sentences)} sentences")
+    print(f"\n{COUNT}-sentence summaries, seconds (best of {REPEATS['news']} / {REPEATS['long']})\n")
+    print("| algorithm | news: sumy | news: ours | overhead | 35k words: sumy | 35k words: ours |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for algorithm in ALGORITHMS:
+        cells = []
+        for label, article in documents.items():
+            sumy = best_time(lambda a=article: time_sumy(a, algorithm), REPEATS[label])
+            ours = best_time(lambda a=article: time_ours(a, algorithm), REPEATS[label])
+            cells.extend([_fmt(sumy), _fmt(ours)])
+            if label == "news":
+                cells.append(f"{(ours / sumy - 1) * 100:+.0f} %" if sumy and ours else "n/a")
+        name = f"{algorithm} (default)" if algorithm == DEFAULT_ALGORITHM else algorithm
+        print(f"| {name} | " + " | ".join(cells) + " |")
+
+    articles = [read_article(p.read_bytes(), p.name, language="en") for p in sorted(DATA.rglob("*.txt"))]
+    print("\nnumpy classes against sumy's own (same picks?):")
+    failures = 0
+    for algorithm in ALGORITHMS:
+        if OUR_CLASSES[algorithm] is SUMY_CLASSES[algorithm]:
+            continue
+        agree = sum(same_picks(a, algorithm, count) for a in articles for count in (3, 7))
+        long_agrees = same_picks(long, algorithm, 20)
+        failures += (2 * len(articles) - agree) + (not long_agrees)
+        print(f"- {algorithm}: {agree}/{2 * len(articles)} dev-article runs (3 and 7 sentences), "
+              f"long document: {'same' if long_agrees else 'DIFFERENT'}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
