@@ -51,8 +51,8 @@ def index(loopback_server, pack_bytes, monkeypatch, area):  # noqa: F811
     server.serve("/packs/en_ru.argosmodel", pack_bytes["en_ru"])
     entries = [
         entry(server, "en", "de", "/packs/en_de.argosmodel"),
-        entry(server, "en", "ru", "/packs/en_ru.argosmodel",
-              sha256=hashlib.sha256(pack_bytes["en_ru"]).hexdigest()),
+        entry(server, "en", "ru", "/packs/en_ru.argosmodel", size=len(pack_bytes["en_ru"]),
+              checksum="sha256:" + hashlib.sha256(pack_bytes["en_ru"]).hexdigest().upper()),
         {"type": "sbd", "code": "sbd-en", "links": [server.url("/sbd")]},
         {"from_code": "xx"},  # broken entries are skipped, not fatal
         "not even an object",
@@ -69,14 +69,16 @@ def snapshot(root: Path) -> dict[str, bytes | None]:
     }
 
 
-def test_fetch_index_lists_the_translation_packs(index):
+def test_fetch_index_lists_the_translation_packs(index, pack_bytes):
     packs = fetch_index(timeout=5)
     assert [(p.from_code, p.to_code, p.version) for p in packs] == [
         ("en", "de", "1.0"), ("en", "ru", "1.0")
     ]
     assert packs[0].from_name == "English" and packs[0].to_name == "German"
     assert packs[0].links == (index.url("/packs/en_de.argosmodel"),)
-    assert packs[1].sha256 is not None
+    assert packs[0].sha256 is None and packs[0].size_bytes is None
+    assert packs[1].sha256 == hashlib.sha256(pack_bytes["en_ru"]).hexdigest()
+    assert packs[1].size_bytes == len(pack_bytes["en_ru"])
     assert not any(p.installed for p in packs)
     assert index.requests == ["/index.json"]
 
