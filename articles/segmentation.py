@@ -84,6 +84,11 @@ _LEADING_CLOSER = re.compile(r"^(?:[»”’)\]』」]+|\"(?=\s|$))")
 _TRAILING_OPENER = re.compile(r"(?<=[.!?…])\s+[\"“«„]\s*$")
 _INITIAL = re.compile(r"(?:^|[\s.(«“„])[^\W\d_]\.$")
 _ABBREVIATION = re.compile(r"(?:^|\s)[(«“„\"']?(?:[^\W\d_]{1,4}\.|(?:[^\W\d_]{1,4}\.){2,4})$")
+# Dotted country and city names end sentences as often as any word ("... in the U.S. He").
+_DOTTED_ACRONYMS = (
+    " U.S.", " U.K.", " U.N.", " E.U.", " U.S.A.", " D.C.", " L.A.", " N.Y.", " B.C.", " A.D.",
+    "(U.S.", "(U.K.", "(U.N.",
+)
 _ORDINAL = re.compile(r"(?:^|\s)\d{1,4}\.$")
 _LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)]$")
 # Titles that stand before a name and so never end a sentence.
@@ -145,7 +150,7 @@ def continues(previous: str, piece: str) -> bool:
     if first.isalpha() and not first.isupper() and not first.islower():
         return bool(_INITIAL.search(previous))  # caseless scripts: "د. محمد"
     if first.isupper() or first.isdigit():
-        if _INITIAL.search(previous):
+        if _INITIAL.search(previous) and not previous.endswith(_DOTTED_ACRONYMS):
             return True  # "С.В. Лавров", "J. Smith": initials before a name
         last_word = previous.rsplit(None, 1)[-1].lstrip("(«“„\"'")[:-1].lower()
         if last_word in _NAME_TITLES:

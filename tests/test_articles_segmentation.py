@@ -38,6 +38,11 @@ from articles.segmentation import MAX_WORDS, split_sentences
             ["Pi is about 3.14 here.", "Wait...", "Really?", "Yes!"],
         ),
         (
+            "en",
+            "He moved to the U.S. He likes it. Mr. J. Smith met him.",
+            ["He moved to the U.S.", "He likes it.", "Mr. J. Smith met him."],
+        ),
+        (
             "de",
             "Dr. Müller kam am 3. Mai nach Berlin, d.h. gestern. Er blieb z.B. zwei Tage. "
             "Dann fuhr er ab.",
