@@ -188,23 +188,18 @@ def _bound(sentence: str) -> list[str]:
     words = sentence.split()
     if len(words) <= MAX_WORDS and len(sentence) <= MAX_CHARS:
         return [sentence]
-    chunks: list[str] = []
     if len(words) <= 1 or len(words) * 4 < len(sentence) / 10:
-        # No spaces to speak of (CJK or one giant token): cut by characters.
-        step = MAX_CHARS
-        rest = sentence
-        while rest:
-            cut = step if len(rest) > step else len(rest)
-            window = rest[:cut]
-            comma = max(window.rfind(c) for c in "，、,;；")
-            if cut < len(rest) and comma > step // 2:
-                cut = comma + 1
-            chunks.append(rest[:cut].strip())
-            rest = rest[cut:]
-        return [c for c in chunks if c]
+        return _cut_characters(sentence)  # CJK or one giant token: no spaces to cut at
+    chunks: list[str] = []
     current: list[str] = []
     length = 0
     for word in words:
+        if len(word) > MAX_CHARS:
+            if current:
+                chunks.append(" ".join(current))
+                current, length = [], 0
+            chunks.extend(_cut_characters(word))
+            continue
         current.append(word)
         length += len(word) + 1
         soft = len(current) >= MAX_WORDS * 0.6 and word.endswith((",", ";", ":", "—", "–"))
@@ -214,3 +209,18 @@ def _bound(sentence: str) -> list[str]:
     if current:
         chunks.append(" ".join(current))
     return chunks
+
+
+def _cut_characters(text: str) -> list[str]:
+    """Cut text without spaces into pieces of at most MAX_CHARS, after a comma if one is near."""
+    chunks: list[str] = []
+    rest = text
+    while rest:
+        cut = min(MAX_CHARS, len(rest))
+        if cut < len(rest):
+            comma = max(rest.rfind(c, 0, cut) for c in "，、,;；")
+            if comma > MAX_CHARS // 2:
+                cut = comma + 1
+        chunks.append(rest[:cut].strip())
+        rest = rest[cut:]
+    return [chunk for chunk in chunks if chunk]

@@ -172,3 +172,10 @@ def test_long_chinese_text_without_punctuation_is_bounded():
 def test_ordinary_sentences_are_not_cut():
     sentence = " ".join(["word"] * 60) + "."
     assert split_sentences(sentence, "en") == [sentence]
+
+
+def test_a_giant_token_inside_normal_words_is_cut_too():
+    sentences = split_sentences("word " * 200 + "x" * 5000 + " end.", "en")
+    assert max(len(s) for s in sentences) <= 1000
+    assert max(len(s.split()) for s in sentences) <= MAX_WORDS
+    assert "".join("".join(sentences).split()) == "word" * 200 + "x" * 5000 + "end."
