@@ -103,6 +103,19 @@ def test_kazakh_and_mongolian_are_not_called_russian():
     assert detect_language(REGIONAL_SAMPLES["az"]).code != "tr"
 
 
+@pytest.mark.parametrize("code, text", [
+    # no letter of its own: Kyrgyz written with the Russian alphabet only
+    ("ky", "Аткаминерлердин айтымында, курулуш келерки жазында башталат."),
+    # Uzbek Latin typed without oʻ/gʻ
+    ("uz", "Toshkent shahrida yangi metro bekati ochildi. Bekat qurilishi ikki yil davom "
+           "etdi. Shahar hokimi marosimda ishtirok etdi."),
+    ("ky", "Быйыл Ысык-Көлгө туристтердин саны өстү. Эс алуучулар негизинен Казакстандан "
+           "жана Россиядан келишти."),
+])
+def test_hard_regional_texts_are_not_confidently_wrong(code, text):
+    assert detect_language(text).code in (code, "und")
+
+
 def test_russian_quoting_a_kazakh_name_stays_russian():
     text = ("Президент встретился с руководством компании «Қазақтелеком» в Алматы. "
             "Стороны обсудили развитие связи в сельских районах и сроки строительства.")
@@ -206,3 +219,10 @@ def test_empty_article_is_undetermined():
     assert result.main == Detection("und", "Undetermined", 0.0, ())
     assert result.paragraphs == ()
     assert not result.mixed
+
+
+def test_preload_then_detect():
+    from translator.detection import preload
+
+    preload()
+    assert detect_language(SAMPLES["kk"]).code == "kk"
