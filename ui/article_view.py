@@ -57,7 +57,7 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
 
 def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
     main = detection.main
-    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    left, right = st.columns([3, 1], vertical_alignment="center")
     with left:
         with st.container(horizontal=True, vertical_alignment="center"):
             if result.overridden:
@@ -75,14 +75,16 @@ def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
                 )
             else:
                 st.badge("Language undetermined", icon=":material/help:", color="orange")
-            st.caption(f"{md(result.name)} · {result.article.encoding if result.article else ''}")
-    detected_label = f"Detected ({main.name})" if main.determined else "Detected (undetermined)"
+            encoding = result.article.encoding if result.article else ""
+            st.caption(f"{md(result.name)}, read as {md(encoding)}")
+    detected_label = f"Language: {main.name}" if main.determined else "Language: undetermined"
     right.selectbox(
         "Language",
         [AUTO, *_LANGUAGES],
         format_func=lambda code: detected_label if code == AUTO else language_name(code),
         key=language_key(result.upload),
         help="Override the detected language; the summary and translation follow it.",
+        label_visibility="collapsed",
     )
     if not main.determined and not result.overridden:
         guesses = ", ".join(f"{language_name(code)} {p:.0%}" for code, p in main.alternatives)
