@@ -102,21 +102,23 @@ def main() -> int:
     for label, article in documents.items():
         words = sum(len(s.text.split()) for s in article.sentences)
         print(f"{label}: {words} words, {len(article.sentences)} sentences")
-    print(f"\n{COUNT}-sentence summaries, seconds (best of {REPEATS['news']} / {REPEATS['long']})\n")
+    repeats = f"{REPEATS['news']} / {REPEATS['long']}"
+    print(f"\n{COUNT}-sentence summaries, wall-clock seconds (best of {repeats})\n")
     print("| algorithm | news: sumy | news: ours | overhead | 35k words: sumy | 35k words: ours |")
     print("|---|---:|---:|---:|---:|---:|")
     for algorithm in ALGORITHMS:
         cells = []
         for label, article in documents.items():
-            sumy = best_time(lambda a=article: time_sumy(a, algorithm), REPEATS[label])
-            ours = best_time(lambda a=article: time_ours(a, algorithm), REPEATS[label])
+            sumy = best_time(lambda a=article, n=algorithm: time_sumy(a, n), REPEATS[label])
+            ours = best_time(lambda a=article, n=algorithm: time_ours(a, n), REPEATS[label])
             cells.extend([_fmt(sumy), _fmt(ours)])
             if label == "news":
                 cells.append(f"{(ours / sumy - 1) * 100:+.0f} %" if sumy and ours else "n/a")
         name = f"{algorithm} (default)" if algorithm == DEFAULT_ALGORITHM else algorithm
         print(f"| {name} | " + " | ".join(cells) + " |")
 
-    articles = [read_article(p.read_bytes(), p.name, language="en") for p in sorted(DATA.rglob("*.txt"))]
+    paths = sorted(DATA.rglob("*.txt"))
+    articles = [read_article(p.read_bytes(), p.name, language="en") for p in paths]
     print("\nnumpy classes against sumy's own (same picks?):")
     failures = 0
     for algorithm in ALGORITHMS:

@@ -12,10 +12,12 @@ import math
 from collections import Counter
 
 import numpy
+from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
+from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 
@@ -204,6 +206,19 @@ def _sequential_totals(edges: numpy.ndarray, members: numpy.ndarray) -> numpy.nd
 class FastLsaSummarizer(LsaSummarizer):
     """LSA whose per-cell loops (term frequency, ranks) are array operations."""
 
+    def _create_matrix(self, document, dictionary):
+        """sumy's matrix without its "fewer words than sentences" warning.
+
+        The summary is made all the same, and a warning on stderr would only
+        confuse CLI users with very short or repetitive texts.
+        """
+        matrix = numpy.zeros((len(dictionary), len(document.sentences)))
+        for col, sentence in enumerate(document.sentences):
+            for word in map(self.stem_word, sentence.words):
+                if word in dictionary:
+                    matrix[dictionary[word], col] += 1
+        return matrix
+
     def _compute_term_frequency(self, matrix, smooth=0.4):
         assert 0.0 <= smooth < 1.0
         max_word_frequencies = numpy.max(matrix, axis=0)
@@ -229,3 +244,139 @@ class FastLuhnSummarizer(LuhnSummarizer):
         return self._get_best_sentences(
             document.sentences, sentences_count, self.rate_sentence, words
         )
+
+
+def _has_equal_sentences(sentences) -> bool:
+    return len(set(sentences)) < len(sentences)
+
+
+def _greedy_ratings(sentences, sentences_count, best_of_remaining) -> dict:
+    """sumy's KL/SumBasic bookkeeping: the k-th removed sentence gets -len(ratings).
+
+    Ratings are keyed by sentence text, so a repeated sentence overwrites its
+    key later on; only then must the loop run to the end. Otherwise the first
+    `sentences_count` removals are the picks and the rest rank below them.
+    """
+    ratings: dict = {}
+    remaining = numpy.ones(len(sentences), dtype=bool)
+    rounds = len(sentences)
+    if not _has_equal_sentences(sentences):
+        rounds = min(rounds, int(sentences_count))
+    for _ in range(rounds):
+        best = best_of_remaining(remaining)
+        remaining[best] = False
+        ratings[sentences[best]] = -1 * len(ratings)
+    floor = -len(sentences)
+    for index in numpy.flatnonzero(remaining):
+        ratings.setdefault(sentences[index], floor)
+    return ratings
+
+
+class FastSumBasicSummarizer(SumBasicSummarizer):
+    """SumBasic with each round's average word probabilities from one bincount.
+
+    bincount adds in input order, which is the order of sumy's sum() over a
+    sentence's words, so the averages are bit-for-bit sumy's.
+    """
+
+    def __call__(self, document, sentences_count):
+        sentences = document.sentences
+        ratings = self._fast_ratings(sentences, sentences_count)
+        return self._get_best_sentences(sentences, sentences_count, ratings)
+
+    def _fast_ratings(self, sentences, sentences_count):
+        word_freq = self._compute_tf(sentences)
+        vocabulary = {word: index for index, word in enumerate(word_freq)}
+        probability = numpy.array(list(word_freq.values()), dtype=float)
+        sentences_words = [self._get_content_words_in_sentence(s) for s in sentences]
+        rows = numpy.array(
+            [i for i, words in enumerate(sentences_words) for _ in words], dtype=numpy.int64
+        )
+        cols = numpy.array(
+            [vocabulary[w] for words in sentences_words for w in words], dtype=numpy.int64
+        )
+        lengths = numpy.array([len(words) for words in sentences_words], dtype=float)
+        count = len(sentences)
+
+        def best_of_remaining(remaining):
+            sums = numpy.bincount(rows, weights=probability[cols], minlength=count)
+            with numpy.errstate(divide="ignore", invalid="ignore"):
+                averages = numpy.where(lengths > 0, sums / lengths, 0.0)
+            averages[~remaining] = -numpy.inf
+            best = int(numpy.argmax(averages))
+            for word in sentences_words[best]:
+                index = vocabulary[word]
+                probability[index] *= probability[index]
+            return best
+
+        return _greedy_ratings(sentences, sentences_count, best_of_remaining)
+
+
+class FastKLSummarizer(KLSummarizer):
+    """KL-Sum with each round's divergences computed for all sentences at once.
+
+    sumy joins every candidate's word list with the summary's and recounts
+    them (cubic in the number of sentences). Here the divergence is split into
+    terms the summary shares with a candidate and terms it does not, which is
+    the same sum in a different order: picks match sumy's except on exact
+    floating-point near-ties.
+    """
+
+    def __call__(self, document, sentences_count):
+        sentences = document.sentences
+        ratings = self._fast_ratings(sentences, sentences_count)
+        return self._get_best_sentences(sentences, sentences_count, ratings)
+
+    def _fast_ratings(self, sentences, sentences_count):
+        sentences_words = [self._get_content_words_in_sentence(s) for s in sentences]
+        if not any(sentences_words):  # nothing to compare: sumy's divergences are all 0
+            return _greedy_ratings(sentences, sentences_count, lambda left: int(numpy.argmax(left)))
+        doc_freq = self.compute_tf(sentences)
+        vocabulary = {word: index for index, word in enumerate(doc_freq)}
+        frequency = numpy.array(list(doc_freq.values()), dtype=float)
+        log_frequency = numpy.log(frequency)
+        terms = Terms(sentences_words)
+        # Terms numbers words by first appearance; map its columns to doc_freq's
+        names: dict[str, int] = {}
+        for words in sentences_words:
+            for word in words:
+                names.setdefault(word, len(names))
+        to_doc = numpy.array([vocabulary[word] for word in names], dtype=numpy.int64)
+        rows, counts, cols = terms.rows, terms.counts, to_doc[terms.cols]
+        entry_freq, entry_log_freq = frequency[cols], log_frequency[cols]
+        lengths = numpy.array([len(words) for words in sentences_words], dtype=float)
+        summary_counts = numpy.zeros(len(frequency))
+        summary_length = 0
+        count = len(sentences)
+
+        def best_of_remaining(remaining):
+            nonlocal summary_length
+            shared = summary_counts > 0
+            log_shared = numpy.log(summary_counts[shared])
+            base = numpy.sum(frequency[shared] * (log_frequency[shared] - log_shared))
+            base_mass = numpy.sum(frequency[shared])
+            entry_summary = summary_counts[cols]
+            in_summary = entry_summary > 0
+            with numpy.errstate(divide="ignore"):
+                own = numpy.where(
+                    in_summary,
+                    entry_freq * (numpy.log(entry_summary) - numpy.log(counts + entry_summary)),
+                    entry_freq * (entry_log_freq - numpy.log(counts)),
+                )
+            mass = numpy.where(in_summary, 0.0, entry_freq)
+            corrections = numpy.bincount(rows, weights=own, minlength=count)
+            masses = numpy.bincount(rows, weights=mass, minlength=count) + base_mass
+            totals = lengths + summary_length
+            with numpy.errstate(divide="ignore", invalid="ignore"):
+                log_totals = numpy.where(totals > 0, numpy.log(totals), 0.0)
+            divergences = base + corrections + log_totals * masses
+            divergences[~remaining] = numpy.inf
+            best = int(numpy.argmin(divergences))
+            for word in sentences[best].words:  # sumy joins the summary's raw words
+                summary_length += 1
+                index = vocabulary.get(word)
+                if index is not None:
+                    summary_counts[index] += 1
+            return best
+
+        return _greedy_ratings(sentences, sentences_count, best_of_remaining)

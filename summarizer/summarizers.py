@@ -18,10 +18,12 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 
 from articles.model import Article
 from summarizer.fast import (
+    FastKLSummarizer,
     FastLexRankSummarizer,
     FastLsaSummarizer,
     FastLuhnSummarizer,
     FastReductionSummarizer,
+    FastSumBasicSummarizer,
     FastTextRankSummarizer,
 )
 from summarizer.language import raw_stemmer, stemmer, stop_words
@@ -47,6 +49,8 @@ OUR_CLASSES = {
     "lsa": FastLsaSummarizer,
     "luhn": FastLuhnSummarizer,
     "reduction": FastReductionSummarizer,
+    "kl": FastKLSummarizer,
+    "sumbasic": FastSumBasicSummarizer,
 }
 """What summarize() uses: the numpy versions where sumy's are quadratic in Python."""
 
