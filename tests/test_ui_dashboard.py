@@ -308,6 +308,7 @@ def test_html_script_and_markdown_in_an_article_are_shown_literally():
 
 
 def test_reruns_recompute_only_what_changed(ru_en_pack, monkeypatch):
+    import summarizer.summarize
     import translator.engine
     import ui.pipeline
 
@@ -326,7 +327,9 @@ def test_reruns_recompute_only_what_changed(ru_en_pack, monkeypatch):
         "detect_article_language",
         counted("detect", ui.pipeline.detect_article_language),
     )
-    monkeypatch.setattr(ui.pipeline, "summarize", counted("summarize", ui.pipeline.summarize))
+    monkeypatch.setattr(
+        summarizer.summarize, "summarize", counted("summarize", summarizer.summarize.summarize)
+    )
     monkeypatch.setattr(
         translator.engine,
         "translate_sentences",

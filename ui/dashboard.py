@@ -36,6 +36,7 @@ def render() -> None:
     if not uploads:
         translation_settings(translation_slot, pipeline.reachable_targets(pipeline.pack_sources()))
         render_empty_state()
+        pipeline.warm_up()
         return
     results = process(uploads, summary, translation_slot)
     render_results(results, summary)

@@ -9,6 +9,8 @@ The packages do the work; this module only decides what is remembered.
 
 from __future__ import annotations
 
+import importlib
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,7 +19,6 @@ import streamlit as st
 from articles.building import build_article
 from articles.decoding import ArticleError, decode_bytes
 from articles.model import Article
-from summarizer.summarize import summarize
 from summarizer.summary import Summary
 from translator.detection import ArticleLanguage, detect_article_language
 from translator.packs import installed_packs
@@ -57,7 +58,9 @@ def build(name: str, text: str, language: str, encoding: str) -> Article:
 def summarize_article(
     article: Article, algorithm: str, sentences: int | None, ratio: float | None
 ) -> Summary:
-    return summarize(article, algorithm=algorithm, sentences=sentences, ratio=ratio)
+    from summarizer import summarize  # sumy + nltk: 0.5-1.5 s to import, kept off first paint
+
+    return summarize.summarize(article, algorithm=algorithm, sentences=sentences, ratio=ratio)
 
 
 @st.cache_data(show_spinner=False, max_entries=2000)
@@ -90,6 +93,19 @@ def can_translate(source: str, target: str) -> bool:
 @st.cache_data(show_spinner=False, ttl=300)
 def pack_sources() -> tuple[str, ...]:
     return tuple(sorted({pack.from_code for pack in installed_packs()}))
+
+
+def warm_up() -> None:
+    """Import the summarizer in the background once the first page is painted."""
+    global _warming
+    if _warming is None:
+        _warming = threading.Thread(
+            target=importlib.import_module, args=("summarizer.summarize",), daemon=True
+        )
+        _warming.start()
+
+
+_warming: threading.Thread | None = None
 
 
 def clear_pack_caches() -> None:
