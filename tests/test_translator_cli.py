@@ -299,3 +299,24 @@ def test_offline_index_gives_a_clear_message(env):
         assert result.returncode == 1
         assert result.err.startswith("translator: Could not reach the Argos package index")
         assert "127.0.0.1" in result.err
+
+
+def test_an_unexpected_error_in_one_file_does_not_stop_the_others(files, monkeypatch, capsys):
+    import translator.detection
+    from translator import cli
+
+    real = translator.detection.detect_language
+
+    def flaky(text):
+        if "Парламент" in text:
+            raise RuntimeError("simulated bug")
+        return real(text)
+
+    monkeypatch.setattr(translator.detection, "detect_language", flaky)
+    status = cli.main(["detect", str(files["ru.txt"]), str(files["en.txt"])])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert captured.out.split("\t")[0] == "en"
+    assert captured.err == (
+        f"translator: {files['ru.txt']}: unexpected error: RuntimeError: simulated bug\n"
+    )

@@ -76,6 +76,11 @@ def _each_file(files: Sequence[str], work: Callable[[str], None]) -> int:
         except CommandError as error:
             _error(str(error))
             status = FAILED
+        except (BrokenPipeError, KeyboardInterrupt):
+            raise
+        except Exception as error:  # a bug must not cost the user the other files
+            _error(f"{_display_name(file)}: unexpected error: {type(error).__name__}: {error}")
+            status = FAILED
     return status
 
 
