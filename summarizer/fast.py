@@ -9,7 +9,7 @@ sentences; tests/test_summarizer_fast.py checks that against sumy's classes.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 
 import numpy
 from sumy.summarizers.kl import KLSummarizer
@@ -161,7 +161,7 @@ class FastReductionSummarizer(FastWordsMixin, ReductionSummarizer):
         sentences = document.sentences
         sentences_words = [self._to_words_set(s) for s in sentences]
         if len(sentences) < 2:
-            return {}
+            return defaultdict(float)  # as sumy: a lone sentence rates 0.0
         edges = _edge_ratings(sentences_words, "zero")
         members: dict = {}
         for index, sentence in enumerate(sentences):
@@ -169,7 +169,7 @@ class FastReductionSummarizer(FastWordsMixin, ReductionSummarizer):
         by_size: dict[int, list] = {}
         for sentence, indexes in members.items():
             by_size.setdefault(len(indexes), []).append((sentence, indexes))
-        ratings = {}
+        ratings = defaultdict(float)
         for keys in by_size.values():
             totals = _sequential_totals(edges, numpy.array([indexes for _, indexes in keys]))
             ratings.update(zip([sentence for sentence, _ in keys], totals.tolist(), strict=True))

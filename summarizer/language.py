@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 import stopwordsiso
 from sumy.nlp.stemmers import Stemmer, null_stemmer
-from sumy.utils import get_stop_words
+from sumy.utils import get_stop_words, normalize_language
 
 STEM_CACHE_SIZE = 200_000
 
@@ -49,6 +49,8 @@ def raw_stemmer(language: str) -> Callable[[str], str]:
     code = base_code(language)
     if code == "und":
         return null_stemmer
+    if Stemmer.SPECIAL_STEMMERS.get(normalize_language(code)) is null_stemmer:
+        return null_stemmer  # sumy maps e.g. Chinese to its null stemmer
     try:
         return Stemmer(code)
     except (LookupError, KeyError):

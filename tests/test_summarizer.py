@@ -1,0 +1,140 @@
+"""summarize(): every algorithm, languages, length, order, indices, title, stats."""
+import nltk
+import pytest
+
+from articles.building import build_article
+from articles.model import Article, Sentence
+from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
+from summarizer.language import has_stemmer, stemmer, stop_words
+from summarizer.stats import READING_WPM
+from summarizer.summarize import DEFAULT_SENTENCES, summarize
+from summarizer.tokenizer import WordTokenizer
+from tests.test_summarizer_texts import TEXTS
+
+
+def article(language: str) -> Article:
+    return build_article(f"{language}.txt", TEXTS[language], language=language)
+
+
+@pytest.fixture(autouse=True)
+def no_punkt(monkeypatch):
+    """nltk data is not installed and must not be looked up: fail loudly if it is."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"nltk data lookup: {args}")
+
+    monkeypatch.setattr(nltk.data, "load", refuse)
+    monkeypatch.setattr(nltk.data, "find", refuse)
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
+@pytest.mark.parametrize("algorithm", list(ALGORITHMS))
+def test_every_algorithm_picks_body_sentences_in_document_order(algorithm, language):
+    source = article(language)
+    assert len(source.sentences) == 15 and source.title
+    summary = summarize(source, algorithm, sentences=4)
+    indexes = [s.index for s in summary.sentences]
+    assert len(indexes) == 4
+    assert indexes == sorted(indexes) and len(set(indexes)) == 4
+    for chosen in summary.sentences:
+        assert chosen.text == source.sentences[chosen.index].text
+        assert chosen.text != source.title
+        assert isinstance(chosen.score, float)
+    assert summary.algorithm == algorithm and summary.language == language
+
+
+@pytest.mark.parametrize("algorithm", list(ALGORITHMS))
+def test_title_is_never_chosen_even_when_it_is_the_best_match(algorithm):
+    body = "\n\n".join(
+        f"Paragraph {n} talks about weather, rain and clouds over the hills." for n in range(4)
+    )
+    title = "Flood flood river river flood warning"
+    text = f"{title}\n\n{body}\n\nRiver flood warning for the river."
+    source = build_article("t.txt", text, "en")
+    summary = summarize(source, algorithm, sentences=len(source.sentences))
+    assert len(summary.sentences) == len(source.sentences)
+    assert all(s.text != title for s in summary.sentences)
+
+
+def test_ratio_of_the_article_rounds_and_keeps_at_least_one_sentence():
+    source = article("en")
+    assert len(summarize(source, ratio=0.2).sentences) == 3
+    assert len(summarize(source, ratio=0.5).sentences) == 8  # 7.5 rounds up
+    assert len(summarize(source, ratio=0.01).sentences) == 1
+    assert len(summarize(source, ratio=1).sentences) == 15
+
+
+def test_never_more_sentences_than_the_article_has():
+    source = article("ru")
+    summary = summarize(source, "lexrank", sentences=100)
+    assert [s.index for s in summary.sentences] == list(range(15))
+
+
+def test_default_length_and_algorithm():
+    summary = summarize(article("en"))
+    assert len(summary.sentences) == DEFAULT_SENTENCES
+    assert summary.algorithm == DEFAULT_ALGORITHM == "reduction"
+
+
+@pytest.mark.parametrize("algorithm", list(ALGORITHMS))
+def test_article_without_sentences_gives_an_empty_summary(algorithm):
+    empty = Article(name="e.txt", title="Only a title", paragraphs=(), sentences=())
+    summary = summarize(empty, algorithm, sentences=3)
+    assert summary.sentences == ()
+    assert summary.stats.words == 0 and summary.stats.compression == 0.0
+
+
+@pytest.mark.parametrize("algorithm", list(ALGORITHMS))
+def test_one_sentence_and_unknown_language_still_work(algorithm):
+    one = Article(
+        name="one.txt", title="", paragraphs=("Just one sentence here.",),
+        sentences=(Sentence("Just one sentence here.", 0),), language="und",
+    )
+    assert [s.index for s in summarize(one, algorithm, sentences=2).sentences] == [0]
+
+
+def test_stats_count_words_reading_time_and_compression():
+    source = Article(
+        name="s.txt", title="Title words are not counted",
+        paragraphs=("One two three four. Five six, seven eight!",),
+        sentences=(Sentence("One two three four.", 0), Sentence("Five six, seven eight!", 0)),
+        language="en",
+    )
+    stats = summarize(source, "luhn", sentences=1).stats
+    assert (stats.words, stats.sentences, stats.summary_sentences) == (8, 2, 1)
+    assert stats.summary_words == 4
+    assert stats.compression == 0.5
+    assert stats.reading_minutes == round(8 / READING_WPM, 2)
+    assert 200 <= READING_WPM <= 230
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"algorithm": "bogus"}, {"sentences": 0}, {"sentences": -2}, {"ratio": 0}, {"ratio": 1.5},
+     {"sentences": 2, "ratio": 0.5}],
+)
+def test_bad_settings_raise_value_error(kwargs):
+    with pytest.raises(ValueError):
+        summarize(article("en"), **kwargs)
+
+
+def test_language_resources():
+    assert "the" in stop_words("en")  # sumy's own list
+    assert "и" in stop_words("ru")  # sumy has none: stopwordsiso's
+    assert stop_words("und") == frozenset()
+    assert has_stemmer("en") and has_stemmer("ru")
+    assert not has_stemmer("kk") and not has_stemmer("zh") and not has_stemmer("und")
+    assert stemmer("ru")("книгами") == stemmer("ru")("книги")
+    assert stemmer("kk")("Қалалар") == "қалалар"  # no stemmer: lower-casing only
+
+
+def test_stemming_changes_what_counts_as_the_same_word():
+    # With a stemmer, "floods"/"flooded"/"flooding" are one word; without, three.
+    en = stemmer("en")
+    assert len({en(w) for w in ("floods", "flooded", "flooding")}) == 1
+
+
+def test_tokenizer_keeps_words_drops_numbers_and_splits_cjk():
+    words = WordTokenizer("en").to_words("Don't stop: 42 mp3 players, well-known café's 1990s!")
+    assert words == ("Don't", "stop", "players", "well-known", "café's")
+    assert WordTokenizer("zh").to_words("我们 学习 abc") == ("我", "们", "学", "习", "abc")
