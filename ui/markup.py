@@ -30,7 +30,7 @@ STYLE = """
   border-bottom: 2px solid #ddd8cc; }
 .nd-sbs td { vertical-align: top; overflow-wrap: anywhere; padding: 0.25em 0.6em;
   line-height: 1.55; }
-.nd-sbs tbody + tbody tr:first-child td { border-top: 1px solid #e6e1d6; padding-top: 0.7em; }
+.nd-sbs tbody + tbody tr:first-child td { border-top: 2px solid #e6e1d6; padding-top: 0.7em; }
 .nd-sbs td.nd-missing { color: #8a8f94; }
 .nd-sbs .nd-hl { background: #fbe8a6; }
 </style>

@@ -53,11 +53,11 @@ def render_installed(installed: list[Pack]) -> None:
             icon=":material/info:",
         )
         return
-    header = st.columns([4, 2, 2, 1])
+    header = st.columns([4, 2, 2, 1.5])
     for column, label in zip(header, ["Pair", "Version", "Size", ""], strict=True):
         column.caption(label)
     for pack in installed:
-        pair, version, size, action = st.columns([4, 2, 2, 1], vertical_alignment="center")
+        pair, version, size, action = st.columns([4, 2, 2, 1.5], vertical_alignment="center")
         pair.markdown(
             f"**{md(_label(pack.from_code, pack.to_code))}**  \n`{pack.from_code} → {pack.to_code}`"
         )
@@ -101,7 +101,7 @@ def render_available(installed_pairs: set[tuple[str, str]]) -> None:
     if not shown:
         st.caption("No pack matches.")
     for pack in shown[:60]:
-        pair, version, size, action = st.columns([4, 2, 2, 1], vertical_alignment="center")
+        pair, version, size, action = st.columns([4, 2, 2, 1.5], vertical_alignment="center")
         pair.markdown(f"**{md(_label(pack.from_code, pack.to_code))}**")
         version.text(pack.version or "—")
         size.text(_size(pack.size_bytes))

@@ -1,0 +1,203 @@
+"""Dashboard speed and memory in a real browser: `python -m bench.dashboard`.
+
+1. First paint: from starting `streamlit run app.py` until Chromium shows the page's
+   heading (target <= 2 s), median of several cold starts.
+2. 20 news articles (../shared/data/news-summaries-dev) uploaded at once, summarized
+   without translation: from handing the files to the page until all 20 cards are
+   shown (target <= 3 s); the server's RSS (/proc/<pid>/status) afterwards
+   (target <= 400 MB). Then the same files again (a rerun: all cached).
+3. No torch: the server process's loaded modules and mapped libraries after all of the
+   above, checked for torch, stanza, spacy and argostranslate.translate.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "news-summaries-dev" / "article"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+COLD_STARTS = 5
+ARTICLES = 20
+FORBIDDEN = ("torch", "stanza", "spacy", "argostranslate.translate")
+
+# Written to a temp dir and run as the server's main script: app.py plus a report of
+# the server's own sys.modules, printed when the page runs with ?modules=1.
+PROBE = """
+import sys
+sys.path.insert(0, {root!r})
+import streamlit as st
+if st.query_params.get("modules"):
+    st.code("\\n".join(sorted(sys.modules)), language=None)
+exec(compile(open({app!r}).read(), {app!r}, "exec"))
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_server(script: Path, port: int, env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            sys.executable, "-m", "streamlit", "run", str(script),
+            "--server.port", str(port),
+            "--server.address", "127.0.0.1",
+            "--server.headless", "true",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def wait_until_serving(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "_stcore/health", timeout=1) as response:
+                if response.read().strip() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.02)
+    raise RuntimeError("streamlit did not start")
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def news_files(count: int) -> list[Path]:
+    files = sorted(DATA.glob("*/*.txt"))
+    if len(files) < count:
+        raise SystemExit(f"need {count} articles in {DATA}, found {len(files)}")
+    # Spread over the topics rather than taking the first topic only.
+    return [files[i * len(files) // count] for i in range(count)]
+
+
+def first_paint(browser, env: dict[str, str]) -> float:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    page = browser.new_page()
+    started = time.perf_counter()
+    process = start_server(ROOT / "app.py", port, env)
+    try:
+        wait_until_serving(url)
+        page.goto(url)
+        page.get_by_role("heading", name="News digest").wait_for(timeout=60_000)
+        return time.perf_counter() - started
+    finally:
+        page.close()
+        stop(process)
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    files = news_files(ARTICLES)
+    with tempfile.TemporaryDirectory(prefix="bench-dashboard-") as work:
+        env = {
+            **os.environ,
+            "ARGOS_PACKAGES_DIR": str(Path(work) / "packs"),
+            "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/",
+        }
+        probe = Path(work) / "probe_app.py"
+        probe.write_text(PROBE.format(root=str(ROOT), app=str(ROOT / "app.py")))
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            )
+            paints = [first_paint(browser, env) for _ in range(COLD_STARTS)]
+
+            port = free_port()
+            url = f"http://127.0.0.1:{port}/"
+            process = start_server(probe, port, env)
+            try:
+                wait_until_serving(url)
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                page.goto(url)
+                page.get_by_role("heading", name="News digest").wait_for(timeout=60_000)
+                time.sleep(3)  # let the background warm-up import finish, as for a real user
+                rss_idle = rss_mb(process.pid)
+                uploader = page.locator("input[type=file]").first
+                started = time.perf_counter()
+                uploader.set_input_files([str(path) for path in files])
+                page.get_by_text(f"{ARTICLES} articles summarized").wait_for(timeout=120_000)
+                cold = time.perf_counter() - started
+                rss_after = rss_mb(process.pid)
+
+                page.get_by_role("button", name="Download all summaries").wait_for()
+                started = time.perf_counter()
+                page.get_by_role("spinbutton").first.fill("4")  # a rerun with new length
+                page.get_by_role("spinbutton").first.press("Enter")
+                page.wait_for_function(
+                    "() => [...document.querySelectorAll('ol.nd-summary')]"
+                    ".every(list => list.children.length === 4)",
+                    timeout=120_000,
+                )
+                relength = time.perf_counter() - started
+
+                page.goto(url + "?modules=1")
+                page.get_by_role("heading", name="News digest").wait_for(timeout=60_000)
+                modules = page.locator("code").first.inner_text().split()
+                maps = Path(f"/proc/{process.pid}/maps").read_text()
+                rss_end = rss_mb(process.pid)
+            finally:
+                stop(process)
+            browser.close()
+
+    found = [name for name in modules if name.split(".")[0] in FORBIDDEN[:3]]
+    found += [name for name in modules if name == "argostranslate.translate"]
+    libraries = sorted({line.split()[-1] for line in maps.splitlines() if "torch" in line})
+    print("| Measure | Result | Target |")
+    print("|---|---|---|")
+    print(
+        f"| First paint after server start (median of {COLD_STARTS} cold starts; "
+        f"min {min(paints):.2f} s, max {max(paints):.2f} s) | "
+        f"{statistics.median(paints):.2f} s | <= 2 s |"
+    )
+    print(f"| {ARTICLES} news articles uploaded at once, summarized (no translation) | "
+          f"{cold:.2f} s | <= 3 s |")
+    print(f"| Same {ARTICLES} articles, summary length changed (re-summarize only) | "
+          f"{relength:.2f} s | |")
+    print(f"| Server RSS: idle / after {ARTICLES} articles / at the end | "
+          f"{rss_idle:.0f} / {rss_after:.0f} / {rss_end:.0f} MB | <= 400 MB |")
+    print(f"| Server modules: torch, stanza, spacy, argostranslate.translate | "
+          f"{', '.join(found) or 'none'} of {len(modules)} loaded | none |")
+    print(f"| Libraries mapped into the server matching 'torch' | "
+          f"{', '.join(libraries) or 'none'} | none |")
+    ok = not found and not libraries
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
