@@ -355,3 +355,51 @@ def test_reruns_recompute_only_what_changed(ru_en_pack, monkeypatch):
     app.selectbox(key="target").set_value("none").run()
     app.selectbox(key="target").set_value("en").run()  # back to a target seen before: cached
     assert calls["translate"] == translated and calls["summarize"] == 4
+
+
+def test_undetermined_language_is_flagged_with_a_way_to_set_it():
+    app = start()
+    app.text_area(key="pasted").set_value("Ok.\n\nNo. 12 34 56 78.").run()
+    assert not app.exception
+    warnings = texts(app, "warning")
+    assert any("The language could not be determined" in w for w in warnings)
+    assert "Language undetermined" in " ".join(texts(app, "markdown"))
+    key = "language:" + Upload("Pasted text", b"Ok.\n\nNo. 12 34 56 78.").key
+    app.selectbox(key=key).set_value("en").run()
+    assert not any("could not be determined" in w for w in texts(app, "warning"))
+    assert "English · set by you" in " ".join(texts(app, "markdown"))
+
+
+def test_an_article_mixing_languages_lists_the_foreign_paragraphs():
+    quote = (
+        "The ambassador told reporters in English that the agreement would strengthen trade "
+        "between the two countries and that both governments were satisfied with the talks."
+    )
+    mixed = RUSSIAN.replace("Бюджет должен быть", quote + "\n\nБюджет должен быть")
+    app = upload(start(), ("mixed.txt", mixed.encode("utf-8")))
+    warning = next(w for w in texts(app, "warning") if "mixes languages" in w)
+    assert "most of it is Russian" in warning
+    assert "Paragraph 4: English" in warning and "The ambassador told reporters" in warning
+
+
+def test_a_failure_inside_one_article_costs_only_that_article(monkeypatch):
+    import summarizer.summarize
+
+    real = summarizer.summarize.summarize
+
+    def fragile(article, *args, **kwargs):
+        if article.name == "byudzhet.txt":
+            raise RuntimeError("summarizer broke")
+        return real(article, *args, **kwargs)
+
+    monkeypatch.setattr(summarizer.summarize, "summarize", fragile)
+    app = upload(
+        start(),
+        ("budget.txt", ENGLISH.encode("utf-8")),
+        ("byudzhet.txt", RUSSIAN.encode("utf-8")),
+    )
+    assert [e for e in texts(app, "error")] == [
+        "**byudzhet\\.txt** — the article could not be processed \\(RuntimeError\\: summarizer "
+        "broke\\)\\."
+    ]
+    assert len(summary_lists(app)) == 1

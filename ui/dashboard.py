@@ -25,10 +25,10 @@ AUTO = "auto"
 
 
 def render() -> None:
+    st.title("News digest")
     st.html(STYLE)
     summary = summary_settings()
     translation_slot = st.sidebar.container()
-    st.title("News digest")
     st.caption(
         "Language, summary and offline translation of news articles. Nothing leaves this computer."
     )
@@ -79,9 +79,7 @@ def process(
             (number - 1) / len(uploads), text=f"Reading {number} of {len(uploads)}: {upload.name}"
         )
         override = st.session_state.get(language_key(upload))
-        results.append(
-            analyse(upload, summary, None if override in (None, AUTO) else override, max_bytes)
-        )
+        results.append(_analyse_safely(upload, summary, override, max_bytes))
     sources = tuple(sorted({r.language for r in results if r.ok and r.language != "und"}))
     translation = translation_settings(
         translation_slot, pipeline.reachable_targets(sources or pipeline.pack_sources())
@@ -90,6 +88,18 @@ def process(
         results = _translate_all(results, translation, bar.progress)
     bar.empty()
     return results
+
+
+def _analyse_safely(
+    upload: Upload, summary: SummarySettings, override: str | None, max_bytes: int
+) -> ArticleResult:
+    """A failure in one article becomes that article's error, never the page's."""
+    try:
+        return analyse(upload, summary, None if override in (None, AUTO) else override, max_bytes)
+    except Exception as error:  # noqa: BLE001 - shown to the user by file name
+        return ArticleResult(
+            upload, error=f"the article could not be processed ({type(error).__name__}: {error})."
+        )
 
 
 def _translate_all(
