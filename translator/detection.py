@@ -58,6 +58,17 @@ KYRGYZ_NG = frozenset("ңҢ")  # Kyrgyz and Kazakh, not Mongolian
 MONGOLIAN_KYRGYZ_KAZAKH = frozenset("өүӨҮ")
 BYELORUSSIAN_UKRAINIAN_I = frozenset("іІ")
 UKRAINIAN_BELARUSIAN = frozenset("іІїЇєЄґҐўЎ")
+# Letters langdetect's Cyrillic languages do not have: "Дэн смотрел на Фло." is not
+# Bulgarian. A few (a quoted name) are allowed: the share must reach MIN_LACKING_SHARE.
+_NOT_SOUTH_SLAVIC = "ыэёйщъьюяЫЭЁЙЩЪЬЮЯ"
+LACKS_LETTERS = {
+    "bg": frozenset("ыэёЫЭЁ"),
+    "mk": frozenset(_NOT_SOUTH_SLAVIC),
+    "sr": frozenset(_NOT_SOUTH_SLAVIC),
+    "uk": frozenset("ыэёъЫЭЁЪ"),
+    "ru": frozenset("іїєґўІЇЄҐЎ"),
+}
+MIN_LACKING_SHARE = 0.015
 REGIONAL_CYRILLIC = (
     KAZAKH_ONLY | TAJIK_ONLY | SHORT_U | UZBEK_TAJIK | KYRGYZ_NG | MONGOLIAN_KYRGYZ_KAZAKH
 )
@@ -259,10 +270,23 @@ def _in_common_words(text: str, letters: frozenset[str]) -> int:
     )
 
 
-def _plain_cyrillic(text: str) -> Detection:
+def _possible_in_alphabet(code: str, text: str, cyrillic: int) -> bool:
+    """False when the text often uses letters the language does not have (ы in "Bulgarian")."""
+    lacking = LACKS_LETTERS.get(code)
+    if not lacking:
+        return True
+    count = sum(1 for char in text if char in lacking)
+    return count == 0 or count < MIN_LACKING_SHARE * cyrillic
+
+
+def _plain_cyrillic(text: str, cyrillic: int) -> Detection:
     """Russian-alphabet text: langdetect, unless lingua hears Kazakh or Mongolian in it
     (a Kyrgyz or Kazakh sentence that happens to use no letter of its own)."""
-    ours = _detection(_langdetect_candidates(text))
+    candidates = [
+        item for item in _langdetect_candidates(text)
+        if _possible_in_alphabet(item[0], text, cyrillic)
+    ]
+    ours = _detection(candidates)
     if ours.code in ("ru", "bg", "mk", "sr") and not set(text) & UKRAINIAN_BELARUSIAN:
         heard = _lingua_candidates(text, LINGUA_CYRILLIC)
         if heard and heard[0][0] in ("kk", "mn") and heard[0][1] >= MIN_PROBABILITY:
@@ -273,7 +297,7 @@ def _plain_cyrillic(text: str) -> Detection:
 def _cyrillic(text: str, cyrillic: int) -> Detection:
     present = set(text) & REGIONAL_CYRILLIC
     if _in_common_words(text, REGIONAL_CYRILLIC) < MIN_REGIONAL_SHARE * cyrillic:
-        return _plain_cyrillic(text)
+        return _plain_cyrillic(text, cyrillic)
     if present & TAJIK_ONLY:
         return _rule("tg")
     if present & SHORT_U and present & UZBEK_TAJIK:
