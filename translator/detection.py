@@ -406,11 +406,11 @@ def detect_article_language(paragraphs: Sequence[str]) -> ArticleLanguage:
     Only long, confidently detected paragraphs count as another language: a
     paragraph of a few words (a name, a dateline) is too short to judge.
     """
-    main = detect_language("\n\n".join(paragraphs))
+    each = [detect_language(paragraph) for paragraph in paragraphs]
+    main = each[0] if len(each) == 1 else detect_language("\n\n".join(paragraphs))
     found = []
     mixed = False
-    for index, paragraph in enumerate(paragraphs):
-        detection = detect_language(paragraph)
+    for index, (paragraph, detection) in enumerate(zip(paragraphs, each, strict=True)):
         if detection.determined and _letter_count(paragraph) < MIXED_MIN_LETTERS:
             if detection.code != main.code:
                 detection = _undetermined(((detection.code, detection.probability),))
