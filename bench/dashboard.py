@@ -96,6 +96,12 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process: unlike wall time, barely affected by other load."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def news_files(count: int) -> list[Path]:
     files = sorted(DATA.glob("*/*.txt"))
     if len(files) < count:
@@ -104,7 +110,7 @@ def news_files(count: int) -> list[Path]:
     return [files[i * len(files) // count] for i in range(count)]
 
 
-def first_paint(browser, env: dict[str, str]) -> float:
+def first_paint(browser, env: dict[str, str]) -> tuple[float, float]:
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     page = browser.new_page()
@@ -114,7 +120,7 @@ def first_paint(browser, env: dict[str, str]) -> float:
         wait_until_serving(url)
         page.goto(url)
         page.get_by_role("heading", name="News digest").wait_for(timeout=60_000)
-        return time.perf_counter() - started
+        return time.perf_counter() - started, cpu_seconds(process.pid)
     finally:
         page.close()
         stop(process)
@@ -136,7 +142,9 @@ def main() -> int:
             browser = playwright.chromium.launch(
                 executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
             )
-            paints = [first_paint(browser, env) for _ in range(COLD_STARTS)]
+            starts = [first_paint(browser, env) for _ in range(COLD_STARTS)]
+            paints = [wall for wall, _ in starts]
+            paint_cpu = [cpu for _, cpu in starts]
 
             port = free_port()
             url = f"http://127.0.0.1:{port}/"
@@ -149,14 +157,14 @@ def main() -> int:
                 time.sleep(3)  # let the background warm-up import finish, as for a real user
                 rss_idle = rss_mb(process.pid)
                 uploader = page.locator("input[type=file]").first
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), cpu_seconds(process.pid)
                 uploader.set_input_files([str(path) for path in files])
                 page.get_by_text(f"{ARTICLES} articles summarized").wait_for(timeout=120_000)
-                cold = time.perf_counter() - started
+                cold, cold_cpu = time.perf_counter() - started, cpu_seconds(process.pid) - cpu
                 rss_after = rss_mb(process.pid)
 
                 page.get_by_role("button", name="Download all summaries").wait_for()
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), cpu_seconds(process.pid)
                 page.get_by_role("spinbutton").first.fill("4")  # a rerun with new length
                 page.get_by_role("spinbutton").first.press("Enter")
                 page.wait_for_function(
@@ -165,6 +173,7 @@ def main() -> int:
                     timeout=120_000,
                 )
                 relength = time.perf_counter() - started
+                relength_cpu = cpu_seconds(process.pid) - cpu
 
                 page.goto(url + "?modules=1")
                 page.get_by_role("heading", name="News digest").wait_for(timeout=60_000)
@@ -178,23 +187,34 @@ def main() -> int:
     found = [name for name in modules if name.split(".")[0] in FORBIDDEN[:3]]
     found += [name for name in modules if name == "argostranslate.translate"]
     libraries = sorted({line.split()[-1] for line in maps.splitlines() if "torch" in line})
-    print("| Measure | Result | Target |")
-    print("|---|---|---|")
+    print(f"Machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end.\n")
+    print("| Measure | Wall time | Server CPU | Target |")
+    print("|---|---|---|---|")
     print(
-        f"| First paint after server start (median of {COLD_STARTS} cold starts; "
-        f"min {min(paints):.2f} s, max {max(paints):.2f} s) | "
-        f"{statistics.median(paints):.2f} s | <= 2 s |"
+        f"| First paint after server start (median of {COLD_STARTS} cold starts; wall "
+        f"min {min(paints):.2f} s, max {max(paints):.2f} s) | {statistics.median(paints):.2f} s | "
+        f"{statistics.median(paint_cpu):.2f} s | <= 2 s |"
     )
-    print(f"| {ARTICLES} news articles uploaded at once, summarized (no translation) | "
-          f"{cold:.2f} s | <= 3 s |")
-    print(f"| Same {ARTICLES} articles, summary length changed (re-summarize only) | "
-          f"{relength:.2f} s | |")
-    print(f"| Server RSS: idle / after {ARTICLES} articles / at the end | "
-          f"{rss_idle:.0f} / {rss_after:.0f} / {rss_end:.0f} MB | <= 400 MB |")
-    print(f"| Server modules: torch, stanza, spacy, argostranslate.translate | "
-          f"{', '.join(found) or 'none'} of {len(modules)} loaded | none |")
-    print(f"| Libraries mapped into the server matching 'torch' | "
-          f"{', '.join(libraries) or 'none'} | none |")
+    print(
+        f"| {ARTICLES} news articles uploaded at once, summarized (no translation) | "
+        f"{cold:.2f} s | {cold_cpu:.2f} s | <= 3 s |"
+    )
+    print(
+        f"| Same {ARTICLES} articles, summary length changed (re-summarize only) | "
+        f"{relength:.2f} s | {relength_cpu:.2f} s | |"
+    )
+    print(
+        f"| Server RSS: idle / after {ARTICLES} articles / at the end | "
+        f"{rss_idle:.0f} / {rss_after:.0f} / {rss_end:.0f} MB | | <= 400 MB |"
+    )
+    print(
+        "| Server modules: torch, stanza, spacy, argostranslate.translate | "
+        f"{', '.join(found) or 'none'} of {len(modules)} loaded | | none |"
+    )
+    print(
+        "| Libraries mapped into the server matching 'torch' | "
+        f"{', '.join(libraries) or 'none'} | | none |"
+    )
     ok = not found and not libraries
     return 0 if ok else 1
 

@@ -159,7 +159,7 @@ def test_empty_state_tells_a_first_time_user_what_to_do():
 
 def test_bad_files_get_their_own_error_and_good_ones_are_still_processed():
     app = start()
-    too_large = b"a" * (25 * 1_000_000 + 1)
+    too_large = b"a" * (25 * 1024 * 1024 + 1)  # one byte over the 25 MB in config.toml
     upload(
         app,
         ("budget.txt", ENGLISH.encode("utf-8")),

@@ -8,10 +8,10 @@ import streamlit as st
 
 from articles.export import digest_text, zip_bytes
 from ui import pipeline
-from ui.article_view import language_key, render_article
+from ui.article_view import AUTO, language_key, render_article
 from ui.downloads import summary_record
 from ui.markup import STYLE, md
-from ui.results import ArticleResult, Upload, add_translation, analyse
+from ui.results import MB, ArticleResult, Upload, add_translation, analyse
 from ui.settings import (
     SummarySettings,
     TranslationSettings,
@@ -21,7 +21,6 @@ from ui.settings import (
 
 FILE_TYPES = ["txt", "md", "text"]
 PASTED_NAME = "Pasted text"
-AUTO = "auto"
 
 
 def render() -> None:
@@ -71,7 +70,7 @@ def process(
     uploads: Sequence[Upload], summary: SummarySettings, translation_slot
 ) -> list[ArticleResult]:
     """Analyse every upload, then translate; one progress bar for both."""
-    max_bytes = int(st.get_option("server.maxUploadSize")) * 1_000_000
+    max_bytes = int(st.get_option("server.maxUploadSize")) * MB  # the uploader's own limit
     bar = st.progress(0.0, text="Reading articles…")
     results = []
     for number, upload in enumerate(uploads, start=1):

@@ -95,17 +95,25 @@ def pack_sources() -> tuple[str, ...]:
     return tuple(sorted({pack.from_code for pack in installed_packs()}))
 
 
+WARM_UP_DELAY = 1.0
+"""Seconds to leave the first paint alone before importing the summarizer."""
+
+
 def warm_up() -> None:
-    """Import the summarizer in the background once the first page is painted."""
+    """Import the summarizer in the background, after the first page has been painted.
+
+    A user needs seconds to pick files; by then sumy and nltk are loaded.
+    """
     global _warming
     if _warming is None:
-        _warming = threading.Thread(
-            target=importlib.import_module, args=("summarizer.summarize",), daemon=True
+        _warming = threading.Timer(
+            WARM_UP_DELAY, importlib.import_module, args=("summarizer.summarize",)
         )
+        _warming.daemon = True
         _warming.start()
 
 
-_warming: threading.Thread | None = None
+_warming: threading.Timer | None = None
 
 
 def clear_pack_caches() -> None:

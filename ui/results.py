@@ -11,6 +11,9 @@ from translator.detection import ArticleLanguage, language_name
 from ui import pipeline
 from ui.settings import SummarySettings, TranslationSettings
 
+MB = 1024 * 1024
+"""Streamlit's upload limit counts megabytes of 2**20 bytes."""
+
 
 @dataclass(frozen=True)
 class Upload:
@@ -54,11 +57,11 @@ def analyse(
 ) -> ArticleResult:
     """Decode, detect, build and summarize one upload; bad input becomes `error`."""
     if len(upload.data) > max_bytes:
-        size = len(upload.data) / 1_000_000
+        size = len(upload.data) / MB
         return ArticleResult(
             upload,
             error=f"the file is too large ({size:.1f} MB); the limit is "
-            f"{max_bytes // 1_000_000} MB.",
+            f"{max_bytes // MB} MB.",
         )
     loaded = pipeline.decode(upload.data, upload.name)
     if loaded.error:
