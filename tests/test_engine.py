@@ -259,3 +259,14 @@ def test_translating_never_imports_torch_stanza_spacy_or_argos_translate(de_en_r
     )
     assert completed.returncode == 0, completed.stderr
     assert "HEAVY []" in completed.stdout
+
+
+def test_loaded_packs_are_shared_and_removed_ones_are_freed(de_en_ru, tmp_path):
+    engine.translate_sentences(["Guten Morgen."], "de", "en")
+    pack = next(p for p in installed_packs() if p.from_code == "de")
+    assert models.load_pack(pack) is models.load_pack(pack)  # one load, shared
+    count = models.loaded_count()
+    remove_pack("de", "en")
+    install(tmp_path, "de", "en", seed=4, version="2.0")  # another directory name
+    engine.translate_sentences(["Guten Morgen."], "de", "en")
+    assert models.loaded_count() == count  # the old model was let go

@@ -126,6 +126,7 @@ def write_ctranslate2_model(
     eos_bias: float = 0.0,
     weight_scale: float = 5.0,
     projection_scale: float = 2.0,
+    quantization: str | None = None,
 ) -> Path:
     """Convert a transformer with seeded random weights into a CTranslate2 model dir.
 
@@ -167,6 +168,7 @@ def write_ctranslate2_model(
     spec.register_source_vocabulary(list(vocabulary))
     spec.register_target_vocabulary(list(vocabulary))
     spec.validate()
+    spec.optimize(quantization=quantization)  # Argos ships int8 models
     Path(output_dir).mkdir(parents=True, exist_ok=True)
     spec.save(str(output_dir))
     return output_dir
@@ -174,13 +176,14 @@ def write_ctranslate2_model(
 
 @functools.lru_cache(maxsize=16)
 def _model_files(seed: int, vocab_size: int, layers: int, d_model: int, heads: int,
-                 training: tuple[str, ...]) -> tuple[tuple[str, bytes], ...]:
+                 training: tuple[str, ...], options: tuple = ()) -> tuple[tuple[str, bytes], ...]:
     """(relative path, bytes) of sentencepiece.model and model/*, cached per process."""
     sp_bytes = train_sentencepiece(vocab_size, training)
     vocabulary = sentencepiece_vocabulary(sp_bytes)
     with tempfile.TemporaryDirectory(prefix="tinypack-") as tmp:
         model_dir = write_ctranslate2_model(
-            Path(tmp) / "model", vocabulary, seed=seed, layers=layers, d_model=d_model, heads=heads
+            Path(tmp) / "model", vocabulary, seed=seed, layers=layers, d_model=d_model,
+            heads=heads, **dict(options),
         )
         files = [("sentencepiece.model", sp_bytes)]
         files += sorted(
@@ -204,9 +207,16 @@ def build_pack(
     training_sentences: Sequence[str] = TRAINING_SENTENCES,
     from_name: str | None = None,
     to_name: str | None = None,
+    **model_options,
 ) -> Path:
-    """Write `translate-<from>_<to>-<version>.argosmodel` into dest_dir; sizes adjustable."""
-    files = _model_files(seed, vocab_size, layers, d_model, heads, tuple(training_sentences))
+    """Write `translate-<from>_<to>-<version>.argosmodel` into dest_dir; sizes adjustable.
+
+    model_options go to write_ctranslate2_model (ffn_dim, eos_bias, quantization, ...).
+    """
+    files = _model_files(
+        seed, vocab_size, layers, d_model, heads, tuple(training_sentences),
+        tuple(sorted(model_options.items())),
+    )
     top = f"translate-{from_code}_{to_code}-{version.replace('.', '_')}"
     metadata = {
         "package_version": version,

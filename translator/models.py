@@ -128,6 +128,7 @@ def load_pack(pack: Pack) -> LoadedPack:
         cached = _loaded.get(name)
         if cached is not None and cached.key == stamp:
             return cached
+        _drop_removed()  # a replaced pack may live on under another directory name
         with PACKS_LOCK:  # no install/remove swaps the directory while we read it
             loaded = _load(pack, stamp)
         _loaded[name] = loaded
@@ -174,15 +175,20 @@ def _load(pack: Pack, stamp: tuple) -> LoadedPack:
     )
 
 
+def _drop_removed() -> None:
+    """Forget loaded packs whose files are gone or changed (frees their memory); lock held."""
+    for name, loaded in list(_loaded.items()):
+        try:
+            if _stamp(loaded.pack) != loaded.key:
+                del _loaded[name]
+        except OSError:
+            del _loaded[name]
+
+
 def forget_removed() -> None:
     """Drop loaded packs whose files are gone (frees their memory)."""
     with _loaded_lock:
-        for name, loaded in list(_loaded.items()):
-            try:
-                if _stamp(loaded.pack) != loaded.key:
-                    del _loaded[name]
-            except OSError:
-                del _loaded[name]
+        _drop_removed()
 
 
 def unload_all() -> None:
