@@ -75,7 +75,8 @@ def process(
     results = []
     for number, upload in enumerate(uploads, start=1):
         bar.progress(
-            (number - 1) / len(uploads), text=f"Reading {number} of {len(uploads)}: {upload.name}"
+            (number - 1) / len(uploads),
+            text=f"Reading {number} of {len(uploads)}: {md(upload.name)}",
         )
         override = st.session_state.get(language_key(upload))
         results.append(_analyse_safely(upload, summary, override, max_bytes))
@@ -108,7 +109,7 @@ def _translate_all(
     for number, result in enumerate(results, start=1):
         report(
             (number - 1) / len(results),
-            text=f"Translating {number} of {len(results)}: {result.name}",
+            text=f"Translating {number} of {len(results)}: {md(result.name)}",
         )
         translated.append(add_translation(result, translation))
     return translated
