@@ -116,6 +116,24 @@ def test_hard_regional_texts_are_not_confidently_wrong(code, text):
     assert detect_language(text).code in (code, "und")
 
 
+@pytest.mark.parametrize("code, text", [
+    ("mn", "Засгийн газар энэ асуудлыг хэлэлцэв."),  # no ө or ү
+    ("be", "Гэта было вельмі цікава, і мы вярнуліся дадому позна вечарам."),  # no ў
+    ("az", "Xarici işlər naziri Bakıda qonaqları qarşıladı."),
+    ("az", "Xarici isler naziri Bakida qonaqlari qarsiladi ve xeber verdi."),  # no ə, typed plain
+    ("tt", "Мин бүген эшкә бардым һәм анда күп кеше күрдем."),  # Tatar: not Kazakh
+    ("sr", "Ђорђе је рекао да ће влада донети одлуку о школама."),  # Serbian: not Macedonian
+])
+def test_single_sentences_of_neighbours_are_right_or_undetermined(code, text):
+    assert detect_language(text).code in (code, "und")
+
+
+def test_a_quoted_azerbaijani_name_does_not_make_english_azerbaijani():
+    text = ("President Ilham Aliyev met Mehriban Əliyeva and the delegation in Baku on "
+            "Monday to discuss the new gas pipeline.")
+    assert detect_language(text).code == "en"
+
+
 def test_letters_a_language_lacks_rule_it_out():
     # langdetect says Bulgarian, but Bulgarian has no э
     assert detect_language("Дэн смотрел на Фло.").code in ("ru", "und")

@@ -54,6 +54,8 @@ TAJIK_ONLY = frozenset("ҷӣӯҶӢӮ")
 SHORT_U = frozenset("ўЎ")  # Belarusian and Uzbek
 UZBEK_TAJIK = frozenset("қғҳҚҒҲ")
 UZBEK_H = frozenset("ҳҲ")
+KAZAKH_MARKERS = frozenset("іІғҒқҚұҰ")
+NOT_KAZAKH = frozenset("ҳҲҷҶӣӢӯӮўЎҗҖҙҘҡҠҫҪ")
 KYRGYZ_NG = frozenset("ңҢ")  # Kyrgyz and Kazakh, not Mongolian
 MONGOLIAN_KYRGYZ_KAZAKH = frozenset("өүӨҮ")
 BYELORUSSIAN_UKRAINIAN_I = frozenset("іІ")
@@ -63,10 +65,11 @@ UKRAINIAN_BELARUSIAN = frozenset("іІїЇєЄґҐўЎ")
 _NOT_SOUTH_SLAVIC = "ыэёйщъьюяЫЭЁЙЩЪЬЮЯ"
 LACKS_LETTERS = {
     "bg": frozenset("ыэёЫЭЁ"),
-    "mk": frozenset(_NOT_SOUTH_SLAVIC),
+    "mk": frozenset(_NOT_SOUTH_SLAVIC + "ђћЂЋ"),  # ђ ћ are Serbian
     "sr": frozenset(_NOT_SOUTH_SLAVIC),
     "uk": frozenset("ыэёъЫЭЁЪ"),
     "ru": frozenset("іїєґўІЇЄҐЎ"),
+    "tr": frozenset("qxəQXƏ"),  # Azerbaijani letters Turkish lacks (w: "web" is common)
 }
 MIN_LACKING_SHARE = 0.015
 REGIONAL_CYRILLIC = (
@@ -270,13 +273,13 @@ def _in_common_words(text: str, letters: frozenset[str]) -> int:
     )
 
 
-def _possible_in_alphabet(code: str, text: str, cyrillic: int) -> bool:
+def _possible_in_alphabet(code: str, text: str, letters: int) -> bool:
     """False when the text often uses letters the language does not have (ы in "Bulgarian")."""
     lacking = LACKS_LETTERS.get(code)
     if not lacking:
         return True
     count = sum(1 for char in text if char in lacking)
-    return count == 0 or count < MIN_LACKING_SHARE * cyrillic
+    return count == 0 or count < MIN_LACKING_SHARE * letters
 
 
 def _plain_cyrillic(text: str, cyrillic: int) -> Detection:
@@ -290,6 +293,9 @@ def _plain_cyrillic(text: str, cyrillic: int) -> Detection:
     if ours.code in ("ru", "bg", "mk", "sr") and not set(text) & UKRAINIAN_BELARUSIAN:
         heard = _lingua_candidates(text, LINGUA_CYRILLIC)
         if heard and heard[0][0] in ("kk", "mn") and heard[0][1] >= MIN_PROBABILITY:
+            present = set(text) & REGIONAL_CYRILLIC
+            if heard[0][0] == "mn" and _fits_alphabet("mn", text, present, cyrillic):
+                return _detection(heard)  # Mongolian needs no letter of its own
             return _undetermined([heard[0], (ours.code, ours.probability)])
     return ours
 
@@ -326,10 +332,9 @@ def _fits_alphabet(code: str, text: str, present: set[str], cyrillic: int) -> bo
     does not know (Kyrgyz, Uzbek) that it would take for its nearest neighbour."""
     letters = set(text)
     if code == "kk":
-        # Kazakh writes і or one of ә ғ қ ұ һ; Kyrgyz does not; ҳ is Uzbek/Tajik,
-        # not Kazakh (which has һ).
-        return bool(letters & (KAZAKH_ONLY | BYELORUSSIAN_UKRAINIAN_I)) \
-            and not letters & frozenset("ҳҲ")
+        # Kazakh writes і, ғ, қ or ұ (Kyrgyz and Tatar do not); ҳ is Uzbek/Tajik,
+        # not Kazakh (which has һ); җ ҙ ҡ ҫ are Tatar/Bashkir.
+        return bool(letters & KAZAKH_MARKERS) and not letters & NOT_KAZAKH
     if code == "mn":
         # Mongolian has none of the Kazakh/Kyrgyz letters, and х is frequent in
         # it but rare in Kyrgyz, which lingua does not know.
@@ -362,13 +367,16 @@ def detect_language(text: str) -> Detection:
     if cyrillic * 2 >= total:
         return _cyrillic(text, cyrillic)
     if latin * 2 >= total:
-        if set(text) & SCHWA:
+        if _in_common_words(text, SCHWA) >= MIN_REGIONAL_SHARE * latin:
             return _detection(_lingua_candidates(text, LINGUA_LATIN))
         if _uzbek_latin(text):
             return _rule("uz")
     if cjk:
         return _detection(_chinese_japanese_korean(text))
-    return _detection(_langdetect_candidates(text))
+    candidates = [
+        item for item in _langdetect_candidates(text) if _possible_in_alphabet(item[0], text, total)
+    ]
+    return _detection(candidates)
 
 
 def _chinese_japanese_korean(text: str) -> list[tuple[str, float]]:
