@@ -15,7 +15,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from translator.detection import _langdetect_candidates, detect_language
+from translator.detection import detect_language
+from translator.detectors import langdetect_candidates
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "sentences-dev"
 REGIONAL = {"kk", "ky", "uz", "tg", "mn", "az", "be"}
@@ -42,7 +43,7 @@ def _ours(text: str) -> str:
 
 
 def _plain_langdetect(text: str) -> str:
-    candidates = _langdetect_candidates(text)
+    candidates = langdetect_candidates(text)
     return candidates[0][0] if candidates else "und"
 
 
