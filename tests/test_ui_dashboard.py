@@ -403,3 +403,28 @@ def test_a_failure_inside_one_article_costs_only_that_article(monkeypatch):
         "broke\\)\\."
     ]
     assert len(summary_lists(app)) == 1
+
+
+def test_many_articles_draw_closed_cards_until_opened_and_keep_overrides(downloads):
+    files = [
+        (f"budget-{n}.txt", ENGLISH.replace("Monday", f"day {n}").encode("utf-8")) for n in range(5)
+    ]
+    app = upload(start(), *files)
+    assert len(card_labels(app)) == 5
+    assert len(summary_lists(app)) == 1  # only the first card is open
+    _, digest = downloads["download_digest"]
+    assert all(name.encode() in digest for name, _ in files)  # ... but all are summarized
+
+    last = Upload(*files[-1])
+    # AppTest does not send an expander's state back by itself (the browser does), so the
+    # test opens the card through session_state for the run that should draw it open.
+    app.session_state[f"card:{last.key}"] = True
+    app.run()
+    assert len(summary_lists(app)) == 2
+    app.selectbox(key=f"language:{last.key}").set_value("de").run()
+    # The card is closed again in this run, so the selectbox is not drawn; the override stays.
+    assert "German" in card_labels(app)[-1] and "English" in card_labels(app)[0]
+    app.session_state[f"card:{last.key}"] = True
+    app.run()
+    assert app.selectbox(key=f"language:{last.key}").value == "de"
+    assert "German · set by you" in " ".join(texts(app, "markdown"))

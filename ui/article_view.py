@@ -18,18 +18,41 @@ _LANGUAGES = sorted(
 )
 
 
-def language_key(upload: Upload) -> str:
-    """Session key of the article's language override."""
+def language_override(upload: Upload) -> str | None:
+    """The language the user chose for this article, or None to use the detected one.
+
+    Kept under its own session key, not the widget's: a collapsed card draws no
+    widget, and Streamlit forgets the state of widgets that are not drawn.
+    """
+    return st.session_state.get(_override_key(upload))
+
+
+def _override_key(upload: Upload) -> str:
+    return f"override:{upload.key}"
+
+
+def _widget_key(upload: Upload) -> str:
     return f"language:{upload.key}"
+
+
+def _remember_override(upload: Upload) -> None:
+    chosen = st.session_state[_widget_key(upload)]
+    st.session_state[_override_key(upload)] = None if chosen == AUTO else chosen
 
 
 def render_article(result: ArticleResult, summary: SummarySettings, expanded: bool = True) -> None:
     article, detection = result.article, result.detection
     assert article is not None and detection is not None and result.summary is not None
     title = article.title or result.name
-    with st.expander(
-        f"**{md(title)}**  ·  {md(result.name)}", expanded=expanded, key=f"card:{result.upload.key}"
-    ):
+    card = st.expander(
+        f"**{md(title)}**  ·  {md(result.name)}  ·  {language_name(result.language)}",
+        expanded=expanded,
+        key=f"card:{result.upload.key}",
+        on_change="rerun",
+    )
+    if not card.open:
+        return  # drawn when opened: twenty closed cards cost the browser almost nothing
+    with card:
         _render_heading(result, detection)
         _render_counts(result)
         _render_translation_note(result)
@@ -78,11 +101,16 @@ def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
             encoding = result.article.encoding if result.article else ""
             st.caption(f"{md(result.name)}, read as {md(encoding)}")
     detected_label = f"Language: {main.name}" if main.determined else "Language: undetermined"
+    options = [AUTO, *_LANGUAGES]
+    chosen = language_override(result.upload) or AUTO
     right.selectbox(
         "Language",
-        [AUTO, *_LANGUAGES],
+        options,
+        index=options.index(chosen) if chosen in options else 0,
         format_func=lambda code: detected_label if code == AUTO else language_name(code),
-        key=language_key(result.upload),
+        key=_widget_key(result.upload),
+        on_change=_remember_override,
+        args=(result.upload,),
         help="Override the detected language; the summary and translation follow it.",
         label_visibility="collapsed",
     )

@@ -8,7 +8,7 @@ import streamlit as st
 
 from articles.export import digest_text, zip_bytes
 from ui import pipeline
-from ui.article_view import AUTO, language_key, render_article
+from ui.article_view import language_override, render_article
 from ui.downloads import summary_record
 from ui.markup import STYLE, md
 from ui.results import MB, ArticleResult, Upload, add_translation, analyse
@@ -78,8 +78,7 @@ def process(
             (number - 1) / len(uploads),
             text=f"Reading {number} of {len(uploads)}: {md(upload.name)}",
         )
-        override = st.session_state.get(language_key(upload))
-        results.append(_analyse_safely(upload, summary, override, max_bytes))
+        results.append(_analyse_safely(upload, summary, language_override(upload), max_bytes))
     sources = tuple(sorted({r.language for r in results if r.ok and r.language != "und"}))
     translation = translation_settings(
         translation_slot, pipeline.reachable_targets(sources or pipeline.pack_sources())
@@ -95,7 +94,7 @@ def _analyse_safely(
 ) -> ArticleResult:
     """A failure in one article becomes that article's error, never the page's."""
     try:
-        return analyse(upload, summary, None if override in (None, AUTO) else override, max_bytes)
+        return analyse(upload, summary, override, max_bytes)
     except Exception as error:  # noqa: BLE001 - shown to the user by file name
         return ArticleResult(
             upload, error=f"the article could not be processed ({type(error).__name__}: {error})."
