@@ -217,6 +217,15 @@ def test_mixed_article_names_the_foreign_paragraph():
     assert [p.index for p in result.paragraphs] == [0, 1, 2, 3]
 
 
+def test_kazakh_article_quoting_russian_is_mixed():
+    quote = ("Министр энергетики заявил, что строительство нового трубопровода идёт строго "
+             "по графику и завершится в следующем году.")
+    result = detect_article_language([SAMPLES["kk"], quote, REGIONAL_SAMPLES["kk-2"]])
+    assert result.main.code == "kk"
+    assert result.mixed
+    assert [(p.index, p.detection.code) for p in result.foreign] == [(1, "ru")]
+
+
 def test_short_foreign_paragraphs_do_not_make_an_article_mixed():
     paragraphs = [
         SAMPLES["ru"],
