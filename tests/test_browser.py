@@ -207,5 +207,11 @@ def test_upload_read_download_and_translate_in_a_real_browser(server, browser, a
         english_card = page.get_by_test_id("stExpander").filter(has_text=ENGLISH_TITLE)
         already = english_card.get_by_text("This article is already in English.")
         expect(already.first).to_be_visible()
+
+        # Closing a card and opening it again draws it again (cards are drawn lazily).
+        english_card.get_by_text(ENGLISH_TITLE).first.click()
+        expect(english_card.locator("ol.nd-summary")).to_have_count(0)
+        english_card.get_by_text(ENGLISH_TITLE).first.click()
+        expect(english_card.locator("ol.nd-summary li")).to_have_count(5)
     finally:
         context.close()
