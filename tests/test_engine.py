@@ -270,3 +270,14 @@ def test_loaded_packs_are_shared_and_removed_ones_are_freed(de_en_ru, tmp_path):
     install(tmp_path, "de", "en", seed=4, version="2.0")  # another directory name
     engine.translate_sentences(["Guten Morgen."], "de", "en")
     assert models.loaded_count() == count  # the old model was let go
+
+
+def test_older_bpe_packs_translate_too(packs, tmp_path):
+    from tests.tinypack import build_bpe_pack
+
+    install_from_file(build_bpe_pack(tmp_path / "bpe", "de", "en", seed=0))
+    sentences = ["Die Preise sind wieder gestiegen.", "Der Minister sagte nichts."]
+    first = engine.translate_sentences(sentences, "de", "en")
+    engine.clear_translation_cache()
+    assert engine.translate_sentences(sentences, "de", "en") == first
+    assert all(first) and first[0] != first[1]

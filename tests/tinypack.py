@@ -254,6 +254,71 @@ def build_tiny_pack(
     return build_pack(dest_dir, from_code, to_code, version, seed)
 
 
+def learn_bpe_codes(sentences: Sequence[str], merges: int = 200) -> str:
+    """A subword-nmt (version 0.2) BPE codes file learned from whitespace-split words."""
+    from collections import Counter
+
+    words = Counter(word for sentence in sentences for word in sentence.split())
+    vocab = {tuple(word[:-1]) + (word[-1] + "</w>",): count for word, count in words.items()}
+    codes = ["#version: 0.2"]
+    for _ in range(merges):
+        pairs: Counter = Counter()
+        for symbols, count in vocab.items():
+            for pair in zip(symbols, symbols[1:], strict=False):
+                pairs[pair] += count
+        if not pairs:
+            break
+        best = max(pairs, key=lambda pair: (pairs[pair], pair))
+        codes.append(" ".join(best))
+        merged = {}
+        for symbols, count in vocab.items():
+            out, i = [], 0
+            while i < len(symbols):
+                if i + 1 < len(symbols) and (symbols[i], symbols[i + 1]) == best:
+                    out.append(symbols[i] + symbols[i + 1])
+                    i += 2
+                else:
+                    out.append(symbols[i])
+                    i += 1
+            merged[tuple(out)] = count
+        vocab = merged
+    return "\n".join(codes) + "\n"
+
+
+def build_bpe_pack(
+    dest_dir: Path, from_code: str, to_code: str, version: str = "1.0", seed: int = 0
+) -> Path:
+    """Like build_tiny_pack, but tokenized the way older Argos packs are: bpe.model
+    (Moses tokenization + BPE, needs sacremoses) instead of sentencepiece.model."""
+    from argostranslate.tokenizer import BPETokenizer
+
+    codes = learn_bpe_codes(TRAINING_SENTENCES)
+    dest_dir = Path(dest_dir)
+    with tempfile.TemporaryDirectory(prefix="tinypack-bpe-") as tmp:
+        codes_file = Path(tmp) / "bpe.model"
+        codes_file.write_text(codes, encoding="utf-8")
+        tokenizer = BPETokenizer(codes_file, from_code, to_code)
+        tokens = {token for sentence in TRAINING_SENTENCES for token in tokenizer.encode(sentence)}
+        letters = {char for sentence in TRAINING_SENTENCES for char in sentence.replace(" ", "")}
+        tokens |= letters | {f"{char}@@" for char in letters}
+        vocabulary = list(SPECIAL_TOKENS) + sorted(tokens - set(SPECIAL_TOKENS))
+        model_dir = write_ctranslate2_model(Path(tmp) / "model", vocabulary, seed=seed)
+        top = f"translate-{from_code}_{to_code}-{version.replace('.', '_')}"
+        metadata = {
+            "package_version": version, "argos_version": "1.0", "from_code": from_code,
+            "from_name": _name(from_code), "to_code": to_code, "to_name": _name(to_code),
+            "type": "translate", "links": [],
+        }
+        dest_dir.mkdir(parents=True, exist_ok=True)
+        path = dest_dir / f"{top}.argosmodel"
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(f"{top}/metadata.json", json.dumps(metadata, ensure_ascii=False))
+            archive.writestr(f"{top}/bpe.model", codes)
+            for file in sorted(model_dir.iterdir()):
+                archive.write(file, f"{top}/model/{file.name}")
+    return path
+
+
 def install_unzipped(pack_file: Path, packages_dir: Path) -> Path:
     """Unzip a pack into a packs dir the way Argos does; returns the pack's directory."""
     packages_dir = Path(packages_dir)
