@@ -97,6 +97,8 @@ class LoadedPack:
 
 _loaded: dict[str, LoadedPack] = {}
 _loaded_lock = threading.Lock()
+_loading_locks: dict[str, threading.Lock] = {}
+_loading_locks_lock = threading.Lock()
 
 
 def _stamp(pack: Pack) -> tuple:
@@ -115,23 +117,35 @@ def _removed_error(pack: Pack) -> PackError:
 
 
 def load_pack(pack: Pack) -> LoadedPack:
-    """The shared LoadedPack for an installed pack, loading it on first use."""
+    """The shared LoadedPack for an installed pack, loading it on first use.
+
+    Two sessions asking for the same pack wait for one load; a load of one pack does
+    not hold up sessions using packs already loaded.
+    """
     if pack.path is None:
         raise PackError(f"The {pack.from_name} → {pack.to_name} pack is not installed.")
     name = str(pack.path)
-    with _loaded_lock:
-        try:
-            stamp = _stamp(pack)
-        except OSError:
-            _loaded.pop(name, None)
-            raise _removed_error(pack) from None
-        cached = _loaded.get(name)
-        if cached is not None and cached.key == stamp:
-            return cached
-        _drop_removed()  # a replaced pack may live on under another directory name
+    with _loading_locks_lock:
+        loading_lock = _loading_locks.setdefault(name, threading.Lock())
+    with loading_lock:
+        with _loaded_lock:
+            try:
+                stamp = _stamp(pack)
+            except OSError:
+                _loaded.pop(name, None)
+                raise _removed_error(pack) from None
+            cached = _loaded.get(name)
+            if cached is not None and cached.key == stamp:
+                return cached
+            _drop_removed()  # a replaced pack may live on under another directory name
         with PACKS_LOCK:  # no install/remove swaps the directory while we read it
+            try:
+                stamp = _stamp(pack)
+            except OSError:
+                raise _removed_error(pack) from None
             loaded = _load(pack, stamp)
-        _loaded[name] = loaded
+        with _loaded_lock:
+            _loaded[name] = loaded
         return loaded
 
 
