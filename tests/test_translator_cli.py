@@ -320,3 +320,18 @@ def test_an_unexpected_error_in_one_file_does_not_stop_the_others(files, monkeyp
     assert captured.err == (
         f"translator: {files['ru.txt']}: unexpected error: RuntimeError: simulated bug\n"
     )
+
+
+def test_empty_standard_input_is_named_dash(env):
+    result = run(env, "detect", "-", stdin=b"")
+    assert result.returncode == 1
+    assert result.err.startswith("translator: -: ")
+
+
+def test_translation_is_printed_in_utf8_whatever_the_locale(env, built, files):
+    install(env, built["de_en"])
+    expected = run(env, "translate", "--source", "de", "--target", "en", files["de.txt"]).out
+    ascii_env = {**env, "PYTHONIOENCODING": "ascii", "LC_ALL": "C", "LANG": "C"}
+    result = run(ascii_env, "translate", "--source", "de", "--target", "en", files["de.txt"])
+    assert result.returncode == 0, result.err
+    assert result.out == expected

@@ -7,8 +7,9 @@
     python -m translator packages install-file PATH
     python -m translator packages remove FROM TO
 
-Every problem is one line on stderr, `translator: FILE: reason` (or the pair instead of the
-file), never a traceback; other files are still done. Exit status: 0 when all went well, 1 if
+Every problem is one line on stderr, `translator: FILE: reason` (FILE as given, `-` for
+standard input; or the pair instead of the file), never a traceback; other files are still
+done, as with `python -m summarizer`. Exit status: 0 when all went well, 1 if
 anything failed, 2 for a usage error. `-` reads standard input. The translation engine and
 the packs are imported inside their subcommands, so `detect` starts fast.
 """
@@ -62,7 +63,7 @@ def _read_article(file: str, language: str = "und", data: bytes | None = None):
     if data is None:
         data = _read_bytes(file)
     try:
-        return read_article(data, _display_name(file), language=language)
+        return read_article(data, file, language=language)
     except ArticleError as error:
         raise CommandError(str(error)) from None
 
@@ -79,7 +80,7 @@ def _each_file(files: Sequence[str], work: Callable[[str], None]) -> int:
         except (BrokenPipeError, KeyboardInterrupt):
             raise
         except Exception as error:  # a bug must not cost the user the other files
-            _error(f"{_display_name(file)}: unexpected error: {type(error).__name__}: {error}")
+            _error(f"{file}: unexpected error: {type(error).__name__}: {error}")
             status = FAILED
     return status
 
@@ -308,7 +309,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)  # exits with status 2 on a usage error
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit_:  # argparse: usage errors (2) and --help (0)
+        return exit_.code if isinstance(exit_.code, int) else USAGE
+    if hasattr(sys.stdout, "reconfigure"):
+        # translations are printed whatever the terminal's locale
+        sys.stdout.reconfigure(encoding="utf-8", errors="replace")
     try:
         return args.run(args)
     except KeyboardInterrupt:
