@@ -100,17 +100,22 @@ WARM_UP_DELAY = 1.0
 
 
 def warm_up() -> None:
-    """Import the summarizer in the background, after the first page has been painted.
+    """Load the summarizer and the language profiles in the background, after the first paint.
 
-    A user needs seconds to pick files; by then sumy and nltk are loaded.
+    A user needs seconds to pick files; by then sumy and nltk are imported and
+    langdetect has read its 55 profiles (0.5-1 s each, once per process).
     """
     global _warming
     if _warming is None:
-        _warming = threading.Timer(
-            WARM_UP_DELAY, importlib.import_module, args=("summarizer.summarize",)
-        )
+        _warming = threading.Timer(WARM_UP_DELAY, _load_once)
         _warming.daemon = True
         _warming.start()
+
+
+def _load_once() -> None:
+    importlib.import_module("summarizer.summarize")
+    detection = importlib.import_module("translator.detection")
+    detection.detect_language("Warming up the language detector with a sentence.")
 
 
 _warming: threading.Timer | None = None
