@@ -258,3 +258,9 @@ def test_preload_then_detect():
 
     preload()
     assert detect_language(SAMPLES["kk"]).code == "kk"
+
+
+def test_a_very_long_text_is_judged_by_its_start():
+    russian_then_english = (SAMPLES["ru"] + "\n\n") * 200 + (SAMPLES["en"] + "\n\n") * 400
+    assert len(russian_then_english) > 100_000
+    assert detect_language(russian_then_english).code == "ru"
