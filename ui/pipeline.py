@@ -96,14 +96,14 @@ def pack_sources() -> tuple[str, ...]:
 
 
 WARM_UP_DELAY = 1.0
-"""Seconds to leave the first paint alone before importing the summarizer."""
+"""Seconds to leave the first paint alone before warming up."""
 
 
 def warm_up() -> None:
     """Load the summarizer and the language profiles in the background, after the first paint.
 
     A user needs seconds to pick files; by then sumy and nltk are imported and
-    langdetect has read its 55 profiles (0.5-1 s each, once per process).
+    langdetect has read its 55 language profiles (0.5-1 s in all, once per process).
     """
     global _warming
     if _warming is None:

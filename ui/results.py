@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from articles.model import Article
 from summarizer.summary import Summary
@@ -22,7 +23,7 @@ class Upload:
     name: str
     data: bytes
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Stable across reruns and unique per content: keys the article's widgets."""
         return f"{self.name}-{hashlib.sha1(self.data).hexdigest()[:12]}"
