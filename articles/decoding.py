@@ -150,7 +150,9 @@ def _looks_binary(data: bytes) -> bool:
     """Text has next to no control bytes; binary data has them everywhere."""
     sample = data[:65536]
     bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
-    return bad >= 8 and bad / len(sample) > 0.05
+    share = bad / len(sample)
+    # A short file needs fewer control bytes to give itself away.
+    return share > 0.05 and (bad >= 8 or share > 0.15)
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:

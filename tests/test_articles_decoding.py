@@ -128,6 +128,16 @@ def test_random_bytes_are_refused():
     assert caught.value.name == "noise.dat"
 
 
+def test_a_short_file_of_control_bytes_is_refused_as_binary():
+    with pytest.raises(ArticleError) as caught:
+        decode_bytes(b"\x00\x01\x02binary\xff\xfe", "tiny.bin")
+    assert "binary" in caught.value.reason
+
+
+def test_a_stray_nul_in_a_short_text_is_stripped_not_refused():
+    assert decode_bytes(b"Hello there, world.\x00", "a.txt").text == "Hello there, world."
+
+
 def test_compressed_data_without_a_header_is_refused():
     with pytest.raises(ArticleError):
         decode_bytes(zlib.compress(RUSSIAN.encode() * 20)[2:], "data.txt")
