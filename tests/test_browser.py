@@ -4,6 +4,7 @@ One server per module, on a free loopback port, with a private packs dir that ho
 tiny but real Russian -> English pack. Files are written from text in the test.
 The test saves docs/screenshot.png (the README's picture of the dashboard).
 """
+
 from __future__ import annotations
 
 import os
@@ -35,32 +36,42 @@ SCREENSHOT = ROOT / "docs" / "screenshot.png"
 expect.set_options(timeout=30_000)  # two shared cores: a rerun can take seconds
 
 ENGLISH_TITLE = "City council votes to rebuild the old bridge"
-ENGLISH = ENGLISH_TITLE + "\n\n" + "\n\n".join(
-    [
-        "The city council voted on Tuesday to rebuild the old river bridge. "
-        "The bridge was closed to lorries last winter after engineers found deep cracks.",
-        "Work will start in the spring and should take two years. "
-        "The mayor said the new bridge would have wide paths for cyclists and walkers.",
-        "Shop owners near the river welcomed the decision. "
-        "Many of them lost customers when the bridge was closed.",
-        "The project will cost about forty million dollars. "
-        "Half of the money comes from the national government.",
-    ]
-) + "\n"
+ENGLISH = (
+    ENGLISH_TITLE
+    + "\n\n"
+    + "\n\n".join(
+        [
+            "The city council voted on Tuesday to rebuild the old river bridge. "
+            "The bridge was closed to lorries last winter after engineers found deep cracks.",
+            "Work will start in the spring and should take two years. "
+            "The mayor said the new bridge would have wide paths for cyclists and walkers.",
+            "Shop owners near the river welcomed the decision. "
+            "Many of them lost customers when the bridge was closed.",
+            "The project will cost about forty million dollars. "
+            "Half of the money comes from the national government.",
+        ]
+    )
+    + "\n"
+)
 
 RUSSIAN_TITLE = "Парламент одобрил новый бюджет"
-RUSSIAN = RUSSIAN_TITLE + "\n\n" + "\n\n".join(
-    [
-        "Депутаты в среду одобрили проект бюджета на следующие три года. "
-        "Расходы на образование и здравоохранение вырастут почти на десять процентов.",
-        "Министр финансов заявил, что дефицит бюджета сократится благодаря экспорту нефти. "
-        "По его словам, правительство будет меньше занимать у Национального фонда.",
-        "Оппозиционные депутаты раскритиковали документ. "
-        "Они считают, что прогноз цен на нефть слишком оптимистичен.",
-        "Бюджет должен быть утверждён сенатом до конца месяца. "
-        "После этого его подпишет президент.",
-    ]
-) + "\n"
+RUSSIAN = (
+    RUSSIAN_TITLE
+    + "\n\n"
+    + "\n\n".join(
+        [
+            "Депутаты в среду одобрили проект бюджета на следующие три года. "
+            "Расходы на образование и здравоохранение вырастут почти на десять процентов.",
+            "Министр финансов заявил, что дефицит бюджета сократится благодаря экспорту нефти. "
+            "По его словам, правительство будет меньше занимать у Национального фонда.",
+            "Оппозиционные депутаты раскритиковали документ. "
+            "Они считают, что прогноз цен на нефть слишком оптимистичен.",
+            "Бюджет должен быть утверждён сенатом до конца месяца. "
+            "После этого его подпишет президент.",
+        ]
+    )
+    + "\n"
+)
 
 
 def free_port() -> int:
@@ -100,10 +111,17 @@ def server(tmp_path_factory):
     with log.open("wb") as output:
         process = subprocess.Popen(
             [
-                sys.executable, "-m", "streamlit", "run", "app.py",
-                "--server.port", str(port),
-                "--server.address", "127.0.0.1",
-                "--server.headless", "true",
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
             ],
             cwd=ROOT,
             env=env,
@@ -213,5 +231,16 @@ def test_upload_read_download_and_translate_in_a_real_browser(server, browser, a
         expect(english_card.locator("ol.nd-summary")).to_have_count(0)
         english_card.get_by_text(ENGLISH_TITLE).first.click()
         expect(english_card.locator("ol.nd-summary li")).to_have_count(5)
+
+        # To the Language packs page and back: the articles and the settings are still there.
+        sidebar.get_by_role("link", name="Language packs").click()
+        expect(page.get_by_role("heading", name="Installed")).to_be_visible()
+        expect(page.get_by_text("Russian → English").first).to_be_visible()
+        sidebar.get_by_role("link", name="Dashboard").click()
+        expect(page.get_by_text("2 articles summarized")).to_be_visible()
+        expect(page.get_by_text("photo.txt — this looks like a PNG image")).to_be_visible()
+        target = sidebar.get_by_role("combobox", name="Translate into")
+        expect(target).to_have_value("English")
+        expect(sidebar.get_by_role("radio", name="Whole article")).to_be_checked()
     finally:
         context.close()

@@ -4,6 +4,7 @@ Uploads, bad files among good ones, settings, the language override, the
 missing-pack note, download contents, literal display of HTML, and which
 pipeline steps re-run when a setting changes.
 """
+
 from __future__ import annotations
 
 import io
@@ -126,7 +127,7 @@ def start() -> AppTest:
 
 
 def upload(app: AppTest, *files: tuple[str, bytes]) -> AppTest:
-    app.file_uploader(key="files").set_value([(name, data, "text/plain") for name, data in files])
+    app.file_uploader(key="files-0").set_value([(name, data, "text/plain") for name, data in files])
     app.run()
     assert not app.exception, app.exception
     return app
@@ -171,8 +172,10 @@ def test_bad_files_get_their_own_error_and_good_ones_are_still_processed():
     )
     errors = texts(app, "error")
     assert len(errors) == 4
-    by_name = {name: next(e for e in errors if name.replace(".", "\\.") in e) for name in
-               ("empty.txt", "photo.txt", "garbage.txt", "huge.txt")}
+    by_name = {
+        name: next(e for e in errors if name.replace(".", "\\.") in e)
+        for name in ("empty.txt", "photo.txt", "garbage.txt", "huge.txt")
+    }
     assert "empty" in by_name["empty.txt"]
     assert "PNG image" in by_name["photo.txt"]
     assert "could not be decoded" in by_name["garbage.txt"]
@@ -258,7 +261,7 @@ def test_downloads_hold_every_summary_under_sanitized_names(downloads):
     upload(
         start(),
         ("budget.txt", ENGLISH.encode("utf-8")),
-        ('../bad:name?.txt', RUSSIAN.encode("cp1251")),
+        ("../bad:name?.txt", RUSSIAN.encode("cp1251")),
         ("empty.txt", b""),
     )
     name, digest = downloads["download_digest"]
@@ -428,3 +431,23 @@ def test_many_articles_draw_closed_cards_until_opened_and_keep_overrides(downloa
     app.run()
     assert app.selectbox(key=f"language:{last.key}").value == "de"
     assert "German · set by you" in " ".join(texts(app, "markdown"))
+
+
+def test_removing_a_file_from_the_uploader_removes_its_card_and_clear_all_empties():
+    app = upload(
+        start(),
+        ("budget.txt", ENGLISH.encode("utf-8")),
+        ("haushalt.txt", GERMAN.encode("utf-8")),
+    )
+    assert len(card_labels(app)) == 2
+    app.file_uploader(key="files-0").set_value(
+        [("haushalt.txt", GERMAN.encode("utf-8"), "text/plain")]
+    )
+    app.run()
+    assert [label for label in card_labels(app) if "budget" in label] == []
+    assert len(card_labels(app)) == 1
+    next(button for button in app.button if button.label == "Clear all").click().run()
+    assert not app.exception
+    assert card_labels(app) == []
+    assert "Start with a few articles" in texts(app, "subheader")
+    assert app.file_uploader(key="files-1").value == []

@@ -132,7 +132,7 @@ def test_installing_a_pack_updates_the_dashboards_target_languages(tmp_path):
     )
     dashboard = AppTest.from_file(APP, default_timeout=60)
     dashboard.run()
-    dashboard.file_uploader(key="files").set_value([("ru.txt", russian.encode(), "text/plain")])
+    dashboard.file_uploader(key="files-0").set_value([("ru.txt", russian.encode(), "text/plain")])
     dashboard.run()
     assert dashboard.selectbox(key="target").options == ["No translation"]
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from articles.export import digest_text, zip_bytes
-from ui import pipeline
+from ui import pipeline, state
 from ui.article_view import language_override, render_article
 from ui.downloads import summary_record
 from ui.markup import STYLE, md
@@ -47,17 +47,18 @@ def collect_uploads() -> list[Upload]:
         "Article files",
         type=FILE_TYPES,
         accept_multiple_files=True,
-        key="files",
+        key=state.uploader_key(),
+        on_change=state.on_uploader_change,
         help="Plain-text articles (.txt, .md, .text) in any encoding. Drop many at once.",
     )
     with st.expander("Paste a text instead", icon=":material/content_paste:"):
         pasted = st.text_area(
             "Article text",
-            key="pasted",
+            key=state.PASTED,
             height=180,
             placeholder="The title on the first line, a blank line, then the article.",
         )
-    uploads = [Upload(file.name, file.getvalue()) for file in files or []]
+    uploads = state.stored_uploads(files)
     if pasted and pasted.strip():
         uploads.append(Upload(PASTED_NAME, pasted.encode("utf-8")))
     unique: dict[str, Upload] = {}
@@ -132,6 +133,13 @@ def _render_bulk_downloads(good: list[ArticleResult], summary: SummarySettings) 
         noun = "article" if len(good) == 1 else "articles"
         st.markdown(f"**{len(good)} {noun}** summarized")
         st.space("stretch")
+        st.button(
+            "Clear all",
+            on_click=state.clear_uploads,
+            type="tertiary",
+            icon=":material/delete_sweep:",
+            help="Forget the uploaded files (a pasted text stays in its box).",
+        )
         st.download_button(
             "Download all summaries",
             data=digest_text(records).encode("utf-8"),

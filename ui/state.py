@@ -1,0 +1,61 @@
+"""What a session keeps while the user visits the Language packs page and comes back.
+
+Streamlit forgets a widget's state when a run does not draw it, so leaving the
+dashboard would reset the settings and empty the uploader: a user sent to the packs
+page by a missing-pack note would come back to nothing. Settings are re-claimed on
+every run; uploaded files are kept in a session store that the uploader only adds
+to (and removes from when the user removes a file in it).
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.results import Upload
+
+SETTINGS = ("algorithm", "length_unit", "length_percent", "length_sentences", "target", "scope")
+PASTED = "pasted"
+_GENERATION = "uploader_generation"  # a new uploader key empties the widget
+_STORE = "uploads"  # Upload.key -> Upload, in upload order
+_HELD = "uploader_held"  # the keys the uploader widget held after its last change
+_CHANGED = "uploader_changed"
+
+
+def keep_widget_state() -> None:
+    """Re-claim the settings so that they survive a run that does not draw them."""
+    for key in (*SETTINGS, PASTED):
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+def uploader_key() -> str:
+    return f"files-{st.session_state.get(_GENERATION, 0)}"
+
+
+def on_uploader_change() -> None:
+    """Mirror the user's additions and removals in the uploader into the store."""
+    files = st.session_state.get(uploader_key()) or []
+    current = {upload.key: upload for upload in (Upload(f.name, f.getvalue()) for f in files)}
+    store: dict[str, Upload] = st.session_state.setdefault(_STORE, {})
+    for key in st.session_state.get(_HELD, set()) - current.keys():
+        store.pop(key, None)
+    for key, upload in current.items():
+        store.setdefault(key, upload)
+    st.session_state[_HELD] = set(current)
+    st.session_state[_CHANGED] = True
+
+
+def stored_uploads(uploader_value) -> list[Upload]:
+    """The uploaded files of this session, after the uploader was drawn."""
+    changed = st.session_state.pop(_CHANGED, False)
+    if not uploader_value and not changed:
+        # A new, empty uploader (the user came back from another page): it holds nothing
+        # yet, so nothing it held before may be taken as removed later.
+        st.session_state[_HELD] = set()
+    return list(st.session_state.get(_STORE, {}).values())
+
+
+def clear_uploads() -> None:
+    """Forget every uploaded file, and show an empty uploader."""
+    st.session_state[_STORE] = {}
+    st.session_state[_HELD] = set()
+    st.session_state[_GENERATION] = st.session_state.get(_GENERATION, 0) + 1
