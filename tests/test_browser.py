@@ -99,12 +99,9 @@ def server(tmp_path_factory):
     """The dashboard served on a free loopback port, with a tiny ru -> en pack installed."""
     work = tmp_path_factory.mktemp("browser")
     packs = work / "packs"
-    saved = os.environ.get("ARGOS_PACKAGES_DIR")
-    os.environ["ARGOS_PACKAGES_DIR"] = str(packs)
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ARGOS_PACKAGES_DIR", str(packs))
         install_from_file(build_tiny_pack(work, "ru", "en"))
-    finally:
-        os.environ["ARGOS_PACKAGES_DIR"] = saved or ""
     env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packs)}
     port = free_port()
     log = work / "streamlit.log"
