@@ -57,12 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
         "files", nargs="+", metavar="FILE", help="text file; '-' for standard input"
     )
     parser.add_argument(
-        "--language", type=_language, default="auto",
+        "--language", type=_language, default="auto", metavar="CODE|auto",
         help="ISO 639-1 code of the text, or 'auto' to detect it (default: auto)",
     )
     parser.add_argument(
-        "--algorithm", type=str.lower, choices=list(ALGORITHMS), default=None,
-        help=f"summarization algorithm (default: {DEFAULT_ALGORITHM})",
+        "--algorithm", type=str.lower, choices=list(ALGORITHMS), default=None, metavar="NAME",
+        help=f"one of {', '.join(ALGORITHMS)} (default: {DEFAULT_ALGORITHM})",
     )
     length = parser.add_mutually_exclusive_group()
     length.add_argument(
