@@ -8,6 +8,7 @@ article, and the stemmer memoizes words because articles repeat them.
 """
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from functools import cache, lru_cache
 
@@ -16,6 +17,13 @@ from sumy.nlp.stemmers import Stemmer, null_stemmer
 from sumy.utils import get_stop_words, normalize_language
 
 STEM_CACHE_SIZE = 200_000
+
+SUMY_NAMES = {"el": "greek", "nb": "norwegian", "nn": "norwegian"}
+"""Codes whose pycountry name is not the name sumy files its data under
+("el" is "Modern Greek (1453-)" to pycountry, "greek" to sumy)."""
+
+# sumy's Czech stemmer warns about every word it skips; users cannot act on that.
+warnings.filterwarnings("ignore", category=UserWarning, module=r"sumy\.nlp\.stemmers")
 
 
 def base_code(language: str | None) -> str:
@@ -31,7 +39,7 @@ def stop_words(language: str) -> frozenset[str]:
     if code == "und":
         return frozenset()
     try:
-        words = get_stop_words(code)
+        words = get_stop_words(SUMY_NAMES.get(code, code))
     except LookupError:
         words = stopwordsiso.stopwords(code) if stopwordsiso.has_lang(code) else ()
     return frozenset(word.lower() for word in words)
@@ -39,8 +47,20 @@ def stop_words(language: str) -> frozenset[str]:
 
 @cache
 def stemmer(language: str) -> Callable[[str], str]:
-    """A memoized stemmer for the language; sumy's null stemmer when there is none."""
-    return lru_cache(maxsize=STEM_CACHE_SIZE)(raw_stemmer(language))
+    """A memoized stemmer for the language; lower-casing only when there is none.
+
+    A word a stemmer chokes on is kept as it is rather than losing the summary.
+    """
+    stem = raw_stemmer(language)
+
+    @lru_cache(maxsize=STEM_CACHE_SIZE)
+    def memoized(word: str) -> str:
+        try:
+            return stem(word)
+        except Exception:  # noqa: BLE001
+            return null_stemmer(word)
+
+    return memoized
 
 
 @cache
@@ -49,12 +69,15 @@ def raw_stemmer(language: str) -> Callable[[str], str]:
     code = base_code(language)
     if code == "und":
         return null_stemmer
-    if Stemmer.SPECIAL_STEMMERS.get(normalize_language(code)) is null_stemmer:
+    name = SUMY_NAMES.get(code, code)
+    if Stemmer.SPECIAL_STEMMERS.get(normalize_language(name)) is null_stemmer:
         return null_stemmer  # sumy maps e.g. Chinese to its null stemmer
     try:
-        return Stemmer(code)
-    except (LookupError, KeyError):
+        stem = Stemmer(name)
+        stem("test")  # sumy's Polish and Greek stemmers need packages we do not install
+    except Exception:  # noqa: BLE001 - any stemmer that cannot work means no stemming
         return null_stemmer
+    return stem
 
 
 def has_stemmer(language: str) -> bool:

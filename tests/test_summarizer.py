@@ -124,6 +124,19 @@ def test_language_resources():
     assert stop_words("und") == frozenset()
     assert has_stemmer("en") and has_stemmer("ru")
     assert not has_stemmer("kk") and not has_stemmer("zh") and not has_stemmer("und")
+    # sumy's Polish and Greek stemmers need packages that are not installed: no stemming
+    assert not has_stemmer("pl") and not has_stemmer("el") and stop_words("el")
+
+
+@pytest.mark.parametrize("language", ["pl", "el", "cs", "uk", "ar", "zh", "xx", "pt-BR"])
+def test_any_language_code_summarizes(language):
+    mixed = ("Ελληνικά κείμενα.", "Polski tekst ma słowa.", "中文句子。", "Český text má slova.")
+    source = Article(
+        name="m.txt", title="", paragraphs=(" ".join(mixed),),
+        sentences=tuple(Sentence(text, 0) for text in mixed), language=language,
+    )
+    for algorithm in ALGORITHMS:
+        assert len(summarize(source, algorithm, sentences=2).sentences) == 2
     assert stemmer("ru")("книгами") == stemmer("ru")("книги")
     assert stemmer("kk")("Қалалар") == "қалалар"  # no stemmer: lower-casing only
 
