@@ -27,6 +27,15 @@ def no_punkt(monkeypatch):
     monkeypatch.setattr(nltk.data, "find", refuse)
 
 
+def test_the_punkt_guard_catches_sumys_default_tokenizer():
+    from sumy.nlp.tokenizers import Tokenizer
+
+    with pytest.raises(AssertionError, match="nltk data lookup"):
+        Tokenizer("english")
+    with pytest.raises(AssertionError, match="nltk data lookup"):
+        nltk.word_tokenize("Hello there. General Kenobi.")
+
+
 @pytest.mark.parametrize("language", ["en", "ru", "kk"])
 @pytest.mark.parametrize("algorithm", list(ALGORITHMS))
 def test_every_algorithm_picks_body_sentences_in_document_order(algorithm, language):
