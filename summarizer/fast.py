@@ -124,14 +124,17 @@ class FastLexRankSummarizer(FastWordsMixin, LexRankSummarizer):
 
 
 def _edge_ratings(sentences_words: list[list[str]], zero_norm_value: str) -> numpy.ndarray:
-    """sumy's pairwise edge: shared word occurrences / (log len1 + log len2)."""
+    """sumy's pairwise edge: shared word occurrences / (log len1 + log len2).
+
+    Built in place: on long texts these sentence x sentence arrays dominate memory.
+    """
     terms = Terms(sentences_words)
     shared = terms.cross_products(terms.counts)
     logs = _log_lengths(sentences_words)
-    norms = logs[:, numpy.newaxis] + logs[numpy.newaxis, :]
+    edges = logs[:, numpy.newaxis] + logs[numpy.newaxis, :]
+    zero_norm = edges == 0.0
     with numpy.errstate(divide="ignore", invalid="ignore"):
-        edges = shared / norms
-    zero_norm = norms == 0.0
+        numpy.divide(shared, edges, out=edges)
     edges[zero_norm] = shared[zero_norm] if zero_norm_value == "rank" else 0.0
     edges[shared == 0] = 0.0
     return edges
@@ -147,6 +150,10 @@ class FastTextRankSummarizer(FastWordsMixin, TextRankSummarizer):
         weights = _edge_ratings(sentences_words, "rank")
         weights /= (weights.sum(axis=1)[:, numpy.newaxis] + self._ZERO_DIVISION_PREVENTION)
         return numpy.full((count, count), (1. - self.damping) / count) + self.damping * weights
+
+
+BLOCK_CELLS = 4_000_000
+"""Reduction sums this many edges at a time (about 32 MB per temporary array)."""
 
 
 class FastReductionSummarizer(FastWordsMixin, ReductionSummarizer):
@@ -170,9 +177,12 @@ class FastReductionSummarizer(FastWordsMixin, ReductionSummarizer):
         for sentence, indexes in members.items():
             by_size.setdefault(len(indexes), []).append((sentence, indexes))
         ratings = defaultdict(float)
-        for keys in by_size.values():
-            totals = _sequential_totals(edges, numpy.array([indexes for _, indexes in keys]))
-            ratings.update(zip([sentence for sentence, _ in keys], totals.tolist(), strict=True))
+        for size, keys in by_size.items():
+            block = max(1, BLOCK_CELLS // (size * len(sentences)))  # bounds temporary memory
+            for start in range(0, len(keys), block):
+                part = keys[start:start + block]
+                totals = _sequential_totals(edges, numpy.array([indexes for _, indexes in part]))
+                ratings.update(zip([s for s, _ in part], totals.tolist(), strict=True))
         return ratings
 
 
