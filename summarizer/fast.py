@@ -1,10 +1,13 @@
 """numpy versions of the sumy summarizers that are quadratic in pure Python.
 
 Each class subclasses sumy's own and replaces only the rating arithmetic, so
-selection, stop words and stemming stay sumy's. They reproduce sumy's
-floating-point operations in the same order where the order matters
-(sequential sums via cumsum, math.log per sentence), so they pick the same
-sentences; tests/test_summarizer_fast.py checks that against sumy's classes.
+selection, stop words and stemming stay sumy's. TextRank, Reduction, SumBasic
+and Luhn reproduce sumy's floating-point operations in sumy's order
+(sequential sums via cumsum/bincount, math.log per sentence): the same scores
+bit for bit. LexRank only thresholds its cosines, KL-Sum sums the same terms
+in another order, LSA skips an SVD that changes nothing but rounding: the same
+picks except on exact ties (see FastLsaSummarizer).
+tests/test_summarizer_fast.py checks all of them against sumy's classes.
 """
 from __future__ import annotations
 
@@ -84,7 +87,7 @@ class FastWordsMixin:
 
 
 class FastLexRankSummarizer(FastWordsMixin, LexRankSummarizer):
-    """LexRank with the idf-cosine matrix built by matrix products.
+    """LexRank with the idf-cosine matrix built from term posting lists.
 
     sumy's version computes idf with a scan of all sentences per term and the
     cosine of every pair in Python (about 12 s for 35,000 words). Only the
