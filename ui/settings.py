@@ -13,6 +13,14 @@ from translator.detection import language_name
 NO_TRANSLATION = "none"
 DEFAULT_SENTENCES = 5
 DEFAULT_PERCENT = 20
+DEFAULTS = {
+    "algorithm": DEFAULT_ALGORITHM,
+    "length_unit": "Sentences",
+    "length_percent": DEFAULT_PERCENT,
+    "length_sentences": DEFAULT_SENTENCES,
+}
+"""Initial widget values, set in session state (ui.state) rather than as widget defaults,
+because the settings are also re-claimed through session state on every run."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +54,6 @@ def summary_settings() -> SummarySettings:
     algorithm = sidebar.selectbox(
         "Algorithm",
         names,
-        index=names.index(DEFAULT_ALGORITHM) if DEFAULT_ALGORITHM in names else 0,
         format_func=lambda name: ALGORITHMS[name],
         key="algorithm",
         help="How sentences are picked. The default scored best on our news test set.",
@@ -54,7 +61,6 @@ def summary_settings() -> SummarySettings:
     unit = sidebar.segmented_control(
         "Length in",
         ["Sentences", "Percent"],
-        default="Sentences",
         required=True,
         key="length_unit",
     )
@@ -63,13 +69,12 @@ def summary_settings() -> SummarySettings:
             "Share of the article",
             5,
             80,
-            DEFAULT_PERCENT,
             step=5,
             format="%d %%",
             key="length_percent",
         )
         return SummarySettings(algorithm=algorithm, sentences=None, ratio=percent / 100)
-    count = sidebar.number_input("Sentences", 1, 50, DEFAULT_SENTENCES, key="length_sentences")
+    count = sidebar.number_input("Sentences", 1, 50, key="length_sentences")
     return SummarySettings(algorithm=algorithm, sentences=int(count), ratio=None)
 
 

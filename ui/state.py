@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.results import Upload
+from ui.settings import DEFAULTS
 
 SETTINGS = ("algorithm", "length_unit", "length_percent", "length_sentences", "target", "scope")
 PASTED = "pasted"
@@ -22,6 +23,8 @@ _CHANGED = "uploader_changed"
 
 def keep_widget_state() -> None:
     """Re-claim the settings so that they survive a run that does not draw them."""
+    for key, value in DEFAULTS.items():
+        st.session_state.setdefault(key, value)
     for key in (*SETTINGS, PASTED):
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
