@@ -25,7 +25,10 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 
 
 class Terms:
-    """Sparse sentences x terms counts: (row, column, count) triplets."""
+    """Sparse sentences x terms counts: (row, column, count) triplets.
+
+    `vocabulary` maps each term to its column, numbered by first appearance.
+    """
 
     def __init__(self, sentences_words: list[list[str]]) -> None:
         vocabulary: dict[str, int] = {}
@@ -41,6 +44,7 @@ class Terms:
         self.rows = numpy.array(rows, dtype=numpy.int64)
         self.cols = numpy.array(cols, dtype=numpy.int64)
         self.counts = numpy.array(vals, dtype=numpy.float64)
+        self.vocabulary = vocabulary
         self.terms = len(vocabulary)
 
     def cross_products(self, values: numpy.ndarray) -> numpy.ndarray:
@@ -368,12 +372,8 @@ class FastKLSummarizer(KLSummarizer):
         frequency = numpy.array(list(doc_freq.values()), dtype=float)
         log_frequency = numpy.log(frequency)
         terms = Terms(sentences_words)
-        # Terms numbers words by first appearance; map its columns to doc_freq's
-        names: dict[str, int] = {}
-        for words in sentences_words:
-            for word in words:
-                names.setdefault(word, len(names))
-        to_doc = numpy.array([vocabulary[word] for word in names], dtype=numpy.int64)
+        # map Terms' columns to doc_freq's
+        to_doc = numpy.array([vocabulary[word] for word in terms.vocabulary], dtype=numpy.int64)
         rows, counts, cols = terms.rows, terms.counts, to_doc[terms.cols]
         entry_freq, entry_log_freq = frequency[cols], log_frequency[cols]
         lengths = numpy.array([len(words) for words in sentences_words], dtype=float)
