@@ -19,7 +19,7 @@ import requests
 
 from translator import validation
 from translator.install import install_archive
-from translator.packs import Pack, PackError, installed_packs
+from translator.packs import Pack, PackError, described_pair, installed_packs
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 MAX_INDEX_BYTES = 20 * 1024**2
@@ -144,11 +144,7 @@ def _available(entry: object) -> AvailablePack | None:
     if isinstance(checksum, str) and checksum.lower().startswith("sha256:"):
         checksum = checksum[len("sha256:"):]
     return AvailablePack(
-        from_code=info.from_code,
-        to_code=info.to_code,
-        from_name=str(info.from_name or info.from_code),
-        to_name=str(info.to_name or info.to_code),
-        version=str(info.package_version or ""),
+        **described_pair(info),
         links=links,
         size_bytes=size if isinstance(size, int) and size > 0 else None,
         sha256=checksum.lower() if isinstance(checksum, str) and checksum else None,

@@ -57,6 +57,20 @@ def _size_on_disk(directory: Path) -> int:
     return total
 
 
+def described_pair(info) -> dict[str, str]:
+    """Codes, names and version of Argos package metadata (an IPackage); a missing name is the code.
+
+    Shared by installed packs (Pack) and the index's offers (translator.index.AvailablePack).
+    """
+    return {
+        "from_code": info.from_code,
+        "to_code": info.to_code,
+        "from_name": str(info.from_name or info.from_code),
+        "to_name": str(info.to_name or info.to_code),
+        "version": str(info.package_version or ""),
+    }
+
+
 def read_pack(directory: Path, with_size: bool = True) -> Pack | None:
     """The Pack installed in directory, or None if it is not a translation pack we can read."""
     from argostranslate.package import IPackage
@@ -72,11 +86,7 @@ def read_pack(directory: Path, with_size: bool = True) -> Pack | None:
     if not codes_ok or info.type != "translate":
         return None
     return Pack(
-        from_code=info.from_code,
-        to_code=info.to_code,
-        from_name=str(info.from_name or info.from_code),
-        to_name=str(info.to_name or info.to_code),
-        version=str(info.package_version or ""),
+        **described_pair(info),
         path=directory,
         size_bytes=_size_on_disk(directory) if with_size else None,
     )
