@@ -13,8 +13,6 @@ from typing import BinaryIO, TextIO
 from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 
 PROG = "summarizer"
-DETECTION_CHARS = 10_000
-"""Language detection reads the start of the text: enough to be sure, fast on huge files."""
 
 _LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
@@ -163,7 +161,7 @@ def _lines(file: str, text: str, encoding: str, args: argparse.Namespace) -> lis
     if language == "auto":
         from translator.detection import detect_language
 
-        language = detect_language(text[:DETECTION_CHARS]).code
+        language = detect_language(text).code  # it reads only the start of a long text
     article = build_article(file, text, language=language, encoding=encoding)
     if args.split:
         return [sentence.text for sentence in article.sentences]
