@@ -111,7 +111,8 @@ def downloads(monkeypatch):
     original = st.download_button
 
     def recording(label, data, file_name=None, *args, **kwargs):
-        payload = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+        made = data() if callable(data) else data  # what a click on the button would get
+        payload = made.encode("utf-8") if isinstance(made, str) else bytes(made)
         recorded[kwargs.get("key") or label] = (file_name, payload)
         return original(label, data, file_name, *args, **kwargs)
 

@@ -69,7 +69,7 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
         record = summary_record(result, summary)
         st.download_button(
             "Download summary",
-            data=summary_text(record).encode("utf-8"),
+            data=lambda: summary_text(record).encode("utf-8"),  # made on click
             file_name=summary_file_name(result.name),
             mime="text/plain",
             icon=":material/download:",

@@ -128,6 +128,7 @@ def render_results(results: list[ArticleResult], summary: SummarySettings) -> No
 
 
 def _render_bulk_downloads(good: list[ArticleResult], summary: SummarySettings) -> None:
+    # The files are made when a button is clicked (data=callable), not on every rerun.
     records = [summary_record(result, summary) for result in good]
     with st.container(horizontal=True, vertical_alignment="center"):
         noun = "article" if len(good) == 1 else "articles"
@@ -142,7 +143,7 @@ def _render_bulk_downloads(good: list[ArticleResult], summary: SummarySettings) 
         )
         st.download_button(
             "Download all summaries",
-            data=digest_text(records).encode("utf-8"),
+            data=lambda: digest_text(records).encode("utf-8"),
             file_name="summaries.txt",
             mime="text/plain",
             icon=":material/description:",
@@ -151,7 +152,7 @@ def _render_bulk_downloads(good: list[ArticleResult], summary: SummarySettings) 
         )
         st.download_button(
             "Download all as .zip",
-            data=zip_bytes(records),
+            data=lambda: zip_bytes(records),
             file_name="summaries.zip",
             mime="application/zip",
             icon=":material/folder_zip:",
