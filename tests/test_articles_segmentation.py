@@ -93,6 +93,24 @@ from articles.segmentation import MAX_WORDS, split_sentences
             "Бишкек – Кыргызстандын борбору. Шаарда 1 млн. адам жашайт. Ал чоң шаар.",
             ["Бишкек – Кыргызстандын борбору.", "Шаарда 1 млн. адам жашайт.", "Ал чоң шаар."],
         ),
+        pytest.param(
+            "en",
+            'He said: "It was fine. "It is still fine," she added.',
+            ['He said: "It was fine.', '"It is still fine," she added.'],
+            id="quote-opening-the-next-sentence-goes-with-it",
+        ),
+        pytest.param(
+            "uk",
+            "2. Оцінка економічного потенціалу. Висновки.",
+            ["2. Оцінка економічного потенціалу.", "Висновки."],
+            id="numbered-item-stays-with-its-text",
+        ),
+        pytest.param(
+            "kk",
+            "Тұрғындар саны 1005 адамды құрайды. 2006 жылы мектеп ашылды.",
+            ["Тұрғындар саны 1005 адамды құрайды.", "2006 жылы мектеп ашылды."],
+            id="sentence-starting-with-a-number-is-split-off",
+        ),
     ],
 )
 def test_sentences_in_several_languages(language, text, expected):
@@ -105,29 +123,6 @@ def test_unknown_or_undetermined_language_still_splits(language):
         "First one.",
         "Second one!",
         "Third?",
-    ]
-
-
-def test_quote_opening_the_next_sentence_goes_with_it():
-    text = 'He said: "It was fine. "It is still fine," she added.'
-    assert split_sentences(text, "en") == [
-        'He said: "It was fine.',
-        '"It is still fine," she added.',
-    ]
-
-
-def test_numbered_item_stays_with_its_text():
-    assert split_sentences("2. Оцінка економічного потенціалу. Висновки.", "uk") == [
-        "2. Оцінка економічного потенціалу.",
-        "Висновки.",
-    ]
-
-
-def test_sentence_starting_with_a_number_is_split_off():
-    text = "Тұрғындар саны 1005 адамды құрайды. 2006 жылы мектеп ашылды."
-    assert split_sentences(text, "kk") == [
-        "Тұрғындар саны 1005 адамды құрайды.",
-        "2006 жылы мектеп ашылды.",
     ]
 
 
