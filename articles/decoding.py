@@ -109,8 +109,6 @@ def _decode(data: bytes, name: str) -> DecodedText:
         else:
             text, encoding = _guess(data, name)
     text = normalize_text(_undo_double_encoding(text))
-    if not text.strip():
-        raise ArticleError(name, "the file contains only blank space.")
     _check_readable(text, name)
     return DecodedText(text=text, encoding=encoding)
 
