@@ -22,6 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
+from translator.languages import language_name
+
 # Latin and Cyrillic sentences, so that the tokenizer knows the letters the
 # tests translate (English, German, Russian, Kazakh) instead of mapping them to <unk>.
 TRAINING_SENTENCES: tuple[str, ...] = (
@@ -217,14 +219,28 @@ def build_pack(
         seed, vocab_size, layers, d_model, heads, tuple(training_sentences),
         tuple(sorted(model_options.items())),
     )
+    return _write_pack(dest_dir, from_code, to_code, version, seed, files, from_name, to_name)
+
+
+def _write_pack(
+    dest_dir: Path,
+    from_code: str,
+    to_code: str,
+    version: str,
+    seed: int,
+    files: Sequence[tuple[str, bytes]],
+    from_name: str | None = None,
+    to_name: str | None = None,
+) -> Path:
+    """Zip files (paths relative to the pack's top directory) with metadata.json and a README."""
     top = f"translate-{from_code}_{to_code}-{version.replace('.', '_')}"
     metadata = {
         "package_version": version,
         "argos_version": "1.9.0",
         "from_code": from_code,
-        "from_name": from_name or _name(from_code),
+        "from_name": from_name or language_name(from_code),
         "to_code": to_code,
-        "to_name": to_name or _name(to_code),
+        "to_name": to_name or language_name(to_code),
         "type": "translate",
         "links": [],
     }
@@ -293,7 +309,6 @@ def build_bpe_pack(
     from argostranslate.tokenizer import BPETokenizer
 
     codes = learn_bpe_codes(TRAINING_SENTENCES)
-    dest_dir = Path(dest_dir)
     with tempfile.TemporaryDirectory(prefix="tinypack-bpe-") as tmp:
         codes_file = Path(tmp) / "bpe.model"
         codes_file.write_text(codes, encoding="utf-8")
@@ -303,20 +318,9 @@ def build_bpe_pack(
         tokens |= letters | {f"{char}@@" for char in letters}
         vocabulary = list(SPECIAL_TOKENS) + sorted(tokens - set(SPECIAL_TOKENS))
         model_dir = write_ctranslate2_model(Path(tmp) / "model", vocabulary, seed=seed)
-        top = f"translate-{from_code}_{to_code}-{version.replace('.', '_')}"
-        metadata = {
-            "package_version": version, "argos_version": "1.0", "from_code": from_code,
-            "from_name": _name(from_code), "to_code": to_code, "to_name": _name(to_code),
-            "type": "translate", "links": [],
-        }
-        dest_dir.mkdir(parents=True, exist_ok=True)
-        path = dest_dir / f"{top}.argosmodel"
-        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(f"{top}/metadata.json", json.dumps(metadata, ensure_ascii=False))
-            archive.writestr(f"{top}/bpe.model", codes)
-            for file in sorted(model_dir.iterdir()):
-                archive.write(file, f"{top}/model/{file.name}")
-    return path
+        files = [("bpe.model", codes.encode("utf-8"))]
+        files += [(f"model/{file.name}", file.read_bytes()) for file in sorted(model_dir.iterdir())]
+    return _write_pack(dest_dir, from_code, to_code, version, seed, files)
 
 
 def install_unzipped(pack_file: Path, packages_dir: Path) -> Path:
@@ -330,14 +334,3 @@ def install_unzipped(pack_file: Path, packages_dir: Path) -> Path:
             shutil.rmtree(target)
         archive.extractall(packages_dir)
     return target
-
-
-_NAMES = {
-    "en": "English", "de": "German", "ru": "Russian", "kk": "Kazakh", "uz": "Uzbek",
-    "ky": "Kyrgyz", "fr": "French", "es": "Spanish", "tg": "Tajik", "mn": "Mongolian",
-    "az": "Azerbaijani", "be": "Belarusian", "tr": "Turkish", "uk": "Ukrainian",
-}
-
-
-def _name(code: str) -> str:
-    return _NAMES.get(code, code)
