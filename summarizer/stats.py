@@ -5,12 +5,12 @@ import re
 
 from articles.model import Article
 from summarizer.summary import ArticleStats
+from summarizer.tokenizer import UNSPACED
 
 READING_WPM = 220
 """Words a minute; adult silent reading of non-fiction is 200-260 (Brysbaert, 2019)."""
 
-_CJK = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-_WORD = re.compile(rf"{_CJK}|[^\W_]+(?:['’\-][^\W_]+)*")
+_WORD = re.compile(rf"{UNSPACED}|[^\W_]+(?:['’\-][^\W_]+)*")
 
 
 def count_words(text: str) -> int:

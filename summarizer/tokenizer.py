@@ -17,7 +17,9 @@ _LETTER_WORD = re.compile(
 )
 """A whole token of letters: the same words as _TOKEN filtered by _WORD, in one pass."""
 _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’\-])*$")
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+UNSPACED = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+"""Kana and CJK ideographs: scripts written without spaces, one word a character."""
+_UNSPACED = re.compile(UNSPACED)
 
 
 class WordTokenizer:
