@@ -34,9 +34,7 @@ class CheckedArchive:
     top: str
     from_code: str
     to_code: str
-    version: str
     members: tuple[zipfile.ZipInfo, ...]
-    unpacked_bytes: int
 
 
 def _refuse(label: str, reason: str) -> PackError:
@@ -147,9 +145,7 @@ def _check_members(archive: zipfile.ZipFile, label: str) -> CheckedArchive:
         top=top,
         from_code=metadata["from_code"],
         to_code=metadata["to_code"],
-        version=str(metadata.get("package_version") or ""),
         members=tuple(members),
-        unpacked_bytes=unpacked,
     )
 
 
