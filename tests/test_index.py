@@ -231,3 +231,13 @@ def test_a_download_that_stalls_times_out_and_changes_nothing(index, pack_bytes,
 def test_a_pair_missing_from_the_index_is_a_clear_error(index):
     with pytest.raises(PackError, match="has no de → ru pack"):
         find_available("de", "ru", timeout=5)
+
+
+def test_the_newest_version_is_found_by_number_not_by_text(index):
+    entries = [
+        entry(index, "en", "de", "/packs/en_de.argosmodel", package_version=version)
+        for version in ("1.10", "1.9", "1.2")
+    ]
+    index.serve("/index.json", json.dumps(entries).encode(), content_type="application/json")
+    assert [p.version for p in fetch_index(timeout=5)] == ["1.2", "1.9", "1.10"]
+    assert find_available("en", "de", timeout=5).version == "1.10"

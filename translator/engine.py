@@ -20,7 +20,7 @@ from articles.building import build_article
 from articles.model import Article
 from translator.languages import language_name
 from translator.models import LoadedPack, load_pack
-from translator.packs import Pack, PackError, installed_packs
+from translator.packs import Pack, PackError, installed_packs, version_key
 
 Progress = Callable[[int, int], None]
 
@@ -145,13 +145,9 @@ def _pairs() -> dict[tuple[str, str], Pack]:
     pairs: dict[tuple[str, str], Pack] = {}
     for pack in installed_packs():
         key = (pack.from_code.lower(), pack.to_code.lower())
-        if key not in pairs or _version(pack.version) > _version(pairs[key].version):
+        if key not in pairs or version_key(pack.version) > version_key(pairs[key].version):
             pairs[key] = pack
     return pairs
-
-
-def _version(text: str) -> tuple:
-    return tuple(int(part) if part.isdigit() else 0 for part in (text or "0").split("."))
 
 
 def _route(source: str, target: str, pairs: dict[tuple[str, str], Pack]) -> list[Pack]:

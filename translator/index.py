@@ -19,7 +19,7 @@ import requests
 
 from translator import validation
 from translator.install import install_archive
-from translator.packs import Pack, PackError, described_pair, installed_packs
+from translator.packs import Pack, PackError, described_pair, installed_packs, version_key
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 MAX_INDEX_BYTES = 20 * 1024**2
@@ -101,7 +101,7 @@ def fetch_index(timeout: float = 10) -> list[AvailablePack]:
     installed = {(p.from_code, p.to_code): p.version for p in installed_packs()}
     packs = [pack for pack in map(_available, entries) if pack is not None]
     packs = [_mark(pack, installed.get((pack.from_code, pack.to_code))) for pack in packs]
-    return sorted(packs, key=lambda p: (p.from_code, p.to_code, p.version))
+    return sorted(packs, key=lambda p: (p.from_code, p.to_code, version_key(p.version)))
 
 
 def _mark(pack: AvailablePack, version: str | None) -> AvailablePack:

@@ -57,6 +57,11 @@ def _size_on_disk(directory: Path) -> int:
     return total
 
 
+def version_key(version: str) -> tuple[int, ...]:
+    """Pack versions in numeric order ("1.10" after "1.9"); a non-numeric part counts as 0."""
+    return tuple(int(part) if part.isdigit() else 0 for part in (version or "0").split("."))
+
+
 def described_pair(info) -> dict[str, str]:
     """Codes, names and version of Argos package metadata (an IPackage); a missing name is the code.
 
