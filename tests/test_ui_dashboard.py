@@ -452,3 +452,34 @@ def test_removing_a_file_from_the_uploader_removes_its_card_and_clear_all_emptie
     assert card_labels(app) == []
     assert "Start with a few articles" in texts(app, "subheader")
     assert app.file_uploader(key="files-1").value == []
+
+
+def _dashboard_or_packs_page() -> None:
+    """The app's two pages, switched through session state (AppTest cannot switch to
+    st.navigation's callable pages): the run on the packs page draws no uploader."""
+    import streamlit as st
+
+    from ui.state import keep_widget_state
+
+    keep_widget_state()
+    if st.session_state.get("page") == "packs":
+        from ui.packs_page import render
+    else:
+        from ui.dashboard import render
+    render()
+
+
+def test_files_kept_across_a_packs_page_visit_stay_when_more_are_added():
+    app = AppTest.from_function(_dashboard_or_packs_page, default_timeout=120)
+    app.run()
+    upload(app, ("budget.txt", ENGLISH.encode("utf-8")), ("haushalt.txt", GERMAN.encode("utf-8")))
+    app.session_state["page"] = "packs"
+    app.run()
+    app.session_state["page"] = "dashboard"
+    app.run()
+    assert len(card_labels(app)) == 2 and not app.file_uploader(key="files-0").value
+    upload(app, ("byudzhet.txt", RUSSIAN.encode("utf-8")))  # into the new, empty uploader
+    assert len(card_labels(app)) == 3
+    app.file_uploader(key="files-0").set_value([])  # removing it takes only it away
+    app.run()
+    assert len(card_labels(app)) == 2

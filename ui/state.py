@@ -18,7 +18,6 @@ PASTED = "pasted"
 _GENERATION = "uploader_generation"  # a new uploader key empties the widget
 _STORE = "uploads"  # Upload.key -> Upload, in upload order
 _HELD = "uploader_held"  # the keys the uploader widget held after its last change
-_CHANGED = "uploader_changed"
 
 
 def keep_widget_state() -> None:
@@ -44,15 +43,14 @@ def on_uploader_change() -> None:
     for key, upload in current.items():
         store.setdefault(key, upload)
     st.session_state[_HELD] = set(current)
-    st.session_state[_CHANGED] = True
 
 
 def stored_uploads(uploader_value) -> list[Upload]:
     """The uploaded files of this session, after the uploader was drawn."""
-    changed = st.session_state.pop(_CHANGED, False)
-    if not uploader_value and not changed:
-        # A new, empty uploader (the user came back from another page): it holds nothing
-        # yet, so nothing it held before may be taken as removed later.
+    if not uploader_value:
+        # An empty uploader holds nothing, so nothing it held before may be taken as removed
+        # later: after the user emptied it this is already so; after a visit to another page
+        # (a new, empty widget) it must be said here.
         st.session_state[_HELD] = set()
     return list(st.session_state.get(_STORE, {}).values())
 
