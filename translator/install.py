@@ -85,11 +85,9 @@ def _unpack(path: Path, checked: CheckedArchive, target: Path, label: str) -> No
                     raise PackError(f"{label}: entry {info.filename!r} is truncated.")
     except PackError:
         raise
-    except (zipfile.BadZipFile, EOFError, RuntimeError, NotImplementedError, ValueError) as error:
-        raise PackError(f"{label}: the archive is damaged ({error}); refused.") from None
     except OSError as error:
         raise PackError(f"{label}: could not unpack it ({error.strerror or error}).") from None
-    except Exception as error:  # zlib.error and friends: still the archive's fault
+    except Exception as error:  # BadZipFile, EOFError, zlib.error...: the archive's fault
         raise PackError(f"{label}: the archive is damaged ({error}); refused.") from None
 
 
