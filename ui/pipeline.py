@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import threading
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import streamlit as st
@@ -129,10 +128,3 @@ def clear_pack_caches() -> None:
 
     engine.clear_translation_cache()
     models.forget_removed()
-
-
-def sentence_texts(article: Article, indices: Sequence[int] | None = None) -> tuple[str, ...]:
-    """The texts of the chosen sentences (all when indices is None), in document order."""
-    if indices is None:
-        return tuple(sentence.text for sentence in article.sentences)
-    return tuple(article.sentences[index].text for index in indices)

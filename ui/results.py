@@ -111,9 +111,8 @@ def add_translation(result: ArticleResult, settings: TranslationSettings) -> Art
     else:
         indices = [sentence.index for sentence in result.summary.sentences]
     try:
-        translated = pipeline.translate(
-            pipeline.sentence_texts(result.article, indices), source, target
-        )
+        texts = tuple(result.article.sentences[index].text for index in indices)
+        translated = pipeline.translate(texts, source, target)
     except Exception as error:  # a broken pack must not cost the user the page
         return replace(result, target=target, translation_note=f"The translation failed: {error}")
     return replace(result, target=target, translations=dict(zip(indices, translated, strict=True)))
