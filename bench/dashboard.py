@@ -6,7 +6,7 @@
 2. 20 news articles (../shared/data/news-summaries-dev) uploaded at once, summarized
    without translation: from handing the files to the page until all 20 cards are
    shown (target <= 3 s); the server's RSS (/proc/<pid>/status) afterwards
-   (target <= 400 MB). Then the same files again (a rerun: all cached).
+   (target <= 400 MB). Then the summary length changed (a rerun that re-summarizes only).
 3. No torch: the server process's loaded modules and mapped libraries after all of the
    above, checked for torch, stanza, spacy and argostranslate.translate.
 """
