@@ -246,6 +246,29 @@ def test_single_language_article_is_not_mixed():
     assert not result.mixed
 
 
+def test_an_article_whose_paragraphs_agree_is_not_detected_again_as_a_whole(monkeypatch):
+    import translator.detection
+
+    detected = []
+    real = translator.detection.detect_language
+
+    def counted(text):
+        detected.append(text)
+        return real(text)
+
+    monkeypatch.setattr(translator.detection, "detect_language", counted)
+    paragraphs = [
+        SAMPLES["ru"],
+        "Reuters",
+        "Правительство также пообещало повысить зарплаты учителям в следующем году.",
+    ]
+    result = detect_article_language(paragraphs)
+    assert result.main.code == "ru"
+    assert result.main.probability >= 0.9
+    assert not result.mixed
+    assert detected == paragraphs
+
+
 def test_empty_article_is_undetermined():
     result = detect_article_language([])
     assert result.main == Detection("und", "Undetermined", 0.0, ())

@@ -89,7 +89,7 @@ class ArticleLanguage:
         """The paragraphs that make the article mixed."""
         if not self.mixed:
             return ()
-        return tuple(p for p in self.paragraphs if _is_foreign(p.detection, self.main, None))
+        return tuple(p for p in self.paragraphs if _is_foreign(p.detection, self.main))
 
 
 def _rounded(candidates: Candidates) -> list[tuple[str, float]]:
@@ -193,13 +193,24 @@ def detect_language(text: str) -> Detection:
     return _langdetect(text, letters.weighted)
 
 
-def _is_foreign(detection: Detection, main: Detection, text: str | None) -> bool:
+def _is_foreign(detection: Detection, main: Detection) -> bool:
     return (
         detection.determined
         and detection.code != main.code
         and detection.probability >= MIXED_MIN_PROBABILITY
-        and (text is None or alphabets.count_letters(text).weighted >= MIXED_MIN_LETTERS)
     )
+
+
+def _agreed(each: Sequence[Detection], letters: Sequence[int]) -> Detection | None:
+    """The surest paragraph's detection when every paragraph long enough to judge is
+    confidently in one language: the whole text would say the same, so it is not
+    detected again (that was a third of an article's detection time)."""
+    judged = [
+        detection for detection, count in zip(each, letters, strict=True) if count >= MIN_LETTERS
+    ]
+    if judged and all(d.determined and d.code == judged[0].code for d in judged):
+        return max(judged, key=lambda detection: detection.probability)
+    return None
 
 
 def detect_article_language(paragraphs: Sequence[str]) -> ArticleLanguage:
@@ -209,13 +220,15 @@ def detect_article_language(paragraphs: Sequence[str]) -> ArticleLanguage:
     paragraph of a few words (a name, a dateline) is too short to judge.
     """
     each = [detect_language(paragraph) for paragraph in paragraphs]
-    main = each[0] if len(each) == 1 else detect_language("\n\n".join(paragraphs))
+    letters = [alphabets.count_letters(paragraph).weighted for paragraph in paragraphs]
+    if len(each) == 1:
+        main = each[0]
+    else:
+        main = _agreed(each, letters) or detect_language("\n\n".join(paragraphs))
     found = []
-    mixed = False
-    for index, (paragraph, detection) in enumerate(zip(paragraphs, each, strict=True)):
-        short = alphabets.count_letters(paragraph).weighted < MIXED_MIN_LETTERS
-        if detection.determined and short and detection.code != main.code:
+    for index, (detection, count) in enumerate(zip(each, letters, strict=True)):
+        if detection.determined and detection.code != main.code and count < MIXED_MIN_LETTERS:
             detection = _undetermined(((detection.code, detection.probability),))
         found.append(ParagraphLanguage(index, detection))
-        mixed = mixed or (main.determined and _is_foreign(detection, main, paragraph))
+    mixed = main.determined and any(_is_foreign(p.detection, main) for p in found)
     return ArticleLanguage(main, tuple(found), mixed)
