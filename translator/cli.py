@@ -55,17 +55,21 @@ def _read_bytes(file: str) -> bytes:
         raise CommandError(f"{file}: {error.strerror or error}") from None
 
 
-def _read_article(file: str, language: str = "und", data: bytes | None = None):
-    """The file as an Article; CommandError with the ArticleError's file and reason."""
-    from articles.building import read_article
-    from articles.decoding import ArticleError
+def _decode(file: str):
+    """The file's decoded text; CommandError with the ArticleError's file and reason."""
+    from articles.decoding import ArticleError, decode_bytes
 
-    if data is None:
-        data = _read_bytes(file)
     try:
-        return read_article(data, file, language=language)
+        return decode_bytes(_read_bytes(file), file)
     except ArticleError as error:
         raise CommandError(str(error)) from None
+
+
+def _article(file: str, decoded, language: str = "und"):
+    """The decoded file as an Article, its sentences split by the language's rules."""
+    from articles.building import build_article
+
+    return build_article(file, decoded.text, language=language, encoding=decoded.encoding)
 
 
 def _each_file(files: Sequence[str], work: Callable[[str], None]) -> int:
@@ -91,8 +95,7 @@ def _detect(args: argparse.Namespace) -> int:
     from translator.detection import detect_language
 
     def detect_one(file: str) -> None:
-        article = _read_article(file)
-        detection = detect_language(article.text)
+        detection = detect_language(_article(file, _decode(file)).text)
         print(f"{detection.code}\t{detection.probability:.4f}\t{file}", flush=True)
 
     return _each_file(args.files, detect_one)
@@ -112,18 +115,15 @@ def _translate(args: argparse.Namespace) -> int:
     def translate_one(file: str) -> None:
         from translator.engine import translate_article
 
-        data = _read_bytes(file)
-        article = _read_article(file, data=data)
+        decoded = _decode(file)
         code = source
         if code in ("auto", "und"):
-            code = detect_language(article.text).code
+            code = detect_language(_article(file, decoded).text).code
             if code == "und":
                 raise CommandError(
                     f"{file}: could not determine its language; give it with --source CODE"
                 )
-        if code != article.language:
-            # split the sentences again, with the language's rules
-            article = _read_article(file, language=code, data=data)
+        article = _article(file, decoded, language=code)
         try:
             translation = translate_article(article, target, source=code)
         except PackError as error:
