@@ -161,7 +161,8 @@ def test_empty_state_tells_a_first_time_user_what_to_do():
 
 def test_bad_files_get_their_own_error_and_good_ones_are_still_processed():
     app = start()
-    too_large = b"a" * (25 * 1024 * 1024 + 1)  # one byte over the 25 MB in config.toml
+    assert app.file_uploader[0].proto.max_upload_size_mb == 25  # what the uploader tells users
+    too_large = b"a" * (25 * 1024 * 1024 + 1)  # one byte over the 25 MB article limit
     upload(
         app,
         ("budget.txt", ENGLISH.encode("utf-8")),

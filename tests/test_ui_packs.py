@@ -81,6 +81,12 @@ def test_upload_installs_a_pack_and_remove_takes_it_away(tmp_path):
     assert any("No language packs installed yet" in text for text in texts(app, "info"))
 
 
+def test_the_pack_uploader_takes_files_as_large_as_real_argos_packs():
+    app = start()
+    # Real Argos packs weigh 50-200 MB; the 25 MB article limit must not apply here.
+    assert app.file_uploader[0].proto.max_upload_size_mb >= 500
+
+
 def test_a_broken_pack_file_shows_the_translators_refusal():
     app = upload_pack(start(), "broken.argosmodel", b"PK\x03\x04 this is not a real zip")
     errors = texts(app, "error")

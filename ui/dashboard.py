@@ -11,7 +11,7 @@ from ui import pipeline, state
 from ui.article_view import language_override, render_article
 from ui.downloads import summary_record
 from ui.markup import STYLE, md
-from ui.results import MB, ArticleResult, Upload, add_translation, analyse
+from ui.results import ARTICLE_MAX_MB, MB, ArticleResult, Upload, add_translation, analyse
 from ui.settings import (
     SummarySettings,
     TranslationSettings,
@@ -49,6 +49,7 @@ def collect_uploads() -> list[Upload]:
         accept_multiple_files=True,
         key=state.uploader_key(),
         on_change=state.on_uploader_change,
+        max_upload_size=ARTICLE_MAX_MB,
         help="Plain-text articles (.txt, .md, .text) in any encoding. Drop many at once.",
     )
     with st.expander("Paste a text instead", icon=":material/content_paste:"):
@@ -71,7 +72,7 @@ def process(
     uploads: Sequence[Upload], summary: SummarySettings, translation_slot
 ) -> list[ArticleResult]:
     """Analyse every upload, then translate; one progress bar for both."""
-    max_bytes = int(st.get_option("server.maxUploadSize")) * MB  # the uploader's own limit
+    max_bytes = ARTICLE_MAX_MB * MB  # the uploader's own limit
     bar = st.progress(0.0, text="Reading articles…")
     results = []
     for number, upload in enumerate(uploads, start=1):

@@ -14,6 +14,8 @@ from ui.settings import SummarySettings, TranslationSettings
 
 MB = 1024 * 1024
 """Streamlit's upload limit counts megabytes of 2**20 bytes."""
+ARTICLE_MAX_MB = 25
+"""Largest article file accepted; language packs, far larger, have the server's limit."""
 
 
 @dataclass(frozen=True)
