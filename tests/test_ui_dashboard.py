@@ -196,6 +196,9 @@ def test_summary_length_and_algorithm_settings_change_the_summary(downloads):
     assert summary_lists(app)[0].count("<li>") == 5
     app.number_input(key="length_sentences").set_value(2).run()
     assert summary_lists(app)[0].count("<li>") == 2
+    app.number_input(key="length_sentences").set_value(1).run()
+    assert summary_lists(app)[0].count("<li>") == 1
+    assert next(m for m in app.metric if m.label == "Summary").value.startswith("1 sentence ·")
     app.selectbox(key="algorithm").set_value("lsa").run()
     name, summary = downloads["download:" + Upload("budget.txt", ENGLISH.encode("utf-8")).key]
     assert name == "budget.summary.txt"

@@ -8,7 +8,7 @@ from articles.export import summary_file_name, summary_text
 from translator.detection import ArticleLanguage, language_name
 from translator.languages import LANGUAGE_NAMES, UNDETERMINED
 from ui.downloads import summary_record
-from ui.markup import highlighted_article, md, side_by_side, summary_list
+from ui.markup import count, highlighted_article, md, side_by_side, summary_list
 from ui.results import ArticleResult, Upload
 from ui.settings import SummarySettings
 
@@ -150,7 +150,8 @@ def _render_counts(result: ArticleResult) -> None:
         st.metric("Sentences", f"{stats.sentences:,}")
         st.metric("Reading time", reading)
         st.metric(
-            "Summary", f"{stats.summary_sentences} sentences · {stats.compression:.0%} of words"
+            "Summary",
+            f"{count(stats.summary_sentences, 'sentence')} · {stats.compression:.0%} of words",
         )
 
 

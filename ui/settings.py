@@ -9,6 +9,7 @@ import streamlit as st
 
 from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from translator.detection import language_name
+from ui.markup import count
 
 NO_TRANSLATION = "none"
 DEFAULT_SENTENCES = 5
@@ -33,7 +34,7 @@ class SummarySettings:
     def length_label(self) -> str:
         if self.ratio is not None:
             return f"{round(self.ratio * 100)} % of the sentences"
-        return f"{self.sentences} sentences"
+        return count(self.sentences, "sentence")
 
     @property
     def algorithm_label(self) -> str:
