@@ -217,6 +217,27 @@ def test_mixed_article_names_the_foreign_paragraph():
     assert [p.index for p in result.paragraphs] == [0, 1, 2, 3]
 
 
+def test_a_long_quotation_does_not_leave_the_article_undetermined():
+    # The English statement is about 40 % of the letters: the whole text is too mixed
+    # for a confident answer, but the article is Russian with an English paragraph.
+    paragraphs = [
+        "Депутаты мажилиса в среду одобрили проект республиканского бюджета на 2027–2029 "
+        "годы. Расходы на образование вырастут на 12 %, сообщил министр финансов.",
+        "По словам проф. С.В. Иванова, т.е. главного эксперта комитета, дефицит сократится "
+        "до 2,1 % ВВП. «Это реалистичный прогноз», — заявил он.",
+        "Оппозиция раскритиковала документ. Она считает, что прогноз цен на нефть слишком "
+        "оптимистичен.",
+        "\"We welcome the decision of the parliament and look forward to working with the "
+        "government on its implementation over the coming years,\" the IMF mission chief "
+        "said in a statement on Wednesday.",
+    ]
+    assert not detect_language("\n\n".join(paragraphs)).determined
+    result = detect_article_language(paragraphs)
+    assert result.main.code == "ru" and result.main.probability >= 0.9
+    assert result.mixed
+    assert [(p.index, p.detection.code) for p in result.foreign] == [(3, "en")]
+
+
 def test_kazakh_article_quoting_russian_is_mixed():
     quote = ("Министр энергетики заявил, что строительство нового трубопровода идёт строго "
              "по графику и завершится в следующем году.")

@@ -213,6 +213,25 @@ def _agreed(each: Sequence[Detection], letters: Sequence[int]) -> Detection | No
     return None
 
 
+def _majority(each: Sequence[Detection], letters: Sequence[int]) -> Detection | None:
+    """The surest paragraph of the language that holds most of the article's letters.
+
+    A long quotation in another language (a Russian report quoting an English
+    statement) leaves the whole text undetermined, yet the article plainly has a
+    main language: the one most of it is confidently written in.
+    """
+    shares: dict[str, int] = {}
+    for detection, count in zip(each, letters, strict=True):
+        if detection.determined:
+            shares[detection.code] = shares.get(detection.code, 0) + count
+    if not shares:
+        return None
+    code, count = max(shares.items(), key=lambda item: item[1])
+    if count * 2 <= sum(letters):
+        return None
+    return max((d for d in each if d.code == code), key=lambda detection: detection.probability)
+
+
 def detect_article_language(paragraphs: Sequence[str]) -> ArticleLanguage:
     """The article's main language, each paragraph's, and whether it mixes languages.
 
@@ -225,6 +244,8 @@ def detect_article_language(paragraphs: Sequence[str]) -> ArticleLanguage:
         main = each[0]
     else:
         main = _agreed(each, letters) or detect_language("\n\n".join(paragraphs))
+        if not main.determined:
+            main = _majority(each, letters) or main
     found = []
     for index, (detection, count) in enumerate(zip(each, letters, strict=True)):
         if detection.determined and detection.code != main.code and count < MIXED_MIN_LETTERS:
