@@ -159,9 +159,9 @@ def _lines(file: str, text: str, encoding: str, args: argparse.Namespace) -> lis
 
     language = args.language
     if language == "auto":
-        from translator.detection import detect_language
+        from translator.detection import detect_text_language
 
-        language = detect_language(text).code  # it reads only the start of a long text
+        language = detect_text_language(text).main.code
     article = build_article(file, text, language=language, encoding=encoding)
     if args.split:
         return [sentence.text for sentence in article.sentences]

@@ -238,6 +238,16 @@ def test_a_long_quotation_does_not_leave_the_article_undetermined():
     assert [(p.index, p.detection.code) for p in result.foreign] == [(3, "en")]
 
 
+def test_an_article_text_is_judged_by_its_body_paragraphs():
+    from translator.detection import detect_text_language
+
+    text = "Reuters\n\n" + "\n\n".join([SAMPLES["ru"], SAMPLES["en"] * 2, SAMPLES["ru"] * 2])
+    result = detect_text_language(text)
+    assert result.main.code == "ru"
+    assert result.mixed
+    assert [(p.index, p.detection.code) for p in result.foreign] == [(1, "en")]
+
+
 def test_kazakh_article_quoting_russian_is_mixed():
     quote = ("Министр энергетики заявил, что строительство нового трубопровода идёт строго "
              "по графику и завершится в следующем году.")

@@ -332,8 +332,8 @@ def test_reruns_recompute_only_what_changed(ru_en_pack, monkeypatch):
     monkeypatch.setattr(ui.pipeline, "decode_bytes", counted("decode", ui.pipeline.decode_bytes))
     monkeypatch.setattr(
         ui.pipeline,
-        "detect_article_language",
-        counted("detect", ui.pipeline.detect_article_language),
+        "detect_text_language",
+        counted("detect", ui.pipeline.detect_text_language),
     )
     monkeypatch.setattr(
         summarizer.summarize, "summarize", counted("summarize", summarizer.summarize.summarize)

@@ -92,10 +92,10 @@ def _each_file(files: Sequence[str], work: Callable[[str], None]) -> int:
 # ---- detect -------------------------------------------------------------------------------
 
 def _detect(args: argparse.Namespace) -> int:
-    from translator.detection import detect_language
+    from translator.detection import detect_text_language
 
     def detect_one(file: str) -> None:
-        detection = detect_language(_article(file, _decode(file)).text)
+        detection = detect_text_language(_decode(file).text).main
         print(f"{detection.code}\t{detection.probability:.4f}\t{file}", flush=True)
 
     return _each_file(args.files, detect_one)
@@ -104,7 +104,7 @@ def _detect(args: argparse.Namespace) -> int:
 # ---- translate ----------------------------------------------------------------------------
 
 def _translate(args: argparse.Namespace) -> int:
-    from translator.detection import detect_language
+    from translator.detection import detect_text_language
     from translator.packs import PackError
 
     source = args.source.strip().lower()
@@ -118,7 +118,7 @@ def _translate(args: argparse.Namespace) -> int:
         decoded = _decode(file)
         code = source
         if code in ("auto", "und"):
-            code = detect_language(_article(file, decoded).text).code
+            code = detect_text_language(decoded.text).main.code
             if code == "und":
                 raise CommandError(
                     f"{file}: could not determine its language; give it with --source CODE"

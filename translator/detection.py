@@ -253,3 +253,11 @@ def detect_article_language(paragraphs: Sequence[str]) -> ArticleLanguage:
         found.append(ParagraphLanguage(index, detection))
     mixed = main.determined and any(_is_foreign(p.detection, main) for p in found)
     return ArticleLanguage(main, tuple(found), mixed)
+
+
+def detect_text_language(text: str) -> ArticleLanguage:
+    """The language of a decoded article's text, judged as everywhere in the project:
+    the body's paragraphs (the title is too short to count), as the dashboard shows them."""
+    from articles.building import build_article
+
+    return detect_article_language(build_article("", text).paragraphs)

@@ -19,7 +19,7 @@ from articles.building import build_article
 from articles.decoding import ArticleError, decode_bytes
 from articles.model import Article
 from summarizer.summary import Summary
-from translator.detection import ArticleLanguage, detect_article_language
+from translator.detection import ArticleLanguage, detect_text_language
 from translator.packs import installed_packs
 
 
@@ -44,8 +44,7 @@ def decode(data: bytes, name: str) -> Loaded:
 @st.cache_data(show_spinner=False, max_entries=1000)
 def detect(text: str) -> ArticleLanguage:
     """Detect per paragraph; paragraphs do not depend on the language, sentences do."""
-    paragraphs = build_article("", text).paragraphs
-    return detect_article_language(paragraphs)
+    return detect_text_language(text)
 
 
 @st.cache_data(show_spinner=False, max_entries=1000)
