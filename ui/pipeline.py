@@ -98,10 +98,11 @@ WARM_UP_DELAY = 1.0
 
 
 def warm_up() -> None:
-    """Load the summarizer and the language profiles in the background, after the first paint.
+    """Load the summarizer and the language detectors in the background, after the first paint.
 
-    A user needs seconds to pick files; by then sumy and nltk are imported and
-    langdetect has read its 55 language profiles (0.5-1 s in all, once per process).
+    A user needs seconds to pick files; by then sumy and nltk are imported, langdetect
+    has read its 55 language profiles and lingua its regional models (about 1 s in all,
+    once per process).
     """
     global _warming
     if _warming is None:
@@ -112,8 +113,7 @@ def warm_up() -> None:
 
 def _load_once() -> None:
     importlib.import_module("summarizer.summarize")
-    detection = importlib.import_module("translator.detection")
-    detection.detect_language("Warming up the language detector with a sentence.")
+    importlib.import_module("translator.detection").preload()
 
 
 _warming: threading.Timer | None = None
