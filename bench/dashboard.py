@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.streamlit_server import (
+from testkit.streamlit_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
     ROOT,

@@ -15,8 +15,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from translator.detection import detect_language
-from translator.detectors import langdetect_candidates
+from languages.detection import detect_language
+from languages.detectors import langdetect_candidates
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "sentences-dev"
 REGIONAL = {"kk", "ky", "uz", "tg", "mn", "az", "be"}

@@ -23,10 +23,11 @@ import time
 import zipfile
 from pathlib import Path
 
-from tests.httpserver import LoopbackServer
+from testkit.httpserver import LoopbackServer
+from translator.errors import PackError
 from translator.index import AvailablePack, download_and_install
 from translator.install import install_from_file
-from translator.packs import PackError, remove_pack
+from translator.packs import remove_pack
 
 METADATA = json.dumps({"from_code": "en", "to_code": "de", "package_version": "1.0"})
 MB = 1024**2

@@ -10,7 +10,7 @@ beforehand (not timed), with the same options (beam, length penalty, batch size,
 replace_unknowns). The document's sentences are made distinct and the sentence
 cache is cleared before every run, so both sides translate every sentence.
 
-Two packs built offline like the tests' (tests/tinypack.py), both with random weights:
+Two packs built offline like the tests' (testkit/tinypack.py), both with random weights:
 a tiny one (d_model 32, 2 layers), and a transformer-base sized one (d_model 512,
 6+6 layers, ffn 2048, int8 like Argos packs, SentencePiece vocabulary trained on the
 data's sentences) whose cost per token is close to a real Argos model.
@@ -84,7 +84,7 @@ def _ours(article, target: str) -> float:
 
 def measure(label: str, pack_file: Path, packs_dir: Path, text: str) -> dict:
     from articles.building import build_article
-    from tests.tinypack import install_unzipped
+    from testkit.tinypack import install_unzipped
     from translator import engine, models
     from translator.packs import installed_packs
 
@@ -140,7 +140,7 @@ def main() -> int:
         packs_dir = Path(tmp) / "packs"
         os.environ["ARGOS_PACKAGES_DIR"] = str(packs_dir)
         os.environ.setdefault("ARGOS_INTRA_THREADS", "2")
-        from tests.tinypack import build_pack
+        from testkit.tinypack import build_pack
 
         text = _document_text()
         started = time.perf_counter()

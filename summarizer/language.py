@@ -16,6 +16,8 @@ import stopwordsiso
 from sumy.nlp.stemmers import Stemmer, null_stemmer
 from sumy.utils import get_stop_words, normalize_language
 
+from languages.codes import UNDETERMINED, normalize_code
+
 STEM_CACHE_SIZE = 200_000
 
 SUMY_NAMES = {"el": "greek", "nb": "norwegian", "nn": "norwegian"}
@@ -26,17 +28,11 @@ SUMY_NAMES = {"el": "greek", "nb": "norwegian", "nn": "norwegian"}
 warnings.filterwarnings("ignore", category=UserWarning, module=r"sumy\.nlp\.stemmers")
 
 
-def base_code(language: str | None) -> str:
-    """'ru-RU', 'RU', None -> 'ru' / 'und'."""
-    code = (language or "und").strip().lower().replace("_", "-").split("-")[0]
-    return code or "und"
-
-
 @cache
 def stop_words(language: str) -> frozenset[str]:
     """Lower-case stop words: sumy's list, else stopwordsiso's, else none."""
-    code = base_code(language)
-    if code == "und":
+    code = normalize_code(language)
+    if code == UNDETERMINED:
         return frozenset()
     try:
         words = get_stop_words(SUMY_NAMES.get(code, code))
@@ -66,8 +62,8 @@ def stemmer(language: str) -> Callable[[str], str]:
 @cache
 def raw_stemmer(language: str) -> Callable[[str], str]:
     """sumy's own stemmer object (uncached), as a plain sumy user would build it."""
-    code = base_code(language)
-    if code == "und":
+    code = normalize_code(language)
+    if code == UNDETERMINED:
         return null_stemmer
     name = SUMY_NAMES.get(code, code)
     if Stemmer.SPECIAL_STEMMERS.get(normalize_language(name)) is null_stemmer:

@@ -22,3 +22,18 @@ def _isolated_argos_environment():
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
+
+
+@pytest.fixture
+def packs_dir(tmp_path, monkeypatch):
+    """A private, empty packs dir (not created yet), with the engine's caches emptied
+    before and after, so no test sees another's loaded models or translations."""
+    from translator import engine, models
+
+    directory = tmp_path / "packs"
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(directory))
+    engine.clear_translation_cache()
+    models.unload_all()
+    yield directory
+    engine.clear_translation_cache()
+    models.unload_all()

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from tests.streamlit_server import (
+from testkit.streamlit_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
     ROOT,
@@ -23,8 +23,10 @@ from tests.streamlit_server import (
     stop,
     wait_until_serving,
 )
-from tests.tinypack import build_tiny_pack
+from testkit.tinypack import build_tiny_pack
 from translator.install import install_from_file
+
+pytestmark = pytest.mark.browser
 
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
 

@@ -3,7 +3,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from translator.detection import (
+from languages.detection import (
     ArticleLanguage,
     Detection,
     detect_article_language,
@@ -239,7 +239,7 @@ def test_a_long_quotation_does_not_leave_the_article_undetermined():
 
 
 def test_an_article_text_is_judged_by_its_body_paragraphs():
-    from translator.detection import detect_text_language
+    from languages.detection import detect_text_language
 
     text = "Reuters\n\n" + "\n\n".join([SAMPLES["ru"], SAMPLES["en"] * 2, SAMPLES["ru"] * 2])
     result = detect_text_language(text)
@@ -278,16 +278,16 @@ def test_single_language_article_is_not_mixed():
 
 
 def test_an_article_whose_paragraphs_agree_is_not_detected_again_as_a_whole(monkeypatch):
-    import translator.detection
+    import languages.detection
 
     detected = []
-    real = translator.detection.detect_language
+    real = languages.detection.detect_language
 
     def counted(text):
         detected.append(text)
         return real(text)
 
-    monkeypatch.setattr(translator.detection, "detect_language", counted)
+    monkeypatch.setattr(languages.detection, "detect_language", counted)
     paragraphs = [
         SAMPLES["ru"],
         "Reuters",
@@ -308,7 +308,7 @@ def test_empty_article_is_undetermined():
 
 
 def test_preload_then_detect():
-    from translator.detection import preload
+    from languages.detection import preload
 
     preload()
     assert detect_language(SAMPLES["kk"]).code == "kk"

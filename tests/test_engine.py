@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from articles.building import build_article
-from tests.tinypack import build_tiny_pack
+from testkit.tinypack import build_tiny_pack
 from translator import engine, models
+from translator.errors import PackError, TranslatorError
 from translator.install import install_from_file
-from translator.packs import PackError, installed_packs, remove_pack
+from translator.packs import installed_packs, remove_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,16 +28,10 @@ GERMAN = (
 
 
 @pytest.fixture
-def packs(tmp_path, monkeypatch):
-    """An empty packs dir of our own, and engine caches emptied before and after."""
-    directory = tmp_path / "packs"
-    directory.mkdir()
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(directory))
-    engine.clear_translation_cache()
-    models.unload_all()
-    yield directory
-    engine.clear_translation_cache()
-    models.unload_all()
+def packs(packs_dir):
+    """An empty packs dir of our own (tests.conftest.packs_dir), created."""
+    packs_dir.mkdir()
+    return packs_dir
 
 
 def install(tmp_path: Path, from_code: str, to_code: str, seed: int, version: str = "1.0"):
@@ -182,7 +177,7 @@ def test_missing_pair_names_both_languages_and_how_to_install(de_en_ru):
     assert "Russian (ru)" in message and "German (de)" in message
     assert "Language packs page" in message
     assert "python -m translator packages install ru de" in message
-    assert isinstance(caught.value, PackError)
+    assert isinstance(caught.value, TranslatorError)
 
 
 def test_reachable_targets_and_can_translate(de_en_ru):
@@ -273,7 +268,7 @@ def test_loaded_packs_are_shared_and_removed_ones_are_freed(de_en_ru, tmp_path):
 
 
 def test_older_bpe_packs_translate_too(packs, tmp_path):
-    from tests.tinypack import build_bpe_pack
+    from testkit.tinypack import build_bpe_pack
 
     install_from_file(build_bpe_pack(tmp_path / "bpe", "de", "en", seed=0))
     sentences = ["Die Preise sind wieder gestiegen.", "Der Minister sagte nichts."]

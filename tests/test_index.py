@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.httpserver import LoopbackServer, closed_port_url, loopback_server  # noqa: F401
-from tests.tinypack import build_tiny_pack
+from testkit.httpserver import LoopbackServer, closed_port_url, loopback_server  # noqa: F401
+from testkit.tinypack import build_tiny_pack
+from testkit.trees import snapshot
+from translator.errors import OfflineError, PackError, TranslatorError
 from translator.index import AvailablePack, download_and_install, fetch_index, find_available
 from translator.install import install_from_file
-from translator.packs import PackError, installed_packs
+from translator.packs import installed_packs
 
 
 @pytest.fixture(scope="module")
@@ -62,12 +64,6 @@ def index(loopback_server, pack_bytes, monkeypatch, area):  # noqa: F811
     return server
 
 
-def snapshot(root: Path) -> dict[str, bytes | None]:
-    return {
-        str(path.relative_to(root)): path.read_bytes() if path.is_file() else None
-        for path in sorted(root.rglob("*"))
-    }
-
 
 def test_fetch_index_lists_the_translation_packs(index, pack_bytes):
     packs = fetch_index(timeout=5)
@@ -100,7 +96,7 @@ def test_installed_packs_are_marked_in_the_index(index, pack_bytes, tmp_path):
 def test_offline_gives_a_clear_message(area, monkeypatch):
     url = closed_port_url("/")
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX", url)
-    with pytest.raises(PackError) as refused:
+    with pytest.raises(OfflineError) as refused:
         fetch_index(timeout=5)
     message = str(refused.value)
     assert message.startswith(f"Could not reach the Argos package index at {url}index.json")
@@ -113,7 +109,7 @@ def test_a_silent_server_times_out_with_a_clear_message(area, monkeypatch):
         silent.bind(("127.0.0.1", 0))
         silent.listen(1)
         monkeypatch.setenv("ARGOS_PACKAGE_INDEX", f"http://127.0.0.1:{silent.getsockname()[1]}/")
-        with pytest.raises(PackError, match=r"Could not reach .* no answer within 0\.5 s"):
+        with pytest.raises(OfflineError, match=r"Could not reach .* no answer within 0\.5 s"):
             fetch_index(timeout=0.5)
 
 
@@ -128,7 +124,7 @@ def test_a_silent_server_times_out_with_a_clear_message(area, monkeypatch):
 )
 def test_a_bad_index_gives_a_clear_message(index, body, status, reason):
     index.serve("/index.json", body, status=status)
-    with pytest.raises(PackError, match=reason):
+    with pytest.raises(TranslatorError, match=reason):
         fetch_index(timeout=5)
 
 
@@ -210,7 +206,7 @@ def test_a_broken_download_changes_nothing(index, pack_bytes, area, tmp_path, ca
     old = install_from_file(tmp_path / "old.argosmodel")
     available = broken(index, pack_bytes, case)
     before = snapshot(area)
-    with pytest.raises(PackError, match=reason) as refused:
+    with pytest.raises(TranslatorError, match=reason) as refused:
         download_and_install(available, progress=lambda done, total: None)
     assert "en → de" in str(refused.value)
     assert snapshot(area) == before
@@ -222,7 +218,8 @@ def test_a_download_that_stalls_times_out_and_changes_nothing(index, pack_bytes,
     data = pack_bytes["en_de"]
     index.serve("/packs/en_de.argosmodel", data, truncate_at=len(data) // 2, stall_seconds=2)
     before = snapshot(area) if area.exists() else {}
-    with pytest.raises(PackError, match=r"failed after [\d,]+ of [\d,]+ bytes: no answer within"):
+    stalled = r"failed after [\d,]+ of [\d,]+ bytes: no answer within"
+    with pytest.raises(OfflineError, match=stalled):
         download_and_install(find_available("en", "de", timeout=5), timeout=0.5)
     assert (snapshot(area) if area.exists() else {}) == before
     assert installed_packs() == []

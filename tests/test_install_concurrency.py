@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tinypack import build_tiny_pack
+from testkit.tinypack import build_tiny_pack
 from translator.install import install_from_file
 from translator.locking import PACKS_LOCK
 from translator.packs import installed_packs, remove_pack

@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.tinypack import build_tiny_pack
+from testkit.tinypack import build_tiny_pack
+from testkit.trees import snapshot
+from translator.errors import PackError
 from translator.install import install_from_file
-from translator.packs import PackError, installed_packs
+from translator.packs import installed_packs
 
 METADATA = json.dumps({"from_code": "en", "to_code": "de", "package_version": "1.0"})
 
@@ -30,12 +32,6 @@ def area(tmp_path, monkeypatch) -> Path:
     (tmp_path / "uploads").mkdir()
     return tmp_path / "area"
 
-
-def snapshot(root: Path) -> dict[str, bytes | None]:
-    return {
-        str(path.relative_to(root)): path.read_bytes() if path.is_file() else None
-        for path in sorted(root.rglob("*"))
-    }
 
 
 def fake_pack(path: Path, entries: dict[str, bytes | str]) -> Path:

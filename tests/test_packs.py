@@ -8,16 +8,15 @@ from pathlib import Path
 import pytest
 from argostranslate.package import get_installed_packages
 
-from tests.tinypack import build_tiny_pack
+from testkit.tinypack import build_tiny_pack
+from translator.errors import PackError
 from translator.install import install_from_file
-from translator.packs import Pack, PackError, installed_packs, packages_dir, remove_pack
+from translator.packs import Pack, installed_packs, packages_dir, remove_pack
 
 
 @pytest.fixture
-def packs(tmp_path, monkeypatch) -> Path:
-    directory = tmp_path / "packs"
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(directory))
-    return directory
+def packs(packs_dir) -> Path:
+    return packs_dir
 
 
 @pytest.fixture(scope="module")

@@ -84,8 +84,8 @@ def test_bad_files_are_reported_and_the_others_still_done(files, tmp_path):
     assert status == 1
     assert out == f"==> {english} <==\n{expected(ENGLISH, 'en', sentences=1)[0]}\n"
     lines = err.splitlines()
-    assert lines[0] == f"summarizer: {missing}: No such file or directory"
-    assert lines[1] == f"summarizer: {tmp_path}: Is a directory"
+    assert lines[0] == f"summarizer: {missing}: no such file"
+    assert lines[1] == f"summarizer: {tmp_path}: is a directory"
     assert lines[2].startswith(f"summarizer: {empty}: ")
     assert lines[3].startswith(f"summarizer: {binary}: ")
     assert len(lines) == 4 and "Traceback" not in err

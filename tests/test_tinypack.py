@@ -5,7 +5,7 @@ import zipfile
 import ctranslate2
 import sentencepiece as spm
 
-from tests.tinypack import build_tiny_pack, install_unzipped
+from testkit.tinypack import build_tiny_pack, install_unzipped
 
 SENTENCES = ["Die Preise sind wieder gestiegen.", "Парламент утвердил бюджет.", "Hello world"]
 

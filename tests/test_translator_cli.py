@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.httpserver import LoopbackServer, closed_port_url
-from tests.tinypack import build_tiny_pack
+from testkit.httpserver import LoopbackServer, closed_port_url
+from testkit.tinypack import build_tiny_pack
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -302,17 +302,17 @@ def test_offline_index_gives_a_clear_message(env):
 
 
 def test_an_unexpected_error_in_one_file_does_not_stop_the_others(files, monkeypatch, capsys):
-    import translator.detection
+    import languages.detection
     from translator import cli
 
-    real = translator.detection.detect_language
+    real = languages.detection.detect_language
 
     def flaky(text):
         if "Парламент" in text:
             raise RuntimeError("simulated bug")
         return real(text)
 
-    monkeypatch.setattr(translator.detection, "detect_language", flaky)
+    monkeypatch.setattr(languages.detection, "detect_language", flaky)
     status = cli.main(["detect", str(files["ru.txt"]), str(files["en.txt"])])
     captured = capsys.readouterr()
     assert status == 1

@@ -15,9 +15,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.tinypack import build_tiny_pack
+from digest.job import Upload
+from testkit.tinypack import build_tiny_pack
 from translator.install import install_from_file
-from ui.results import Upload
 
 
 def article(title: str, *paragraphs: list[str]) -> str:
@@ -98,9 +98,8 @@ def fresh_caches():
 
 
 @pytest.fixture
-def ru_en_pack(tmp_path, monkeypatch):
+def ru_en_pack(tmp_path, packs_dir):
     """A tiny but real Russian -> English pack, installed in a private packs dir."""
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "packs"))
     install_from_file(build_tiny_pack(tmp_path, "ru", "en"))
 
 
@@ -316,9 +315,9 @@ def test_html_script_and_markdown_in_an_article_are_shown_literally():
 
 
 def test_reruns_recompute_only_what_changed(ru_en_pack, monkeypatch):
+    import digest.steps
     import summarizer.summarize
     import translator.engine
-    import ui.pipeline
 
     calls = {"decode": 0, "detect": 0, "summarize": 0, "translate": 0}
 
@@ -329,11 +328,10 @@ def test_reruns_recompute_only_what_changed(ru_en_pack, monkeypatch):
 
         return wrapper
 
-    monkeypatch.setattr(ui.pipeline, "decode_bytes", counted("decode", ui.pipeline.decode_bytes))
+    steps = digest.steps
+    monkeypatch.setattr(steps, "decode_bytes", counted("decode", steps.decode_bytes))
     monkeypatch.setattr(
-        ui.pipeline,
-        "detect_text_language",
-        counted("detect", ui.pipeline.detect_text_language),
+        steps, "detect_text_language", counted("detect", steps.detect_text_language)
     )
     monkeypatch.setattr(
         summarizer.summarize, "summarize", counted("summarize", summarizer.summarize.summarize)

@@ -1,6 +1,6 @@
 """The Language packs page through AppTest: list, install (file or index), remove, offline.
 
-Packs are tiny but real (tests/tinypack.py); the index and the download are
+Packs are tiny but real (testkit/tinypack.py); the index and the download are
 served from a loopback HTTP server.
 """
 from __future__ import annotations
@@ -12,8 +12,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.httpserver import LoopbackServer
-from tests.tinypack import build_tiny_pack
+from testkit.httpserver import LoopbackServer
+from testkit.tinypack import build_tiny_pack
 from translator.install import install_from_file
 from translator.packs import installed_packs
 
@@ -27,11 +27,9 @@ def packs_page() -> None:
 
 
 @pytest.fixture(autouse=True)
-def packs_dir(tmp_path, monkeypatch):
+def fresh_packs_dir(packs_dir):
     st.cache_data.clear()
-    directory = tmp_path / "packs"
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(directory))
-    yield directory
+    yield packs_dir
     st.cache_data.clear()
 
 

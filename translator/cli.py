@@ -16,126 +16,72 @@ the packs are imported inside their subcommands, so `detect` starts fast.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from digest.cli_support import (
+    OK,
+    Blocks,
+    CommandError,
+    add_verbose_flag,
+    display_name,
+    for_each_file,
+    read_input,
+    report,
+    run_command,
+)
+from languages.codes import is_determined, normalize_code
+
 PROG = "translator"
-STDIN = "-"
-STDIN_NAME = "standard input"
-OK, FAILED, USAGE = 0, 1, 2
 
 
-class CommandError(Exception):
-    """A failure to report as `translator: message` with exit status 1."""
+def _read(file: str, source: str | None = None):
+    """The file as an ArticleResult (decoded, detected unless `source` is given, built);
+    CommandError with the file's name and the reason when it is not an article."""
+    from digest.job import Upload, read_upload
 
-
-def _error(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr, flush=True)
-
-
-def _display_name(file: str) -> str:
-    return STDIN_NAME if file == STDIN else file
-
-
-def _read_bytes(file: str) -> bytes:
-    """The file's bytes, or CommandError naming it (missing, a directory, unreadable)."""
-    if file == STDIN:
-        return sys.stdin.buffer.read()
-    try:
-        return Path(file).read_bytes()
-    except FileNotFoundError:
-        raise CommandError(f"{file}: no such file") from None
-    except IsADirectoryError:
-        raise CommandError(f"{file}: is a directory") from None
-    except PermissionError:
-        raise CommandError(f"{file}: permission denied") from None
-    except OSError as error:
-        raise CommandError(f"{file}: {error.strerror or error}") from None
-
-
-def _decode(file: str):
-    """The file's decoded text; CommandError with the ArticleError's file and reason."""
-    from articles.decoding import ArticleError, decode_bytes
-
-    try:
-        return decode_bytes(_read_bytes(file), file)
-    except ArticleError as error:
-        raise CommandError(str(error)) from None
-
-
-def _article(file: str, decoded, language: str = "und"):
-    """The decoded file as an Article, its sentences split by the language's rules."""
-    from articles.building import build_article
-
-    return build_article(file, decoded.text, language=language, encoding=decoded.encoding)
-
-
-def _each_file(files: Sequence[str], work: Callable[[str], None]) -> int:
-    """Run work on every file; a failing file is reported and the others still done."""
-    status = OK
-    for file in files:
-        try:
-            work(file)
-        except CommandError as error:
-            _error(str(error))
-            status = FAILED
-        except (BrokenPipeError, KeyboardInterrupt):
-            raise
-        except Exception as error:  # a bug must not cost the user the other files
-            _error(f"{file}: unexpected error: {type(error).__name__}: {error}")
-            status = FAILED
-    return status
+    result = read_upload(Upload(file, read_input(file)), source, detect=source is None)
+    if result.error:
+        raise CommandError(f"{display_name(file)}: {result.error}")
+    return result
 
 
 # ---- detect -------------------------------------------------------------------------------
 
 def _detect(args: argparse.Namespace) -> int:
-    from translator.detection import detect_text_language
-
     def detect_one(file: str) -> None:
-        detection = detect_text_language(_decode(file).text).main
-        print(f"{detection.code}\t{detection.probability:.4f}\t{file}", flush=True)
+        detection = _read(file).detection.main
+        print(f"{detection.code}\t{detection.probability:.4f}\t{display_name(file)}", flush=True)
 
-    return _each_file(args.files, detect_one)
+    return for_each_file(PROG, args.files, detect_one)
 
 
 # ---- translate ----------------------------------------------------------------------------
 
 def _translate(args: argparse.Namespace) -> int:
-    from translator.detection import detect_text_language
-    from translator.packs import PackError
+    from translator.errors import TranslatorError
 
-    source = args.source.strip().lower()
-    target = args.target.strip().lower()
-    headers = len(args.files) > 1
-    first = [True]
+    source = normalize_code(args.source)
+    target = normalize_code(args.target)
+    blocks = Blocks(args.files)
 
     def translate_one(file: str) -> None:
         from translator.engine import translate_article
 
-        decoded = _decode(file)
-        code = source
-        if code in ("auto", "und"):
-            code = detect_text_language(decoded.text).main.code
-            if code == "und":
-                raise CommandError(
-                    f"{file}: could not determine its language; give it with --source CODE"
-                )
-        article = _article(file, decoded, language=code)
+        result = _read(file, source if is_determined(source) else None)
+        if not is_determined(result.language):
+            raise CommandError(
+                f"{display_name(file)}: could not determine its language; "
+                "give it with --source CODE"
+            )
         try:
-            translation = translate_article(article, target, source=code)
-        except PackError as error:
-            raise CommandError(f"{file}: {error}") from None
-        if headers:
-            if not first[0]:
-                print()
-            print(f"==> {_display_name(file)} <==")
-        first[0] = False
-        print(translation.text, flush=True)
+            translation = translate_article(result.article, target, source=result.language)
+        except TranslatorError as error:
+            raise CommandError(f"{display_name(file)}: {error}") from None
+        blocks.write_lines(file, [translation.text])
 
-    return _each_file(args.files, translate_one)
+    return for_each_file(PROG, args.files, translate_one)
 
 
 # ---- packages -----------------------------------------------------------------------------
@@ -145,13 +91,12 @@ def _pack_line(pack) -> str:
 
 
 def _packs_call(work: Callable[[], int]) -> int:
-    from translator.packs import PackError
+    from translator.errors import TranslatorError
 
     try:
         return work()
-    except PackError as error:
-        _error(str(error))
-        return FAILED
+    except TranslatorError as error:
+        raise CommandError(str(error)) from None
 
 
 def _packages_list(args: argparse.Namespace) -> int:
@@ -162,7 +107,7 @@ def _packages_list(args: argparse.Namespace) -> int:
         for pack in packs:
             print(_pack_line(pack))
         if not packs:
-            _error(f"no language packs installed in {packages_dir()}")
+            report(PROG, f"no language packs installed in {packages_dir()}")
         return OK
 
     return _packs_call(work)
@@ -236,8 +181,8 @@ def _packages_install_file(args: argparse.Namespace) -> int:
 
     path = Path(args.path)
     if not path.is_file():
-        _error(f"{args.path}: {'is a directory' if path.is_dir() else 'no such file'}")
-        return FAILED
+        problem = "is a directory" if path.is_dir() else "no such file"
+        raise CommandError(f"{display_name(args.path)}: {problem}")
 
     def work() -> int:
         print(_pack_line(install_from_file(path)))
@@ -251,7 +196,7 @@ def _packages_remove(args: argparse.Namespace) -> int:
 
     def work() -> int:
         remove_pack(args.from_code, args.to_code)
-        _error(f"removed the {args.from_code} → {args.to_code} pack")
+        report(PROG, f"removed the {args.from_code} → {args.to_code} pack")
         return OK
 
     return _packs_call(work)
@@ -265,16 +210,19 @@ def build_parser() -> argparse.ArgumentParser:
         description="Detect the language of articles, translate them offline with Argos "
                     "language packs, and manage the packs.",
     )
+    common = argparse.ArgumentParser(add_help=False)
+    add_verbose_flag(common)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     detect = commands.add_parser(
-        "detect", help="print CODE<TAB>PROBABILITY<TAB>FILE per file (und: undetermined)"
+        "detect", parents=[common],
+        help="print CODE<TAB>PROBABILITY<TAB>FILE per file (und: undetermined)",
     )
     detect.add_argument("files", nargs="+", metavar="FILE", help="text files; - is stdin")
     detect.set_defaults(run=_detect)
 
     translate = commands.add_parser(
-        "translate", help="translate files; paragraphs separated by a blank line"
+        "translate", parents=[common], help="translate files; paragraphs separated by a blank line"
     )
     translate.add_argument("--source", default="auto", metavar="CODE|auto",
                            help="source language code, or auto to detect it (default)")
@@ -285,23 +233,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     packages = commands.add_parser("packages", help="manage Argos language packs")
     actions = packages.add_subparsers(dest="action", required=True, metavar="ACTION")
-    listing = actions.add_parser("list", help="FROM<TAB>TO<TAB>VERSION<TAB>PATH per installed pack")
+    listing = actions.add_parser(
+        "list", parents=[common], help="FROM<TAB>TO<TAB>VERSION<TAB>PATH per installed pack")
     listing.set_defaults(run=_packages_list)
     available = actions.add_parser(
-        "available",
+        "available", parents=[common],
         help="FROM<TAB>TO<TAB>VERSION<TAB>SIZE<TAB>STATE per pack in the index",
     )
     available.add_argument("--timeout", type=float, default=10, help="seconds (default 10)")
     available.set_defaults(run=_packages_available)
-    install = actions.add_parser("install", help="download and install a pack from the index")
+    install = actions.add_parser(
+        "install", parents=[common], help="download and install a pack from the index")
     install.add_argument("from_code", metavar="FROM")
     install.add_argument("to_code", metavar="TO")
     install.add_argument("--timeout", type=float, default=30, help="seconds (default 30)")
     install.set_defaults(run=_packages_install)
-    install_file = actions.add_parser("install-file", help="install a .argosmodel file")
+    install_file = actions.add_parser(
+        "install-file", parents=[common], help="install a .argosmodel file")
     install_file.add_argument("path", metavar="PATH")
     install_file.set_defaults(run=_packages_install_file)
-    remove = actions.add_parser("remove", help="remove an installed pack")
+    remove = actions.add_parser(
+        "remove", parents=[common], help="remove an installed pack")
     remove.add_argument("from_code", metavar="FROM")
     remove.add_argument("to_code", metavar="TO")
     remove.set_defaults(run=_packages_remove)
@@ -309,24 +261,4 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    try:
-        args = build_parser().parse_args(argv)
-    except SystemExit as exit_:  # argparse: usage errors (2) and --help (0)
-        return exit_.code if isinstance(exit_.code, int) else USAGE
-    if hasattr(sys.stdout, "reconfigure"):
-        # translations are printed whatever the terminal's locale
-        sys.stdout.reconfigure(encoding="utf-8", errors="replace")
-    try:
-        return args.run(args)
-    except KeyboardInterrupt:
-        _error("interrupted")
-        return 130
-    except BrokenPipeError:
-        # `... | head`: the reader has gone; say nothing more, and let the final flush
-        # of stdout go nowhere instead of raising again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return FAILED
-    except Exception as error:  # the promise: no traceback reaches the user
-        _error(f"unexpected error: {type(error).__name__}: {error}")
-        return FAILED
+    return run_command(PROG, build_parser(), argv, lambda args: args.run(args))

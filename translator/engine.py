@@ -18,9 +18,15 @@ from dataclasses import dataclass
 
 from articles.building import build_article
 from articles.model import Article
-from translator.languages import language_name
+from languages.codes import UNDETERMINED, is_determined, normalize_code
+from languages.names import language_name
+from translator.errors import (
+    MissingPairError,
+    TranslationFailedError,
+    UndeterminedLanguageError,
+)
 from translator.models import LoadedPack, load_pack
-from translator.packs import Pack, PackError, installed_packs, version_key
+from translator.packs import Pack, installed_packs, version_key
 
 Progress = Callable[[int, int], None]
 
@@ -78,21 +84,17 @@ class Translation:
         return tuple(pair for para in self.paragraphs for pair in para)
 
 
-class MissingPairError(PackError):
-    """No installed pack, nor a pair through English, translates source -> target."""
-
-    def __init__(self, source: str, target: str, hint: str = ""):
-        self.source = source
-        self.target = target
-        source_label = f"{language_name(source)} ({source})"
-        target_label = f"{language_name(target)} ({target})"
-        message = (
-            f"No installed language pack translates {source_label} to {target_label}, "
-            f"directly or through English. {hint}"
-            f"Install a pack on the Language packs page, or run "
-            f"`python -m translator packages install {source} {target}`."
-        )
-        super().__init__(message.replace("  ", " "))
+def missing_pair(source: str, target: str, hint: str = "") -> MissingPairError:
+    """The error for a pair no installed pack reaches, saying how to get one."""
+    source_label = f"{language_name(source)} ({source})"
+    target_label = f"{language_name(target)} ({target})"
+    message = (
+        f"No installed language pack translates {source_label} to {target_label}, "
+        f"directly or through English. {hint}"
+        f"Install a pack on the Language packs page, or run "
+        f"`python -m translator packages install {source} {target}`."
+    )
+    return MissingPairError(source, target, message.replace("  ", " "))
 
 
 class _TranslationCache:
@@ -137,10 +139,6 @@ def clear_translation_cache() -> None:
 
 # ---- which packs make a route -------------------------------------------------------------
 
-def _normalize(code: str) -> str:
-    return (code or "").strip().lower()
-
-
 def _pairs() -> dict[tuple[str, str], Pack]:
     pairs: dict[tuple[str, str], Pack] = {}
     for pack in installed_packs():
@@ -161,12 +159,12 @@ def _route(source: str, target: str, pairs: dict[tuple[str, str], Pack]) -> list
             hint = f"The {source} → {PIVOT} pack is installed; {PIVOT} → {target} is missing. "
         elif (PIVOT, target) in pairs:
             hint = f"The {PIVOT} → {target} pack is installed; {source} → {PIVOT} is missing. "
-    raise MissingPairError(source, target, hint)
+    raise missing_pair(source, target, hint)
 
 
 def reachable_targets(source: str) -> list[str]:
     """Target codes the installed packs reach from source, directly or through English."""
-    source = _normalize(source)
+    source = normalize_code(source)
     pairs = _pairs()
     targets = {to for (frm, to) in pairs if frm == source}
     if source != PIVOT and (source, PIVOT) in pairs:
@@ -177,7 +175,7 @@ def reachable_targets(source: str) -> list[str]:
 
 def can_translate(source: str, target: str) -> bool:
     """True when translate_* would find a route (same language counts: nothing to do)."""
-    source, target = _normalize(source), _normalize(target)
+    source, target = normalize_code(source), normalize_code(target)
     if source == target:
         return True
     try:
@@ -227,7 +225,7 @@ def _translate_tokens(loaded: LoadedPack, batch: list[list[str]]) -> list[str]:
         )
     except Exception as error:  # CTranslate2 raises RuntimeError/ValueError on a bad model
         pack = loaded.pack
-        raise PackError(
+        raise TranslationFailedError(
             f"The {pack.from_name} → {pack.to_name} pack failed while translating: {error}"
         ) from error
     outputs = []
@@ -277,7 +275,7 @@ def _run_pack(loaded: LoadedPack, texts: list[str], progress: Progress) -> list[
 def _translate(
     sentences: Sequence[str], source: str, target: str, progress: Progress | None
 ) -> tuple[list[str], tuple[str, ...]]:
-    source, target = _normalize(source), _normalize(target)
+    source, target = normalize_code(source), normalize_code(target)
     total = len(sentences)
     last = [-1]
 
@@ -310,15 +308,15 @@ def translate_sentences(
 
 
 def _source_code(source: str | None, fallback: str, text: str) -> str:
-    code = _normalize(source or "")
-    if code in ("", "auto", "und"):
-        code = _normalize(fallback)
-    if code in ("", "auto", "und"):
-        from translator.detection import detect_language
+    code = normalize_code(source)
+    if not is_determined(code):
+        code = normalize_code(fallback)
+    if not is_determined(code):
+        from languages.detection import detect_language
 
         code = detect_language(text).code
-    if code in ("", "und"):
-        raise PackError(
+    if not is_determined(code):
+        raise UndeterminedLanguageError(
             "The language of the text could not be determined; choose the source language."
         )
     return code
@@ -333,7 +331,7 @@ def translate_article(
     sentences, the title included.
     """
     source = _source_code(source, article.language, article.text)
-    target = _normalize(target)
+    target = normalize_code(target)
     texts = ([article.title] if article.title else []) + [s.text for s in article.sentences]
     outputs, via = _translate(texts, source, target, progress)
     title = None
@@ -359,6 +357,6 @@ def translate_text(
     text: str, source: str | None, target: str, progress: Progress | None = None
 ) -> Translation:
     """Translate plain text (source None or "auto": detected); paragraphs split at blank lines."""
-    source = _source_code(source, "und", text)
+    source = _source_code(source, UNDETERMINED, text)
     article = build_article("text", text, language=source)
     return translate_article(article, target, source=source, progress=progress)

@@ -17,9 +17,11 @@ from pathlib import Path
 
 import requests
 
+from languages.codes import is_language_code
 from translator import validation
+from translator.errors import OfflineError, PackError
 from translator.install import install_archive
-from translator.packs import Pack, PackError, described_pair, installed_packs, version_key
+from translator.packs import Pack, described_pair, installed_packs, version_key
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 MAX_INDEX_BYTES = 20 * 1024**2
@@ -86,7 +88,7 @@ def fetch_index(timeout: float = 10) -> list[AvailablePack]:
         with _get(url, timeout) as response:
             body = _read_capped(response, MAX_INDEX_BYTES)
     except requests.RequestException as error:
-        raise PackError(
+        raise OfflineError(
             f"Could not reach the Argos package index at {url}: "
             f"{_network_problem(error, timeout)}. {FALLBACK_HINT}"
         ) from None
@@ -130,7 +132,7 @@ def _available(entry: object) -> AvailablePack | None:
         return None
     codes = (info.from_code, info.to_code)
     if info.type != "translate" or not all(
-        isinstance(code, str) and validation.LANGUAGE_CODE.match(code) for code in codes
+        isinstance(code, str) and is_language_code(code) for code in codes
     ):
         return None
     links = tuple(
@@ -170,11 +172,12 @@ def download_and_install(
     for url in available.links:
         try:
             return _download_and_install(available, url, progress, timeout)
-        except PackError as error:
-            problems.append(str(error))
+        except (PackError, OfflineError) as error:
+            problems.append(error)
     if not problems:
         raise PackError(f"The index gives no download link for the {available.label} pack.")
-    raise PackError(" | ".join(problems))
+    cause = OfflineError if all(isinstance(p, OfflineError) for p in problems) else PackError
+    raise cause(" | ".join(str(problem) for problem in problems))
 
 
 def _download_and_install(
@@ -224,7 +227,7 @@ def _download(url: str, out, pair: str, progress: Progress | None, timeout: floa
                     progress(done, total)
     except requests.RequestException as error:
         of_total = f" of {total:,}" if total is not None else ""
-        raise PackError(
+        raise OfflineError(
             f"The download of the {pair} pack from {url} failed after {done:,}{of_total} bytes: "
             f"{_network_problem(error, timeout)}. Nothing was installed."
         ) from None
@@ -233,7 +236,7 @@ def _download(url: str, out, pair: str, progress: Progress | None, timeout: floa
             f"The {pair} pack could not be saved ({error.strerror or error})."
         ) from None
     if total is not None and done != total:
-        raise PackError(
+        raise OfflineError(
             f"The download of the {pair} pack from {url} broke off after {done:,} of {total:,} "
             "bytes. Nothing was installed."
         )

@@ -11,8 +11,9 @@ import zipfile
 from pathlib import Path
 
 from translator import validation
+from translator.errors import PackError
 from translator.locking import PACKS_LOCK, staging_area
-from translator.packs import Pack, PackError, installed_pair, packages_dir, read_pack
+from translator.packs import Pack, installed_pair, packages_dir, read_pack
 from translator.validation import CheckedArchive, check_archive
 
 CHUNK_BYTES = 1024**2

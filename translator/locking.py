@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from translator.paths import packages_dir
+
 try:
     import fcntl
 except ImportError:  # not POSIX: threads are still excluded, other processes are not
@@ -55,8 +57,6 @@ class PacksLock:
 
 
 def _lock_file():
-    from translator.packs import packages_dir
-
     packs = packages_dir()
     if fcntl is None or not packs.is_dir():
         return None

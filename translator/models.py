@@ -14,8 +14,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from translator.errors import PackError
 from translator.locking import PACKS_LOCK
-from translator.packs import Pack, PackError
+from translator.packs import Pack
 
 SPACE = "\u2581"  # SentencePiece's word-start marker
 

@@ -12,11 +12,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from translator.errors import PackError
 from translator.locking import PACKS_LOCK, staging_area
-
-
-class PackError(Exception):
-    """A language-pack problem; the message is meant for the user as is."""
+from translator.paths import packages_dir
 
 
 @dataclass(frozen=True)
@@ -32,18 +30,6 @@ class Pack:
     @property
     def label(self) -> str:
         return f"{self.from_name} → {self.to_name}"
-
-
-def packages_dir() -> Path:
-    """Argos's packs directory, or ARGOS_PACKAGES_DIR when set (read now, not at import)."""
-    override = os.environ.get("ARGOS_PACKAGES_DIR")
-    if override:
-        return Path(override).expanduser()
-    from argostranslate import settings  # light; imported late so the env is read at call time
-
-    return Path(
-        settings.get_setting("ARGOS_PACKAGES_DIR", default=settings.data_dir / "packages")
-    ).expanduser()
 
 
 def _size_on_disk(directory: Path) -> int:

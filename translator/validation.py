@@ -15,7 +15,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from translator.packs import PackError
+from languages.codes import is_language_code
+from translator.errors import PackError
 
 MAX_UNPACKED_BYTES = 2 * 1024**3  # the largest Argos packs unpack to a few hundred MB
 MAX_RATIO = 50.0  # model weights barely compress (~1.1:1); a bomb of zeros is ~1000:1
@@ -24,7 +25,6 @@ MAX_MEMBERS = 10_000
 MAX_METADATA_BYTES = 1024**2
 
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,119}$")
-LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,8}([_-][A-Za-z0-9]{1,8})*$")
 
 
 @dataclass(frozen=True)
@@ -164,7 +164,7 @@ def _read_metadata(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) 
         code = metadata.get(key)
         if not isinstance(code, str) or not code:
             raise _refuse(label, f"metadata.json has no {key}; not an Argos translation pack.")
-        if not LANGUAGE_CODE.match(code):
+        if not is_language_code(code):
             raise _refuse(label, f"metadata.json has an invalid {key} {code!r}.")
     if metadata.get("type", "translate") != "translate":
         raise _refuse(label, f"it is a {metadata.get('type')!r} package, not a translation pack.")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from articles.export import summary_file_name, summary_text
-from translator.detection import ArticleLanguage, language_name
-from translator.languages import LANGUAGE_NAMES, UNDETERMINED
+from digest.job import ArticleResult, Upload
+from digest.settings import SummarySettings, count
+from languages.codes import UNDETERMINED
+from languages.detection import ArticleLanguage
+from languages.names import LANGUAGE_NAMES, language_name
 from ui.downloads import summary_record
-from ui.markup import count, highlighted_article, md, side_by_side, summary_list
-from ui.results import ArticleResult, Upload
-from ui.settings import SummarySettings
+from ui.markup import highlighted_article, md, side_by_side, summary_list
 
 AUTO = "auto"
 _LANGUAGES = sorted(

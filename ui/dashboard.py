@@ -7,17 +7,21 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from articles.export import digest_text, zip_bytes
+from digest.job import (
+    ARTICLE_MAX_BYTES,
+    ARTICLE_MAX_MB,
+    ArticleResult,
+    Upload,
+    add_translation,
+    analyse_safely,
+)
+from digest.settings import SummarySettings, TranslationSettings
+from languages.codes import is_determined
 from ui import pipeline, state
 from ui.article_view import language_override, render_article
 from ui.downloads import summary_record
 from ui.markup import STYLE, md
-from ui.results import ARTICLE_MAX_MB, MB, ArticleResult, Upload, add_translation, analyse
-from ui.settings import (
-    SummarySettings,
-    TranslationSettings,
-    summary_settings,
-    translation_settings,
-)
+from ui.settings import summary_settings, translation_settings
 
 FILE_TYPES = ["txt", "md", "text"]
 PASTED_NAME = "Pasted text"
@@ -72,7 +76,6 @@ def process(
     uploads: Sequence[Upload], summary: SummarySettings, translation_slot
 ) -> list[ArticleResult]:
     """Analyse every upload, then translate; one progress bar for both."""
-    max_bytes = ARTICLE_MAX_MB * MB  # the uploader's own limit
     bar = st.progress(0.0, text="Reading articles…")
     results = []
     for number, upload in enumerate(uploads, start=1):
@@ -80,8 +83,12 @@ def process(
             (number - 1) / len(uploads),
             text=f"Reading {number} of {len(uploads)}: {md(upload.name)}",
         )
-        results.append(_analyse_safely(upload, summary, language_override(upload), max_bytes))
-    sources = tuple(sorted({r.language for r in results if r.ok and r.language != "und"}))
+        results.append(
+            analyse_safely(
+                upload, summary, language_override(upload), ARTICLE_MAX_BYTES, pipeline.STEPS
+            )
+        )
+    sources = tuple(sorted({r.language for r in results if r.ok and is_determined(r.language)}))
     translation = translation_settings(
         translation_slot, pipeline.reachable_targets(sources or pipeline.pack_sources())
     )
@@ -89,18 +96,6 @@ def process(
         results = _translate_all(results, translation, bar.progress)
     bar.empty()
     return results
-
-
-def _analyse_safely(
-    upload: Upload, summary: SummarySettings, override: str | None, max_bytes: int
-) -> ArticleResult:
-    """A failure in one article becomes that article's error, never the page's."""
-    try:
-        return analyse(upload, summary, override, max_bytes)
-    except Exception as error:  # noqa: BLE001 - shown to the user by file name
-        return ArticleResult(
-            upload, error=f"the article could not be processed ({type(error).__name__}: {error})."
-        )
 
 
 def _translate_all(
@@ -112,7 +107,7 @@ def _translate_all(
             (number - 1) / len(results),
             text=f"Translating {number} of {len(results)}: {md(result.name)}",
         )
-        translated.append(add_translation(result, translation))
+        translated.append(add_translation(result, translation, pipeline.STEPS))
     return translated
 
 

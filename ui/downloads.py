@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from articles.export import SummaryRecord
-from translator.detection import language_name
-from ui.results import ArticleResult
-from ui.settings import SummarySettings
+from digest.job import ArticleResult
+from digest.settings import SummarySettings
+from languages.names import language_name
 
 
 def summary_record(result: ArticleResult, settings: SummarySettings) -> SummaryRecord:

@@ -37,11 +37,6 @@ STYLE = """
 """
 
 
-def count(number: int, noun: str) -> str:
-    """"1 sentence", "5 sentences": labels read as written English."""
-    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
-
-
 def md(text: str) -> str:
     """Text for a Markdown-rendering widget, shown literally."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("\n", " "))

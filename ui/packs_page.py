@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from pathlib import Path
 
 import streamlit as st
 
-from translator.detection import language_name
-from translator.packs import Pack, PackError, installed_packs, packages_dir, remove_pack
+from languages.names import language_name
+from translator.errors import TranslatorError
+from translator.packs import Pack, installed_packs, packages_dir, remove_pack
 from ui import pipeline
 from ui.markup import md
+
+log = logging.getLogger(__name__)
 
 INDEX_KEY = "available_packs"
 ARGOS_INDEX_PAGE = "https://www.argosopentech.com/argospm/index/"
@@ -68,7 +72,8 @@ def render_installed(installed: list[Pack]) -> None:
         ):
             try:
                 remove_pack(pack.from_code, pack.to_code)
-            except PackError as error:
+            except TranslatorError as error:
+                log.warning("%s", error, exc_info=True)  # the page shows the message
                 st.error(md(str(error)), icon=":material/error:")
             else:
                 _changed(f"Removed {_label(pack.from_code, pack.to_code)}.")
@@ -89,7 +94,8 @@ def render_available(installed_pairs: set[tuple[str, str]]) -> None:
         try:
             with st.spinner("Asking the Argos package index…"):
                 available = fetch_index()
-        except PackError as error:
+        except TranslatorError as error:
+            log.warning("%s", error, exc_info=True)  # the page shows the message
             st.warning(md(str(error)), icon=":material/cloud_off:")
             _render_other_ways()
             return
@@ -134,7 +140,8 @@ def _download(available) -> None:
 
     try:
         pack = download_and_install(available, progress=progress)
-    except PackError as error:
+    except TranslatorError as error:
+        log.warning("%s", error, exc_info=True)  # the page shows the message
         bar.empty()
         st.error(md(str(error)), icon=":material/error:")
         _render_other_ways()
@@ -173,7 +180,8 @@ def render_upload() -> None:
         try:
             with st.spinner(f"Checking and installing {upload.name}…"):
                 pack = install_from_file(path, name=upload.name)
-        except PackError as error:
+        except TranslatorError as error:
+            log.warning("%s", error, exc_info=True)  # the page shows the message
             st.error(md(str(error)), icon=":material/error:")
             return
     _changed(

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import streamlit as st
 
+from digest.settings import DEFAULT_SENTENCES, SummarySettings, TranslationSettings
+from languages.names import language_name
 from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
-from translator.detection import language_name
-from ui.markup import count
 
 NO_TRANSLATION = "none"
-DEFAULT_SENTENCES = 5
 DEFAULT_PERCENT = 20
 DEFAULTS = {
     "algorithm": DEFAULT_ALGORITHM,
@@ -22,29 +20,6 @@ DEFAULTS = {
 }
 """Initial widget values, set in session state (ui.state) rather than as widget defaults,
 because the settings are also re-claimed through session state on every run."""
-
-
-@dataclass(frozen=True)
-class SummarySettings:
-    algorithm: str = DEFAULT_ALGORITHM
-    sentences: int | None = DEFAULT_SENTENCES
-    ratio: float | None = None
-
-    @property
-    def length_label(self) -> str:
-        if self.ratio is not None:
-            return f"{round(self.ratio * 100)} % of the sentences"
-        return count(self.sentences, "sentence")
-
-    @property
-    def algorithm_label(self) -> str:
-        return ALGORITHMS.get(self.algorithm, self.algorithm)
-
-
-@dataclass(frozen=True)
-class TranslationSettings:
-    target: str | None = None
-    whole_article: bool = False
 
 
 def summary_settings() -> SummarySettings:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.results import Upload
+from digest.job import Upload
 from ui.settings import DEFAULTS
 
 SETTINGS = ("algorithm", "length_unit", "length_percent", "length_sentences", "target", "scope")

@@ -1,11 +1,11 @@
 """English names of the language codes the project shows to people.
 
-Codes are ISO 639-1, as Argos packs and the rest of the project use them; "und"
-is the ISO 639-2 code for "undetermined".
+Codes are ISO 639-1, as Argos packs and the rest of the project use them
+(see languages.codes); "und" is the ISO 639-2 code for "undetermined".
 """
 from __future__ import annotations
 
-UNDETERMINED = "und"
+from languages.codes import UNDETERMINED, normalize_code
 
 LANGUAGE_NAMES: dict[str, str] = {
     "und": "Undetermined",
@@ -86,4 +86,6 @@ LANGUAGE_NAMES: dict[str, str] = {
 
 def language_name(code: str) -> str:
     """The English name of a code, or the code itself when we have no name for it."""
-    return LANGUAGE_NAMES.get(code.lower(), code) if code else LANGUAGE_NAMES[UNDETERMINED]
+    if not code:
+        return LANGUAGE_NAMES[UNDETERMINED]
+    return LANGUAGE_NAMES.get(code.lower()) or LANGUAGE_NAMES.get(normalize_code(code), code)

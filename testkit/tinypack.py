@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from translator.languages import language_name
+from languages.names import language_name
 
 # Latin and Cyrillic sentences, so that the tokenizer knows the letters the
 # tests translate (English, German, Russian, Kazakh) instead of mapping them to <unk>.

@@ -4,7 +4,7 @@ langdetect (seeded, so the same text always gets the same answer) judges the
 languages it knows. It does not know the regional languages our readers meet
 (Kazakh, Kyrgyz, Uzbek, Tajik, Mongolian, Azerbaijani, Belarusian) and calls
 Kazakh or Mongolian Russian and Azerbaijani Turkish, often confidently. So the
-letters decide first (translator.alphabets): letters only those languages use
+letters decide first (languages.alphabets): letters only those languages use
 send the text to lingua (restricted to the few languages in question) or, for
 the languages lingua does not know (Kyrgyz, Uzbek, Tajik), to an alphabet rule;
 letters a language lacks rule langdetect's answer out. Anything too short,
@@ -15,15 +15,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from translator import alphabets
-from translator.detectors import (
+from languages import alphabets
+from languages.codes import UNDETERMINED
+from languages.detectors import (
     LINGUA_CYRILLIC,
     LINGUA_LATIN,
     langdetect_candidates,
     lingua_candidates,
     preload,
 )
-from translator.languages import UNDETERMINED, language_name
+from languages.names import language_name
 
 __all__ = [
     "ArticleLanguage",
@@ -31,7 +32,6 @@ __all__ = [
     "ParagraphLanguage",
     "detect_article_language",
     "detect_language",
-    "language_name",
     "preload",
 ]
 

@@ -1,0 +1,1 @@
+"""The whole job without Streamlit: one article, many, the library, batch."""

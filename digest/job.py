@@ -1,0 +1,193 @@
+"""One article's whole job: bytes and settings in; article, language, summary and
+translation (or the reason each failed) out.
+
+Nothing here knows Streamlit: the dashboard passes its cached steps, the CLIs and the
+batch runner the plain ones. A failure inside one article becomes that article's
+message; the traceback goes to the log, never to the reader.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from articles.model import Article
+from digest.settings import SummarySettings, TranslationSettings
+from digest.steps import PLAIN, Steps
+from languages.codes import UNDETERMINED, is_determined
+from languages.detection import ArticleLanguage
+from languages.names import language_name
+from summarizer.summary import Summary
+
+log = logging.getLogger(__name__)
+
+MB = 1024 * 1024
+"""Upload limits count megabytes of 2**20 bytes, as Streamlit does."""
+ARTICLE_MAX_MB = 25
+"""Largest article file accepted; language packs, far larger, have the server's limit."""
+ARTICLE_MAX_BYTES = ARTICLE_MAX_MB * MB
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file (or pasted text) as the reader gave it."""
+
+    name: str
+    data: bytes
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @cached_property
+    def key(self) -> str:
+        """Stable across reruns and unique per content: keys the article's widgets."""
+        return f"{self.name}-{hashlib.sha1(self.data).hexdigest()[:12]}"
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    upload: Upload
+    error: str | None = None
+    article: Article | None = None
+    detection: ArticleLanguage | None = None
+    language: str = UNDETERMINED
+    overridden: bool = False
+    summary: Summary | None = None
+    translations: dict[int, str] = field(default_factory=dict)
+    """Sentence index (into article.sentences) -> its translation."""
+    target: str | None = None
+    translation_note: str | None = None
+    missing_pair: tuple[str, str] | None = None
+
+    @property
+    def name(self) -> str:
+        return self.upload.name
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def too_large(upload: Upload, max_bytes: int = ARTICLE_MAX_BYTES) -> str | None:
+    """The reason an upload is refused for its size, or None."""
+    if len(upload.data) <= max_bytes:
+        return None
+    size = len(upload.data) / MB
+    return f"the file is too large ({size:.1f} MB); the limit is {max_bytes // MB} MB."
+
+
+def read_upload(
+    upload: Upload,
+    override: str | None = None,
+    max_bytes: int = ARTICLE_MAX_BYTES,
+    steps: Steps = PLAIN,
+    detect: bool = True,
+) -> ArticleResult:
+    """Decode, detect and build one upload (no summary yet); bad input becomes `error`.
+
+    With an override, detect=False skips detection (a CLI given --language needs none).
+    """
+    refusal = too_large(upload, max_bytes)
+    if refusal:
+        return ArticleResult(upload, error=refusal)
+    loaded = steps.decode(upload.data, upload.name)
+    if loaded.error:
+        return ArticleResult(upload, error=loaded.error)
+    detection = steps.detect(loaded.text) if detect or not override else None
+    detected = detection.main.code if detection else None
+    language = override or detected or UNDETERMINED
+    article = steps.build(upload.name, loaded.text, language, loaded.encoding)
+    if not article.sentences:
+        return ArticleResult(upload, error="the file has a title but no text to summarize.")
+    return ArticleResult(
+        upload,
+        article=article,
+        detection=detection,
+        language=language,
+        overridden=override is not None and detected is not None and override != detected,
+    )
+
+
+def analyse(
+    upload: Upload,
+    summary: SummarySettings,
+    override: str | None = None,
+    max_bytes: int = ARTICLE_MAX_BYTES,
+    steps: Steps = PLAIN,
+    detect: bool = True,
+) -> ArticleResult:
+    """Decode, detect, build and summarize one upload; bad input becomes `error`."""
+    result = read_upload(upload, override, max_bytes, steps, detect)
+    if not result.ok or result.article is None:
+        return result
+    summarized = steps.summarize(
+        result.article, summary.algorithm, summary.sentences, summary.ratio
+    )
+    return replace(result, summary=summarized)
+
+
+def analyse_safely(
+    upload: Upload,
+    summary: SummarySettings,
+    override: str | None = None,
+    max_bytes: int = ARTICLE_MAX_BYTES,
+    steps: Steps = PLAIN,
+) -> ArticleResult:
+    """analyse(), with a failure inside one article kept to that article (and logged)."""
+    try:
+        return analyse(upload, summary, override, max_bytes, steps)
+    except Exception as error:  # noqa: BLE001 - shown to the reader by file name
+        log.exception("processing %r failed", upload.name)
+        return ArticleResult(
+            upload, error=f"the article could not be processed ({type(error).__name__}: {error})."
+        )
+
+
+def add_translation(
+    result: ArticleResult, settings: TranslationSettings, steps: Steps = PLAIN
+) -> ArticleResult:
+    """Translate the summary (or the whole article); a missing pack becomes a note."""
+    target = settings.target
+    if not result.ok or target is None or result.article is None or result.summary is None:
+        return result
+    source = result.language
+    if not is_determined(source):
+        return replace(
+            result,
+            target=target,
+            translation_note="The language of this article is undetermined: "
+            "choose it above to translate it.",
+        )
+    if source == target:
+        return replace(
+            result,
+            target=target,
+            translation_note=f"This article is already in {language_name(target)}.",
+        )
+    if not steps.can_translate(source, target):
+        return replace(result, target=target, missing_pair=(source, target))
+    if settings.whole_article:
+        indices = list(range(len(result.article.sentences)))
+    else:
+        indices = [sentence.index for sentence in result.summary.sentences]
+    try:
+        texts = tuple(result.article.sentences[index].text for index in indices)
+        translated = steps.translate(texts, source, target)
+    except Exception as error:  # noqa: BLE001 - a broken pack must not cost the reader the page
+        log.exception("translating %r into %s failed", result.name, target)
+        return replace(result, target=target, translation_note=f"The translation failed: {error}")
+    return replace(result, target=target, translations=dict(zip(indices, translated, strict=True)))
+
+
+def process(
+    upload: Upload,
+    summary: SummarySettings,
+    translation: TranslationSettings,
+    override: str | None = None,
+    steps: Steps = PLAIN,
+) -> ArticleResult:
+    """The whole job for one upload: analyse it, then translate it as asked."""
+    analysed = analyse_safely(upload, summary, override, steps=steps)
+    return add_translation(analysed, translation, steps)

@@ -1,0 +1,40 @@
+"""What the reader chose: summary and translation settings as small immutable values.
+
+The dashboard's sidebar, the CLIs and the batch runner all build these, so one job
+(digest.job) serves them all.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
+
+DEFAULT_SENTENCES = 5
+
+
+def count(number: int, noun: str) -> str:
+    """"1 sentence", "5 sentences": labels read as written English."""
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
+
+
+@dataclass(frozen=True)
+class SummarySettings:
+    algorithm: str = DEFAULT_ALGORITHM
+    sentences: int | None = DEFAULT_SENTENCES
+    ratio: float | None = None
+
+    @property
+    def length_label(self) -> str:
+        if self.ratio is not None:
+            return f"{round(self.ratio * 100)} % of the sentences"
+        return count(self.sentences or DEFAULT_SENTENCES, "sentence")
+
+    @property
+    def algorithm_label(self) -> str:
+        return ALGORITHMS.get(self.algorithm, self.algorithm)
+
+
+@dataclass(frozen=True)
+class TranslationSettings:
+    target: str | None = None
+    whole_article: bool = False

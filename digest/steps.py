@@ -1,0 +1,98 @@
+"""The pipeline's steps as plain functions, each keyed only by what it reads.
+
+decode (file bytes) -> detect (text) -> build (text, language) -> summarize
+(article, algorithm, length) -> translate (sentences, source, target).
+The dashboard caches each one (ui.pipeline); the CLIs and the batch runner call
+them as they are. Heavy libraries (sumy, CTranslate2) are imported on first use.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from articles.building import build_article
+from articles.decoding import ArticleError, decode_bytes
+from articles.model import Article
+from languages.detection import ArticleLanguage, detect_text_language
+from summarizer.summary import Summary
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A decoded file, or the reason it could not be decoded (cacheable either way)."""
+
+    text: str = ""
+    encoding: str = ""
+    error: str | None = None
+
+
+def decode(data: bytes, name: str) -> Decoded:
+    try:
+        decoded = decode_bytes(data, name)
+    except ArticleError as error:
+        return Decoded(error=error.reason)
+    return Decoded(text=decoded.text, encoding=decoded.encoding)
+
+
+def detect(text: str) -> ArticleLanguage:
+    """Per paragraph; paragraphs do not depend on the language, sentences do."""
+    return detect_text_language(text)
+
+
+def build(name: str, text: str, language: str, encoding: str) -> Article:
+    return build_article(name, text, language=language, encoding=encoding)
+
+
+def summarize(
+    article: Article, algorithm: str, sentences: int | None, ratio: float | None
+) -> Summary:
+    from summarizer import summarize as summarizing  # sumy + nltk: 0.5-1.5 s to import
+
+    return summarizing.summarize(article, algorithm=algorithm, sentences=sentences, ratio=ratio)
+
+
+def translate(sentences: tuple[str, ...], source: str, target: str) -> tuple[str, ...]:
+    from translator import engine  # loads CTranslate2: only when a translation is asked for
+
+    return tuple(engine.translate_sentences(list(sentences), source, target))
+
+
+def can_translate(source: str, target: str) -> bool:
+    from translator import engine
+
+    return engine.can_translate(source, target)
+
+
+def reachable_targets(sources: tuple[str, ...]) -> tuple[str, ...]:
+    """Every language some source can reach with the installed packs, sorted."""
+    if not sources:
+        return ()
+    from translator import engine
+
+    targets: set[str] = set()
+    for source in sources:
+        targets.update(engine.reachable_targets(source))
+    return tuple(sorted(targets))
+
+
+def pack_sources() -> tuple[str, ...]:
+    """The languages installed packs translate from."""
+    from translator.packs import installed_packs
+
+    return tuple(sorted({pack.from_code for pack in installed_packs()}))
+
+
+@dataclass(frozen=True)
+class Steps:
+    """The steps one job runs; the dashboard passes cached versions of the same functions."""
+
+    decode: Callable[[bytes, str], Decoded] = decode
+    detect: Callable[[str], ArticleLanguage] = detect
+    build: Callable[[str, str, str, str], Article] = build
+    summarize: Callable[[Article, str, int | None, float | None], Summary] = summarize
+    can_translate: Callable[[str, str], bool] = can_translate
+    translate: Callable[[tuple[str, ...], str, str], tuple[str, ...]] = translate
+
+
+PLAIN = Steps()
+"""The steps uncached, for the CLIs and the batch runner."""

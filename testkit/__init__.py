@@ -1,0 +1,1 @@
+"""Tiny real packs, a loopback HTTP server and a Streamlit launcher, for tests and benchmarks."""

@@ -1,0 +1,24 @@
+"""Where the dashboard's own log goes: the server's stderr, tracebacks included.
+
+A failure shown to the reader as a card message or an error box is logged where it is
+caught (digest.job, ui.packs_page); this puts those records on the server's console.
+"""
+from __future__ import annotations
+
+import logging
+
+PROJECT_LOGGERS = ("articles", "languages", "summarizer", "translator", "digest", "ui")
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def configure_logging(level: int = logging.INFO) -> None:
+    """Send the project's log records to stderr once per process (reruns add nothing)."""
+    for name in PROJECT_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(getattr(handler, "_news_digest", False) for handler in logger.handlers):
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter(_FORMAT))
+            handler._news_digest = True  # type: ignore[attr-defined]
+            logger.addHandler(handler)
+            logger.setLevel(level)
+            logger.propagate = False
