@@ -35,8 +35,11 @@ def test_one_sentence_a_line_is_respected():
     article = build_article("a.txt", text, "en")
     assert [s.text for s in article.sentences] == [
         "It rose 2% to $11.1bn from $10.9bn.",
-        "Shares fell The end!",
+        "Shares fell",
+        "The end!",
     ]
+    assert [s.line_break for s in article.sentences] == [False, True, False]
+    assert article.paragraphs == ("It rose 2% to $11.1bn from $10.9bn. Shares fell\nThe end!",)
 
 
 def test_line_break_after_an_abbreviation_does_not_end_the_sentence():
