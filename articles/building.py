@@ -5,7 +5,7 @@ import re
 
 from articles.decoding import decode_bytes
 from articles.model import Article, Sentence
-from articles.segmentation import continues, split_sentences
+from articles.segmentation import continues, ends_with_year_mark, split_sentences
 
 MAX_TITLE_CHARS = 200
 
@@ -101,7 +101,7 @@ def _continues(left: str, right: str, language: str) -> bool:
     """
     if continues(left, right, language, line_break=True):
         return True
-    if not _MAYBE_ABBREVIATION.search(left[-12:]):
+    if not _MAYBE_ABBREVIATION.search(left[-12:]) or ends_with_year_mark(left):
         return False  # "... ушёл." ends a sentence; only short words may run on
     head = left[-80:].split(" ", 1)[-1] if len(left) > 80 else left
     tail = right[:80]

@@ -234,9 +234,9 @@ def continues(previous: str, piece: str, language: str = "und", line_break: bool
         return bool(_INITIAL.search(previous))  # caseless scripts: "د. محمد"
     if first.isupper() or first.isdigit():
         if _INITIAL.search(previous) and not previous.endswith(_DOTTED_ACRONYMS):
-            return not (line_break and _ends_with_year_mark(previous))  # "С.В. Лавров"
+            return not (line_break and ends_with_year_mark(previous))  # "С.В. Лавров"
         if title and first.isupper():
-            return not (line_break and _ends_with_year_mark(previous))  # "Prof. Dr. Ahmet"
+            return not (line_break and ends_with_year_mark(previous))  # "Prof. Dr. Ahmet"
     return False
 
 
@@ -245,7 +245,7 @@ _UNCASED_WORDS = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 _YEAR_END = re.compile(r"\d\s?([^\W\d_]{1,2})\.$")
 
 
-def _ends_with_year_mark(previous: str) -> bool:
+def ends_with_year_mark(previous: str) -> bool:
     match = _YEAR_END.search(previous)
     return bool(match) and match.group(1).lower() in _YEAR_MARKS
 
