@@ -146,26 +146,34 @@ _ABBREVIATIONS_OF = {
 _YEAR_MARKS = frozenset("г гг р рр ж жж".split())
 
 
-def _pattern(words: set[str]) -> re.Pattern[str] | None:
-    if not words:
-        return None
-    parts = sorted(
-        (r"\.\s?".join(re.escape(part) for part in word.split(".")) for word in words),
-        key=len,
-        reverse=True,
-    )
-    return re.compile(r"(?:^|[\s(«“„\"'/])(" + "|".join(parts) + r")\.$", re.IGNORECASE)
-
-
 @functools.lru_cache(maxsize=64)
-def _abbreviations(language: str) -> tuple[re.Pattern[str] | None, ...]:
-    """The compiled (titles, before-number, never-final) patterns of one language."""
+def _abbreviations(language: str) -> tuple[frozenset[str], ...]:
+    """The (titles, before-number, never-final) abbreviations one language reads."""
     sources = ("", language, *_ABBREVIATIONS_OF.get(language, ()))
     tables = (_TITLES, _BEFORE_NUMBER, _NEVER_FINAL)
     return tuple(
-        _pattern({word for source in sources for word in table.get(source, "").split()})
+        frozenset(word for source in sources for word in table.get(source, "").split())
         for table in tables
     )
+
+
+_OPENERS = "(«“„\"'/"
+
+
+def _last_words(previous: str) -> tuple[str, ...]:
+    """The abbreviation `previous` may end with, lowercased and without its final period:
+    its last word, and its last two words written together ("т. е." -> "т.е")."""
+    words = previous[-30:].split()
+    if not words or not words[-1].endswith("."):
+        return ()
+    last = words[-1].lstrip(_OPENERS)[:-1].lower()
+    if len(words) > 1 and words[-2].endswith(".") and len(words[-1]) <= 3:
+        return (last, (words[-2].lstrip(_OPENERS) + words[-1][:-1]).lower())
+    return (last,)
+
+
+def _is_one_of(words: tuple[str, ...], abbreviations: frozenset[str]) -> bool:
+    return any(word in abbreviations for word in words)
 
 
 def _repair(pieces: list[str], language: str) -> list[str]:
@@ -218,15 +226,16 @@ def continues(previous: str, piece: str, language: str = "und", line_break: bool
     if not previous.endswith("."):
         return False
     titles, before_number, never_final = _abbreviations(_base(language))
-    if never_final and never_final.search(previous):
+    words = _last_words(previous)
+    if _is_one_of(words, never_final):
         return True  # "т. е.", "z. B.", "bkz." never end a sentence
-    title = titles.search(previous) if titles else None
+    title = _is_one_of(words, titles)
+    number = _is_one_of(words, before_number) or (bool(words) and words[0].endswith("str"))
     if first.islower() and (
-        title or _ABBREVIATION.search(previous) or _ORDINAL.search(previous)
-        or (before_number and before_number.search(previous))
+        title or number or _ABBREVIATION.search(previous) or _ORDINAL.search(previous)
     ):
         return True  # "т.е. министр", "47. maddesi": no sentence starts in lowercase
-    if first.isdigit() and before_number and before_number.search(previous):
+    if first.isdigit() and number:
         return True  # "рис. 3", "S. 5"
     if first.isalpha() and not first.isupper() and not first.islower():
         if _UNCASED_WORDS.match(first):
