@@ -121,6 +121,7 @@ def _continues(left: str, right: str, language: str) -> bool:
 _LIST_MARKER = re.compile(r"^(?:[-–—•*·▪●○■□►✓✔]\s|\(?\d{1,3}[.)]\s|\(?[a-zа-я][)]\s)")
 _TABLE_CELL = re.compile(r"\t|\s\|\s|^\||\|$")
 _WORD_HYPHEN = re.compile(r"[^\W\d_]-$")  # "informa-\ntion": a hyphenated word goes on
+_PROSE_DASH = re.compile(r"^[-–—]\s+[^\W\d_]")
 _OPEN_END = re.compile(r"[,;(\[«“„]$")
 _MIN_WRAP_WIDTH = 40
 _WRAPPED_SHARE = 0.75
@@ -162,17 +163,18 @@ def _starts_own_line(previous: str, line: str, language: str, width: int) -> boo
     """Whether a line break between `previous` and `line` is kept (measurable cues only)."""
     if _TABLE_CELL.search(previous) or _TABLE_CELL.search(line):
         return True  # table rows
+    full_width = bool(width) and len(previous) >= width * _WRAPPED_SHARE
     if _LIST_MARKER.match(line):
-        return True  # the next list item
+        # "... in the South West\n- the principal ...": a dash in wrapped prose
+        dash = _PROSE_DASH.match(line)
+        in_prose = full_width and dash and dash.group(0)[-1].islower()
+        return not (in_prose and not _LINE_END.search(previous))
     if _LINE_END.search(previous):
         return False  # sentence ends at the line end: one sentence a line, or prose
-    first = line[0]
     if _WORD_HYPHEN.search(previous) or _OPEN_END.search(previous):
         return False  # the phrase runs on: "informa-", "cities,", "(see"
-    if first.islower():
+    if line[0].islower():
         return False  # no new line of its own starts in lowercase
-    if previous.endswith(":") and not _LIST_MARKER.match(previous):
-        return True  # "Participants:" then one item a line
-    if width and len(previous) >= width * _WRAPPED_SHARE and not _LIST_MARKER.match(previous):
+    if full_width:
         return False  # a full-width line without end: wrapped prose ("met with\nPresident")
-    return True  # a short line without end punctuation: heading, dateline, list entry
+    return True  # a short line without end punctuation: heading, dateline, list entry, "Menu:"

@@ -232,3 +232,23 @@ def test_rebuilding_an_article_from_its_text_keeps_its_lines():
     again = build_article("list.txt", article.text, "ru")
     assert again.paragraphs == article.paragraphs
     assert again.sentences == article.sentences
+
+
+def test_wrapped_prose_with_a_colon_and_a_dash_at_line_starts_is_still_prose():
+    text = (
+        "Election\n\n"
+        "Writing his Christmas message in the Northern Echo newspaper, the Bishop\n"
+        "said: The campaign in southern and rural seats of the country, especially\n"
+        "in the South West of England where the Liberal Democrats are strong\n"
+        "- the principal contenders there - will be hard fought until polling day.\n"
+        "- Michael Howard: No More Mr Nasty is being shown on BBC2 on Saturday 12\n"
+        "February at 20:05 GMT, the channel said in its weekly listings.\n"
+        "- Second item"
+    )
+    article = build_article("wrapped.txt", text, "en")
+    assert [s.text[:24] for s in article.sentences] == [
+        "Writing his Christmas me",
+        "- Michael Howard: No Mor",
+        "- Second item",
+    ]
+    assert [s.line_break for s in article.sentences] == [True, True, False]
