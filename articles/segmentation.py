@@ -3,8 +3,10 @@
 sentencex (Wikimedia) ships abbreviation lists and terminal punctuation for some
 300 languages and falls back along language families, so any code, including
 "und", gets a sane answer. A thin layer on top keeps closing quotes with their
-sentence, rejoins breaks that are clearly not sentence ends (a lowercase word
-after an abbreviation such as "т.е."), and cuts run-on text into bounded chunks
+sentence, rejoins breaks that are clearly not sentence ends (per-language lists
+of titles such as "Prof." and "ул.", abbreviations before a number such as
+"рис." and abbreviations that never end a sentence such as "т. е." or "z. B."),
+and cuts run-on text into bounded chunks
 so that summarization and translation never get one 40,000-word "sentence".
 """
 from __future__ import annotations
