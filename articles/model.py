@@ -9,16 +9,22 @@ class Sentence:
     """One sentence of the article body, with the paragraph it belongs to.
 
     Keeping the paragraph index lets the summary highlights and the side-by-side
-    translation share one segmentation.
+    translation share one segmentation. `line_break` is True when the paragraph
+    goes on on a new line after this sentence (a list item, a dateline, a table
+    row): translations and views put a "\n" there instead of a space.
     """
 
     text: str
     paragraph: int
+    line_break: bool = False
 
 
 @dataclass(frozen=True)
 class Article:
     """A decoded, normalized article split into title, paragraphs and sentences.
+
+    A paragraph's text keeps a "\n" between lines that stand on their own (lists,
+    datelines, table rows); wrapped lines are joined with a space.
 
     The title is kept apart so that it is shown as a title and never picked as a
     summary sentence. `language` is the code the sentences were split with

@@ -3,12 +3,15 @@
 sentencex (Wikimedia) ships abbreviation lists and terminal punctuation for some
 300 languages and falls back along language families, so any code, including
 "und", gets a sane answer. A thin layer on top keeps closing quotes with their
-sentence, rejoins breaks that are clearly not sentence ends (a lowercase word
-after an abbreviation such as "т.е."), and cuts run-on text into bounded chunks
+sentence, rejoins breaks that are clearly not sentence ends (per-language lists
+of titles such as "Prof." and "ул.", abbreviations before a number such as
+"рис." and abbreviations that never end a sentence such as "т. е." or "z. B."),
+and cuts run-on text into bounded chunks
 so that summarization and translation never get one 40,000-word "sentence".
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from sentencex import segment
@@ -22,7 +25,7 @@ MAX_CHARS = 1000
 
 def split_sentences(text: str, language: str = "und") -> list[str]:
     """Split text into sentences; never returns empty or whitespace-only pieces."""
-    language = (language or "und").lower().split("-")[0].split("_")[0]
+    language = _base(language)
     sentences: list[str] = []
     for block in _bounded_blocks(text):
         for piece in _segment(block, language):
@@ -55,7 +58,7 @@ def _segment(text: str, language: str) -> list[str]:
         raw = segment("en", text)
     # Pieces keep their trailing white space so that rejoining restores the text.
     pieces = [part for piece in raw for part in _split_before_numbers(piece)]
-    return [piece.strip() for piece in _repair(pieces) if piece.strip()]
+    return [piece.strip() for piece in _repair(pieces, language) if piece.strip()]
 
 
 # "... құрайды. 2006 жылы ...": a full word, a period, then a number starts a new
@@ -91,16 +94,124 @@ _DOTTED_ACRONYMS = (
 )
 _ORDINAL = re.compile(r"(?:^|\s)\d{1,4}\.$")
 _LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)]$")
-# Titles that stand before a name and so never end a sentence.
-_NAME_TITLES = frozenset(
-    "mr mrs ms dr prof st gen sen rep gov lt col capt sgt rev hon mt messrs mme mlle "
-    "hr sr sra dott "
-    "им проф акад ген г-н г-жа тов св ул пр-т пл д-р доц канд "
-    "ім акад вул пр".split()
-)
+# Abbreviations per language, in three classes, written lowercase without the final
+# period (inner periods may be followed by a space in the text: "т. е." = "т.е.").
+# TITLES stand before a name or a place: they end nothing when a capital follows
+# ("Prof. Dr. Ahmet", "ул. Ленина", "M. Dupont", "в 1941 г. Германия").
+# BEFORE_NUMBER stand before a number ("рис. 3", "S. 5", "No. 7").
+# NEVER_FINAL cannot end a sentence at all ("т. е.", "z. B.", "c.-à-d.", "bkz.").
+# A lowercase word after any of them always continues the sentence.
+_TITLES = {
+    "": "mr mrs ms dr prof st gen sen rep gov lt col capt sgt rev hon mt messrs",
+    "en": "pres supt det adm maj brig cmdr insp gen",
+    "fr": "m mm mme mmes mlle mlles me mgr pr dr st ste",
+    "de": "hr hrn fr frl dr prof st",
+    "es": "sr sra srta dr dra d dña",
+    "it": "sig sigg dott dott.ssa prof avv ing on",
+    "pt": "sr sra dr dra",
+    "nl": "dhr mevr mw dr prof",
+    "tr": "prof dr doç doc yrd ord öğr gör av op uzm müh sn alb yzb bnb tuğg tümg korg org "
+    "cad sok mah bul üniv fak hst",
+    "az": "prof dr dos akad",
+    "ru": "г-н г-жа им проф акад ген тов св ул пр-т просп пл д-р доц канд пер наб пос дер "
+    "г гг р-н обл",
+    "uk": "ім проф акад вул пр просп пл м д-р доц канд св смт р рр",
+    "kk": "проф акад ак көш даңғ ж жж",
+    "be": "вул праф акад",
+    "bg": "проф акад ул бул гр д-р доц г-н г-жа",
+    "mk": "проф акад ул бул г-дин г-ѓа д-р доц",
+    "sr": "проф акад ул г-дин г-ђа д-р доц dr prof ul",
+    "hr": "prof ul dr mr",
+    "pl": "prof dr doc mgr inż ks św ul al pl gen płk",
+    "cs": "prof ing mudr judr phdr doc ul nám sv",
+    "sv": "dr prof",
+    "hu": "dr prof id ifj özv",
+    "ro": "dl dna dra prof dr str bd",
+    "lt": "prof dr doc gen",
+    "lv": "prof dr doc",
+    "el": "κ κα καθ δρ αγ οδ λεωφ",
+}
+_BEFORE_NUMBER = {
+    "": "no nos nr p pp vol fig figs art ch chap sec",
+    "fr": "n° p pp t chap art vol fig",
+    "de": "nr s abs art bd kap abb tab",
+    "tr": "no s md syf",
+    "ru": "рис табл с стр т гл ст п ч д кв корп №",
+    "uk": "рис табл с ст п ч т",
+    "kk": "б т",
+    "pl": "godz ok nr s str poz art ust pkt",
+    "cs": "č str s odst",
+    "hr": "br str čl",
+    "sr": "бр стр чл br str",
+    "bg": "бр стр чл т",
+    "es": "pág núm art",
+    "it": "pag art n",
+    "pt": "pág art n",
+    "nl": "blz nr art",
+    "ro": "nr pag art alin",
+    "el": "σελ",
+    "hu": "sz",
+}
+_NEVER_FINAL = {
+    "": "e.g i.e cf vs viz approx",
+    "fr": "c.-à-d c-à-d cf env",
+    "de": "z.b d.h vgl bzw ca evtl ggf sog inkl zzgl bspw z.t u.u",
+    "tr": "bkz örn",
+    "ru": "т.е т.к т.н т.ч см ср напр",
+    "uk": "т.зв див напр",
+    "kk": "мыс",
+    "pl": "m.in tzw np tj ww",
+    "cs": "tzv např tj resp",
+    "hr": "npr tj",
+    "sr": "нпр тј npr tj",
+    "bg": "т.е напр вж",
+    "sv": "t.ex bl.a s.k d.v.s dvs",
+    "nl": "bijv d.w.z o.a m.b.t",
+    "es": "p.ej",
+    "hu": "pl kb ill",
+    "el": "π.χ δηλ",
+}
+# Which of the tables above a language also reads (Cyrillic Central Asia shares Russian ones).
+_ABBREVIATIONS_OF = {
+    "kk": ("ru", "kk"), "ky": ("ru", "kk"), "tg": ("ru",), "mn": ("ru",), "uz": ("ru", "tr"),
+    "be": ("ru", "be"), "az": ("tr", "az"), "uk": ("uk", "ru"),
+}
+# Year and century marks: "в 1941 г. Германия" continues, yet at a line end
+# ("... в 2008 г.\nПотом") the break is trusted.
+_YEAR_MARKS = frozenset("г гг р рр ж жж".split())
 
 
-def _repair(pieces: list[str]) -> list[str]:
+@functools.lru_cache(maxsize=64)
+def _abbreviations(language: str) -> tuple[frozenset[str], ...]:
+    """The (titles, before-number, never-final) abbreviations one language reads."""
+    sources = ("", language, *_ABBREVIATIONS_OF.get(language, ()))
+    tables = (_TITLES, _BEFORE_NUMBER, _NEVER_FINAL)
+    return tuple(
+        frozenset(word for source in sources for word in table.get(source, "").split())
+        for table in tables
+    )
+
+
+_OPENERS = "(«“„\"'/"
+
+
+def _last_words(previous: str) -> tuple[str, ...]:
+    """The abbreviation `previous` may end with, lowercased and without its final period:
+    its last word, and its last two words written together ("т. е." -> "т.е")."""
+    words = previous[-30:].split()
+    if not words or not words[-1].endswith("."):
+        return ()
+    last = words[-1].lstrip(_OPENERS)[:-1].lower()
+    if len(words) > 1 and words[-2].endswith(".") and len(words[-1]) <= 3:
+        return (last, (words[-2].lstrip(_OPENERS) + words[-1][:-1]).lower())
+    return (last,)
+
+
+def _is_one_of(words: tuple[str, ...], abbreviations: frozenset[str]) -> bool:
+    return any(word in abbreviations for word in words)
+
+
+def _repair(pieces: list[str], language: str) -> list[str]:
     """Fix the few breaks a rule-based splitter gets wrong in news text."""
     out: list[str] = []
     carried = ""
@@ -120,7 +231,7 @@ def _repair(pieces: list[str]) -> list[str]:
                 piece = piece[lead.end():]
                 if not piece.strip():
                     continue
-            if continues(out[-1], piece):
+            if _inside_word(out[-1], piece) or continues(out[-1], piece, language):
                 out[-1] += piece
                 continue
         out.append(piece)
@@ -132,9 +243,13 @@ def _repair(pieces: list[str]) -> list[str]:
     return out
 
 
-def continues(previous: str, piece: str) -> bool:
+def continues(previous: str, piece: str, language: str = "und", line_break: bool = False) -> bool:
     """Whether `piece` goes on the sentence `previous` seems to end (an abbreviation,
-    an initial, a title before a name, a list number); also used across line breaks."""
+    an initial, a title before a name, a list number).
+
+    With `line_break` the two are on different lines: a year mark ("2008 г.") at a
+    line end then ends the sentence.
+    """
     previous, piece = previous[-80:].rstrip(), piece[:8].lstrip()
     if not previous or not piece:
         return False
@@ -145,17 +260,50 @@ def continues(previous: str, piece: str) -> bool:
         return True  # "格里高尔．萨姆沙": the full-width dot joins parts of a foreign name
     if not previous.endswith("."):
         return False
-    if first.islower() and (_ABBREVIATION.search(previous) or _ORDINAL.search(previous)):
+    titles, before_number, never_final = _abbreviations(_base(language))
+    words = _last_words(previous)
+    if _is_one_of(words, never_final):
+        return True  # "т. е.", "z. B.", "bkz." never end a sentence
+    title = _is_one_of(words, titles)
+    number = _is_one_of(words, before_number) or (bool(words) and words[0].endswith("str"))
+    if first.islower() and (
+        title or number or _ABBREVIATION.search(previous) or _ORDINAL.search(previous)
+    ):
         return True  # "т.е. министр", "47. maddesi": no sentence starts in lowercase
+    if first.isdigit() and number:
+        return True  # "рис. 3", "S. 5"
     if first.isalpha() and not first.isupper() and not first.islower():
+        if _UNCASED_WORDS.match(first):
+            return False  # Hangul, kana, CJK: a one-syllable word is no initial ("식. 임직원")
         return bool(_INITIAL.search(previous))  # caseless scripts: "د. محمد"
     if first.isupper() or first.isdigit():
         if _INITIAL.search(previous) and not previous.endswith(_DOTTED_ACRONYMS):
-            return True  # "С.В. Лавров", "J. Smith": initials before a name
-        last_word = previous.rsplit(None, 1)[-1].lstrip("(«“„\"'")[:-1].lower()
-        if last_word in _NAME_TITLES:
-            return True  # "им. Пушкина", "Dr. Smith"
+            return not (line_break and ends_with_year_mark(previous))  # "С.В. Лавров"
+        if title and first.isupper():
+            return not (line_break and ends_with_year_mark(previous))  # "Prof. Dr. Ahmet"
     return False
+
+
+# Scripts written without capitals whose single syllables are whole words.
+_UNCASED_WORDS = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
+_YEAR_END = re.compile(r"\d\s?([^\W\d_]{1,2})\.$")
+
+
+def ends_with_year_mark(previous: str) -> bool:
+    match = _YEAR_END.search(previous)
+    return bool(match) and match.group(1).lower() in _YEAR_MARKS
+
+
+def _base(language: str) -> str:
+    return (language or "und").lower().split("-")[0].split("_")[0]
+
+
+def _inside_word(previous: str, piece: str) -> bool:
+    """A period with no space after it is inside a token ("c.-à-d.", "복지.교육", "Abai.kz")."""
+    if not previous.endswith(".") or not piece:
+        return False
+    first = piece[0]
+    return first == "-" or first.isdigit() or (first.isalpha() and not first.isupper())
 
 
 def _unbalanced(sentence: str) -> bool:

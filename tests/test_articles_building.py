@@ -35,8 +35,11 @@ def test_one_sentence_a_line_is_respected():
     article = build_article("a.txt", text, "en")
     assert [s.text for s in article.sentences] == [
         "It rose 2% to $11.1bn from $10.9bn.",
-        "Shares fell The end!",
+        "Shares fell",
+        "The end!",
     ]
+    assert [s.line_break for s in article.sentences] == [False, True, False]
+    assert article.paragraphs == ("It rose 2% to $11.1bn from $10.9bn. Shares fell\nThe end!",)
 
 
 def test_line_break_after_an_abbreviation_does_not_end_the_sentence():
@@ -112,3 +115,140 @@ def test_sentences_cover_the_body_exactly_for_any_text():
             assert joined == "".join(article.body.split())
             assert all(s.text and s.text == s.text.strip() for s in article.sentences)
             assert all(0 <= s.paragraph < len(article.paragraphs) for s in article.sentences)
+
+
+def _lines(article):
+    """The sentences as a reader sees them: a new line wherever line_break is set."""
+    out = ""
+    for sentence in article.sentences:
+        out += sentence.text + ("\n" if sentence.line_break else " ")
+    return out.strip()
+
+
+def test_a_dateline_is_its_own_segment_and_keeps_its_line():
+    text = (
+        "Oil output rises\n\nALMATY, March 3 (Reuters) -\n"
+        "Kazakhstan raised oil output by 5% in February, the energy ministry said.\n"
+        "Exports grew too."
+    )
+    article = build_article("reuters.txt", text, "en")
+    assert article.title == "Oil output rises"
+    assert article.sentences[0] == Sentence("ALMATY, March 3 (Reuters) -", 0, line_break=True)
+    assert article.paragraphs[0].startswith("ALMATY, March 3 (Reuters) -\nKazakhstan raised")
+    assert [s.line_break for s in article.sentences[1:]] == [False, False]
+
+
+def test_list_items_in_russian_stay_on_their_lines():
+    text = "Итоги года\n\nВ список вошли:\n- Алматы\n- Астана\n- Шымкент\nВсе города выросли."
+    article = build_article("list.txt", text, "ru")
+    assert _lines(article) == "В список вошли:\n- Алматы\n- Астана\n- Шымкент\nВсе города выросли."
+    assert article.paragraphs == (_lines(article),)
+
+
+def test_numbered_list_in_german_with_an_abbreviation_inside():
+    text = (
+        "Programm\n\nDie Tagesordnung:\n1. Begrüßung durch Dr. Müller\n"
+        "2. Bericht des Vorstands\n3. Wahlen\nDie Sitzung beginnt um 10 Uhr."
+    )
+    article = build_article("agenda.txt", text, "de")
+    assert [s.text for s in article.sentences] == [
+        "Die Tagesordnung:",
+        "1. Begrüßung durch Dr. Müller",
+        "2. Bericht des Vorstands",
+        "3. Wahlen",
+        "Die Sitzung beginnt um 10 Uhr.",
+    ]
+
+
+def test_table_rows_with_pipes_or_tabs_are_rows():
+    french = "Résultats\n\nVille | Population\nParis | 2 100 000\nLyon | 520 000\nFin du tableau."
+    article = build_article("table.txt", french, "fr")
+    assert _lines(article) == french.split("\n\n")[1]
+    turkish = build_article("tablo.txt", "Sonuçlar\n\nŞehir\tNüfus\nİstanbul\t15 milyon", "tr")
+    assert [s.text for s in turkish.sentences] == ["Şehir\tNüfus", "İstanbul\t15 milyon"]
+
+
+def test_hard_wrapped_prose_is_joined_even_before_a_capital():
+    text = (
+        "Minimum wage\n\n"
+        "The government of Kazakhstan announced on Monday that it would\n"
+        "raise the minimum wage by ten percent from the first of January,\n"
+        "President Kassym-Jomart Tokayev told a meeting of the cabinet in\n"
+        "Astana, adding that pensions would also rise next year.\n"
+        "Officials said the measure would cost about 300 billion tenge."
+    )
+    article = build_article("wrapped.txt", text, "en")
+    assert len(article.sentences) == 2
+    assert article.sentences[0].text.startswith("The government of Kazakhstan announced")
+    assert article.sentences[0].text.endswith("pensions would also rise next year.")
+    assert "\n" not in article.paragraphs[0]
+    assert not any(s.line_break for s in article.sentences)
+
+
+def test_hard_wrapped_russian_and_kazakh_prose_is_joined():
+    russian = (
+        "Заголовок\n\nПравительство Казахстана объявило в понедельник, что повысит\n"
+        "минимальную зарплату на десять процентов, сообщил Президент\n"
+        "Касым-Жомарт Токаев на заседании кабинета министров в Астане\n"
+        "в понедельник утром, добавив, что пенсии тоже вырастут.\n"
+        "Это обойдётся бюджету в 300 млрд тенге."
+    )
+    assert len(build_article("ru.txt", russian, "ru").sentences) == 2
+    kazakh = (
+        "Тақырып\n\nҚазақстан Республикасының Президенті Қасым-Жомарт Тоқаев бүгін\n"
+        "Ақорданың баспасөз қызметі хабарлағандай, Үкімет отырысында сөз\n"
+        "сөйледі. Ол экономика туралы айтты."
+    )
+    sentences = build_article("kk.txt", kazakh, "kk").sentences
+    assert [s.text for s in sentences] == [
+        "Қазақстан Республикасының Президенті Қасым-Жомарт Тоқаев бүгін Ақорданың баспасөз "
+        "қызметі хабарлағандай, Үкімет отырысында сөз сөйледі.",
+        "Ол экономика туралы айтты.",
+    ]
+
+
+def test_a_year_at_a_line_end_ends_the_sentence_but_not_inside_a_line():
+    text = "Заголовок\n\nОн родился в 1941 г.\nПотом переехал в Алматы.\nВ 1941 г. Германия напала."
+    article = build_article("a.txt", text, "ru")
+    assert [s.text for s in article.sentences] == [
+        "Он родился в 1941 г.",
+        "Потом переехал в Алматы.",
+        "В 1941 г. Германия напала.",
+    ]
+
+
+def test_turkish_title_before_a_name_across_a_line_break():
+    text = "Başlık\n\nToplantıya Prof.\nDr. Ahmet Yılmaz katıldı.\nKarar kesindir."
+    article = build_article("tr.txt", text, "tr")
+    assert [s.text for s in article.sentences] == [
+        "Toplantıya Prof. Dr. Ahmet Yılmaz katıldı.",
+        "Karar kesindir.",
+    ]
+
+
+def test_rebuilding_an_article_from_its_text_keeps_its_lines():
+    text = "Итоги года\n\nВ список вошли:\n- Алматы\n- Астана\n\nВсе города выросли."
+    article = build_article("list.txt", text, "ru")
+    again = build_article("list.txt", article.text, "ru")
+    assert again.paragraphs == article.paragraphs
+    assert again.sentences == article.sentences
+
+
+def test_wrapped_prose_with_a_colon_and_a_dash_at_line_starts_is_still_prose():
+    text = (
+        "Election\n\n"
+        "Writing his Christmas message in the Northern Echo newspaper, the Bishop\n"
+        "said: The campaign in southern and rural seats of the country, especially\n"
+        "in the South West of England where the Liberal Democrats are strong\n"
+        "- the principal contenders there - will be hard fought until polling day.\n"
+        "- Michael Howard: No More Mr Nasty is being shown on BBC2 on Saturday 12\n"
+        "February at 20:05 GMT, the channel said in its weekly listings.\n"
+        "- Second item"
+    )
+    article = build_article("wrapped.txt", text, "en")
+    assert [s.text[:24] for s in article.sentences] == [
+        "Writing his Christmas me",
+        "- Michael Howard: No Mor",
+        "- Second item",
+    ]
+    assert [s.line_break for s in article.sentences] == [True, True, False]

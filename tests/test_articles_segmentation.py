@@ -174,3 +174,95 @@ def test_a_giant_token_inside_normal_words_is_cut_too():
     assert max(len(s) for s in sentences) <= 1000
     assert max(len(s.split()) for s in sentences) <= MAX_WORDS
     assert "".join("".join(sentences).split()) == "word" * 200 + "x" * 5000 + "end."
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        pytest.param(
+            "ru",
+            "В 1941 г. Германия напала на СССР. Музей на ул. Ленина открыли в 1990-х гг. в "
+            "центре. Всё было тихо.",
+            ["В 1941 г. Германия напала на СССР.",
+             "Музей на ул. Ленина открыли в 1990-х гг. в центре.", "Всё было тихо."],
+            id="ru-year-and-street",
+        ),
+        pytest.param(
+            "ru",
+            "Подробности см. рис. 3. Расходы, т. е. Налоги и сборы, выросли. "
+            "Акад. Сахаров выступил.",
+            ["Подробности см. рис. 3.", "Расходы, т. е. Налоги и сборы, выросли.",
+             "Акад. Сахаров выступил."],
+            id="ru-before-number-never-final-title",
+        ),
+        pytest.param(
+            "uk",
+            "У 1991 р. Україна стала незалежною. Вул. Хрещатик закрили. Проф. Іваненко виступив. "
+            "Див. с. 5.",
+            ["У 1991 р. Україна стала незалежною.", "Вул. Хрещатик закрили.",
+             "Проф. Іваненко виступив.", "Див. с. 5."],
+            id="uk-year-street-title-number",
+        ),
+        pytest.param(
+            "kk",
+            "1995 ж. Конституция қабылданды. Проф. Б. Нұрланов сөйледі. Ол Абай көш. тұрады.",
+            ["1995 ж. Конституция қабылданды.", "Проф. Б. Нұрланов сөйледі.",
+             "Ол Абай көш. тұрады."],
+            id="kk-year-title-initial-street",
+        ),
+        pytest.param(
+            "tr",
+            "Toplantıya Prof. Dr. Ahmet Yılmaz katıldı. Doç. Dr. Ayşe Kaya da oradaydı. "
+            "Av. Mehmet Öz konuştu. Bkz. Tablo 3.",
+            ["Toplantıya Prof. Dr. Ahmet Yılmaz katıldı.", "Doç. Dr. Ayşe Kaya da oradaydı.",
+             "Av. Mehmet Öz konuştu.", "Bkz. Tablo 3."],
+            id="tr-academic-titles",
+        ),
+        pytest.param(
+            "tr",
+            "Ankara Üniv. Tıp Fak. öğrencileri geldi. Yrd. Doç. Ali Can konuştu.",
+            ["Ankara Üniv. Tıp Fak. öğrencileri geldi.", "Yrd. Doç. Ali Can konuştu."],
+            id="tr-institutions",
+        ),
+        pytest.param(
+            "fr",
+            "M. Dupont et Mme Durand sont arrivés. Le Pr. Blanc parle. Cf. chap. 3. "
+            "C.-à-d. rien. Fin.",
+            ["M. Dupont et Mme Durand sont arrivés.", "Le Pr. Blanc parle.", "Cf. chap. 3.",
+             "C.-à-d. rien.", "Fin."],
+            id="fr-titles-references",
+        ),
+        pytest.param(
+            "de",
+            "Teuer sind z. B. Berlin und München. Vgl. S. 5. Hr. Meier kam, d. h. Er war da. "
+            "Sie sagte ggf. Ja.",
+            ["Teuer sind z. B. Berlin und München.", "Vgl. S. 5.",
+             "Hr. Meier kam, d. h. Er war da.",
+             "Sie sagte ggf. Ja."],
+            id="de-never-final-and-page",
+        ),
+        pytest.param(
+            "en",
+            "Gen. Smith met Sen. Jones. It costs approx. 5 dollars. See Fig. 3. The end.",
+            ["Gen. Smith met Sen. Jones.", "It costs approx. 5 dollars.", "See Fig. 3.",
+             "The end."],
+            id="en-titles-approx-figure",
+        ),
+        pytest.param(
+            "ko",
+            "오늘은 날씨가 좋은 날. 우리는 공원에 갔다.",
+            ["오늘은 날씨가 좋은 날.", "우리는 공원에 갔다."],
+            id="ko-one-syllable-word-is-no-initial",
+        ),
+    ],
+)
+def test_abbreviations_do_not_end_sentences(language, text, expected):
+    assert split_sentences(text, language) == expected
+
+
+def test_a_year_mark_at_a_line_end_still_ends_the_sentence():
+    from articles.segmentation import continues
+
+    assert continues("В 1941 г.", "Германия напала", "ru")
+    assert not continues("Он родился в 2008 г.", "Потом переехал", "ru", line_break=True)
+    assert continues("Приехал проф.", "Иванов", "ru", line_break=True)
