@@ -1,5 +1,7 @@
+"""`python -m digest`: see digest/cli.py."""
 import sys
 
 from digest.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":
+    sys.exit(main())
