@@ -1,0 +1,1 @@
+"""Language codes and names, detection."""
