@@ -293,7 +293,10 @@ def find_available(from_code: str, to_code: str, timeout: float = 10) -> Availab
         if (pack.from_code, pack.to_code) == (from_code, to_code)
     ]
     if not matches:
-        raise PackError(f"The Argos package index has no {from_code} → {to_code} pack.")
+        raise PackError(
+            f"The Argos package index has no {from_code} → {to_code} pack. "
+            + install_advice(from_code, to_code)
+        )
     return matches[-1]
 
 
