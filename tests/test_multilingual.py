@@ -221,11 +221,12 @@ def test_the_model_goes_before_a_route_through_english(nllb, area):
 
 
 def test_reachable_targets_include_what_the_model_reaches(area):
-    assert engine.reachable_targets("kk") == []
+    assert engine.reachable_targets("kk") == [] and engine.translatable_sources() == []
     install_model(build_model_dir(area / "d" / "nllb-200-tiny"))
     assert {"en", "ru", "mn", "uz", "tg", "ky", "be"} <= set(engine.reachable_targets("kk"))
     assert "kk" not in engine.reachable_targets("kk")
     assert engine.can_translate("uz", "mn") and not engine.can_translate("kk", "fr")
+    assert {"kk", "uz", "mn", "tg", "ky", "be"} <= set(engine.translatable_sources())
 
 
 def test_kazakh_without_a_model_names_the_model_not_a_pack_that_does_not_exist(area):

@@ -210,6 +210,14 @@ def reachable_targets(source: str) -> list[str]:
     return sorted(targets)
 
 
+def translatable_sources() -> list[str]:
+    """Source codes an installed pack or multilingual model translates from (for the dashboard)."""
+    sources = {frm for (frm, _to) in _pairs()}
+    for model in multilingual.installed_models():
+        sources |= set(model.languages)
+    return sorted(sources)
+
+
 def can_translate(source: str, target: str) -> bool:
     """True when translate_* would find a route (same language counts: nothing to do)."""
     source, target = _normalize(source), _normalize(target)

@@ -262,7 +262,7 @@ def load_model(model: MultilingualModel) -> LoadedModel:
         cached = _loaded.get(name)
         if cached is not None and cached.key == stamp:
             return cached
-        _loaded.pop(name, None)
+        _drop_stale()  # a removed or replaced model frees its memory before another loads
         with PACKS_LOCK:
             loaded = _load(model, stamp)
         _loaded[name] = loaded
@@ -322,6 +322,17 @@ def pair_runner(model: MultilingualModel, source: str, target: str) -> LoadedPac
                                 frozenset(token for _code, token in model.tokens)),
         target_prefix=target_token,
     )
+
+
+def _drop_stale() -> None:
+    """Forget loaded models whose files are gone or changed; _loaded_lock held."""
+    for name, loaded in list(_loaded.items()):
+        try:
+            if _stamp(loaded.model.path) == loaded.key:
+                continue
+        except OSError:
+            pass
+        del _loaded[name]
 
 
 def unload_all() -> None:
