@@ -13,6 +13,7 @@ from translator import engine, models, multilingual
 from translator.install import install_from_file
 from translator.model_install import install_model
 from translator.multilingual import ModelError, installed_models, remove_model
+from translator.packs import installed_packs
 
 KAZAKH = "Парламент жаңа бюджетті дүйсенбі күні бекітті. Нан мен жанармай бағасы тағы да өсті."
 ENGLISH = "The parliament approved the new budget on Monday. Prices rose again this week."
@@ -50,7 +51,7 @@ class Spy:
 
     def translate_batch(self, source, target_prefix=None, **options):
         self.sources += [list(tokens) for tokens in source]
-        self.prefixes += [list(prefix) for prefix in target_prefix]
+        self.prefixes += [list(prefix) for prefix in target_prefix or []]
         self.options.append(options)
         results = self.translator.translate_batch(source, target_prefix=target_prefix, **options)
         self.hypotheses += [list(result.hypotheses[0]) for result in results]
@@ -249,3 +250,15 @@ def test_a_removed_model_folder_is_reported_clearly(nllb):
     multilingual.unload_all()
     with pytest.raises(engine.MissingPairError, match="Kazakh"):
         engine.translate_text(KAZAKH, "kk", "en")
+
+
+def test_a_short_line_may_take_256_output_tokens_as_with_argos(area):
+    """2n+16 cut short the translation of compact scripts (a 3-token zh line got 32 tokens)."""
+    install_from_file(build_tiny_pack(area / "built", "en", "ru", seed=3))
+    pack = next(p for p in installed_packs() if (p.from_code, p.to_code) == ("en", "ru"))
+    loaded = models.load_pack(pack)
+    spy = Spy(loaded.translator)
+    loaded.translator = spy
+    engine.translate_sentences(["Prices.", ENGLISH], "en", "ru")
+    assert [o["max_decoding_length"] for o in spy.options] == [256]
+    assert len(spy.sources) == 2
