@@ -262,3 +262,13 @@ def test_a_short_line_may_take_256_output_tokens_as_with_argos(area):
     engine.translate_sentences(["Prices.", ENGLISH], "en", "ru")
     assert [o["max_decoding_length"] for o in spy.options] == [256]
     assert len(spy.sources) == 2
+
+
+def test_an_m2m_model_is_framed_with_its_own_language_tokens(area):
+    m2m = install_model(build_model_dir(area / "d" / "m2m-tiny", kind="m2m"))
+    spy = spy_on(m2m)
+    translation = engine.translate_text(MONGOLIAN, "mn", "kk")
+    assert spy.sources == [["__mn__"] + pieces(m2m, MONGOLIAN) + ["</s>"]]
+    assert spy.prefixes == [["__kk__"]]
+    assert translation.model == "M2M-100"
+    assert translation.sentences[0].target == decoded(m2m, spy.hypotheses[0][1:])
