@@ -12,10 +12,12 @@ Each is loaded in a fresh subprocess so that its load time and resident memory a
 Speed is translate_sentences on distinct English news sentences of ../shared/data, beam 4,
 2 intra-op threads. Random weights never learnt when to stop: with tied embeddings a random
 model repeats its last token to the 256-token limit, and an end-of-sentence bias only makes it
-stop at once. So both models are made never to stop, and each sentence's output is bounded at
-its own input length (engine.decoding_limit patched here only): a real translation is about as
-long as its source, so the cost per sentence is close to a real model's. Output tokens per
-second are printed too. The real models' quality and output lengths are their own.
+stop at once. So both models are made never to stop, and every output is bounded at the mean
+input length of the sentences (engine.decoding_limit patched here only; one limit, so the
+sentences share batches as with real models): a real translation is about as long as its
+source, so the cost per sentence is close to a real model's. Output tokens per second are
+counted from CTranslate2's hypotheses. The real models' quality and output lengths are their
+own.
 """
 from __future__ import annotations
 
@@ -29,7 +31,8 @@ from pathlib import Path
 
 CACHE = Path(os.environ.get("NLLB_BENCH_DIR", "/tmp/news-digest-bench-nllb600m"))
 NLLB_VOCABULARY = 256_206
-SENTENCES = 40
+SENTENCES = 32
+"""One batch (engine.BATCH_SIZE)."""
 EOS_BIAS = -30.0
 """Never stop: outputs are bounded by the patched decoding limit instead (see above)."""
 
@@ -107,11 +110,24 @@ def _sentences() -> list[str]:
     return sentences[:SENTENCES]
 
 
+class _CountingTranslator:
+    """Counts the output tokens CTranslate2 produced (target language code included)."""
+
+    def __init__(self, translator):
+        self.translator = translator
+        self.tokens = 0
+        self.warm_up_tokens = 0
+
+    def translate_batch(self, *args, **kwargs):
+        results = self.translator.translate_batch(*args, **kwargs)
+        self.tokens += sum(len(result.hypotheses[0]) for result in results)
+        return results
+
+
 def child(kind: str) -> dict:
     """Run in a subprocess: load one model, translate, report numbers as JSON."""
     from translator import engine
 
-    engine.decoding_limit = len  # output as long as the input, whatever the random weights say
     sentences = _sentences()
     before = _rss_mb()
     start = time.perf_counter()
@@ -129,18 +145,24 @@ def child(kind: str) -> dict:
         source, target = "en", "ru"
     load_seconds = time.perf_counter() - start
     loaded_rss = _rss_mb()
+    pieces = loaded.sentencepiece if kind == "nllb" else loaded.tokenizer
+    limit = round(sum(len(pieces.encode(s)) for s in sentences) / len(sentences))
+    engine.decoding_limit = lambda _tokens: limit  # as long as a source, whatever the weights
+    counter = _CountingTranslator(loaded.translator)
+    loaded.translator = counter
     engine.translate_sentences(sentences[:2], source, target)  # warm up
+    counter.warm_up_tokens = counter.tokens
     engine.clear_translation_cache()
     start = time.perf_counter()
     outputs = engine.translate_sentences(sentences, source, target)
     seconds = time.perf_counter() - start
-    tokenizer = loaded.tokenizer if kind != "nllb" else loaded.sentencepiece
-    out_tokens = sum(len(tokenizer.encode(output)) for output in outputs)
+    out_tokens = counter.tokens - counter.warm_up_tokens
+    assert len(outputs) == len(sentences)
     return {
         "load_s": load_seconds, "rss_before_mb": before, "rss_loaded_mb": loaded_rss,
         "rss_after_mb": _rss_mb(), "sentences": len(sentences), "seconds": seconds,
         "sentences_per_s": len(sentences) / seconds,
-        "mean_output_tokens": out_tokens / max(len(outputs), 1),
+        "mean_output_tokens": out_tokens / len(outputs),
         "output_tokens_per_s": out_tokens / seconds,
     }
 
@@ -180,8 +202,8 @@ def main() -> int:
             ("Argos base size (int8)", _size_mb(pack_dir), _run_child("argos", env)),
         ]
     print()
-    print(f"{rows[0][2]['sentences']} distinct English news sentences, beam 4, 2 threads, "
-          "random weights (output lengths are not a real model's).")
+    print(f"{rows[0][2]['sentences']} distinct English news sentences in one batch, beam 4, "
+          "2 intra-op threads; random weights, every output as long as the mean input.")
     print()
     print("| model | on disk | load | RSS after load | RSS after run | sentences/s "
           "| output tokens/s | mean output tokens |")
