@@ -121,3 +121,27 @@ def test_available_offline_shows_the_index_last_fetched_with_its_date(env, tmp_p
     assert "Argos publishes no pack for Kazakh (kk)" in missing.err
     kyrgyz = run(env, "translate", "--source", "ky", "--target", "en", kazakh)
     assert "packages install ky en" in kyrgyz.err  # published: the pack command works
+
+
+def test_translating_with_a_model_imports_neither_torch_nor_transformers(env, tmp_path):
+    assert run(env, "packages", "install-file",
+               build_model_dir(tmp_path / "d" / "nllb")).returncode == 0
+    script = (
+        "import sys\n"
+        "from translator.engine import translate_text\n"
+        "result = translate_text('Парламент бюджетті бекітті.', 'kk', 'en')\n"
+        "print(result.route, 'torch' in sys.modules, 'transformers' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["via", "NLLB-200", "False", "False"]
+
+
+def test_an_argos_pack_renamed_to_zip_still_installs_as_a_pack(env, tmp_path):
+    pack = build_tiny_pack(tmp_path / "b", "de", "en")
+    renamed = pack.with_suffix(".zip")
+    pack.rename(renamed)
+    result = run(env, "packages", "install-file", renamed)
+    assert result.returncode == 0, result.err
+    assert result.out.split("\t")[:3] == ["de", "en", "1.0"]
