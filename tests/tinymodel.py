@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import json
-import shutil
 import tempfile
 import zipfile
 from collections.abc import Sequence
@@ -222,8 +221,3 @@ def build_model_zip(dest_dir: Path, name: str = "nllb-200-tiny", **options) -> P
     with tempfile.TemporaryDirectory(prefix="tinymodel-zip-") as tmp:
         folder = build_model_dir(Path(tmp) / name, **options)
         return zip_model_dir(folder, Path(dest_dir) / f"{name}.zip", top=name)
-
-
-def copy_model_dir(source: Path, dest: Path) -> Path:
-    shutil.copytree(source, dest)
-    return dest
