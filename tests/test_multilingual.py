@@ -272,3 +272,36 @@ def test_an_m2m_model_is_framed_with_its_own_language_tokens(area):
     assert spy.prefixes == [["__kk__"]]
     assert translation.model == "M2M-100"
     assert translation.sentences[0].target == decoded(m2m, spy.hypotheses[0][1:])
+
+
+def test_a_model_zip_whose_sizes_lie_is_refused_while_unpacking(area):
+    """The directory claims 1 KB for model.bin, the data inflates to 20 MB: nothing stays."""
+    import struct
+
+    folder = build_model_dir(area / "d" / "liar")
+    upload = area / "liar.zip"
+    with zipfile.ZipFile(upload, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for path in folder.iterdir():
+            if path.name != "model.bin":
+                archive.write(path, f"liar/{path.name}")
+        with archive.open("liar/model.bin", "w") as member:
+            for _ in range(20):
+                member.write(bytes(1024**2))
+    data = bytearray(upload.read_bytes())
+    name = b"liar/model.bin"
+    patched = 0
+    for signature, size_offset, name_offset in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
+        start = data.find(signature)
+        while start != -1:
+            if data[start + name_offset:start + name_offset + len(name)] == name:
+                struct.pack_into("<I", data, start + size_offset, 1024)
+                patched += 1
+            start = data.find(signature, start + 4)
+    assert patched == 2
+    upload.write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="liar.zip: .*refused"):
+        install_model(upload)
+    assert installed_models() == []
+    assert not (area / "models").exists() or list((area / "models").iterdir()) == []
+    leftovers = [p for p in area.iterdir() if p.name.startswith(".models-staging")]
+    assert leftovers == []

@@ -185,5 +185,5 @@ def _unpack_zip(path: Path, target: Path, label: str) -> str | None:
     except OSError as error:
         raise ModelError(f"{label}: could not unpack it ({error.strerror or error}).") from None
     except Exception as error:  # BadZipFile, EOFError, zlib.error: the archive's fault
-        raise ModelError(f"{label}: not a readable zip archive ({error}); refused.") from None
+        raise ModelError(f"{label}: the archive is damaged ({error}); refused.") from None
     return top
