@@ -336,6 +336,12 @@ def _drop_stale() -> None:
         del _loaded[name]
 
 
+def forget_removed() -> None:
+    """Free the loaded models whose folders were removed or replaced."""
+    with _loaded_lock:
+        _drop_stale()
+
+
 def unload_all() -> None:
     with _loaded_lock:
         _loaded.clear()
