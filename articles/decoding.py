@@ -122,6 +122,21 @@ def _decode(data: bytes, name: str) -> DecodedText:
     return _result(text, encoding, replaced)
 
 
+def guess_encoding(data: bytes) -> str | None:
+    """The code page of undeclared bytes (a web page without a charset): UTF-8 when
+    it is valid, else the detector's reading ranked as for text files."""
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as error:
+        if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
+            return "utf-8"
+    if _damaged_utf8(data) is not None:
+        return "utf-8"
+    readings = _readings(data)
+    return _choose(readings).encoding if readings else None
+
+
 def _decode_as(data: bytes, name: str, encoding: str) -> DecodedText:
     """The reader chose the code page: use it, replacing what it cannot read."""
     try:
