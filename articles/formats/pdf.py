@@ -1,0 +1,205 @@
+"""PDF with a text layer -> paragraphs, without running headers, footers and page numbers.
+
+pypdf (BSD) gives each piece of text with its position; lines are rebuilt from
+the positions, a paragraph ends where the gap to the next line is wider than
+the page's usual line spacing, words hyphenated at a line end are rejoined,
+and lines that repeat at the top or bottom of most pages (digits aside) are
+dropped as running headers and footers. The title is the first lines of the
+first page when they are set larger than the body text.
+"""
+from __future__ import annotations
+
+import io
+import logging
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from articles import limits
+from articles.decoding import ArticleError, normalize_text
+from articles.document import Document
+
+log = logging.getLogger(__name__)
+
+_PAGE_NUMBER = re.compile(
+    r"^\W*(?:page|p\.|стр\.?|страница|бет|sahifa|sayfa|seite)?\s*\d{1,5}"
+    r"(?:\s*(?:/|of|из|от|\|)\s*\d{1,5})?\W*$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?…:;»”\"')\]]$")
+_HYPHENATED = re.compile(r"[^\W\d_][-\u00ad]$")
+
+
+@dataclass
+class _Line:
+    y: float
+    size: float
+    text: str
+
+
+def read_pdf(data: bytes, name: str) -> Document:
+    """A PDF -> Document(format="pdf"); raises ArticleError with the reason."""
+    import pypdf
+
+    overwrites = {
+        "zlib_maximum_output_length": limits.MAX_PDF_STREAM_BYTES,
+        "lzw_maximum_output_length": limits.MAX_PDF_STREAM_BYTES,
+        "run_length_maximum_output_length": limits.MAX_PDF_STREAM_BYTES,
+        "array_based_stream_maximum_output_length": limits.MAX_PDF_STREAM_BYTES,
+        "maximum_declared_stream_length": limits.MAX_PDF_STREAM_BYTES,
+    }
+    with pypdf.apply_configuration(**overwrites):
+        try:
+            return _read(data, name)
+        except ArticleError:
+            raise
+        except pypdf.errors.LimitReachedError:
+            log.warning("%s: a PDF stream is past the limits", name, exc_info=True)
+            reason = ("this PDF holds compressed data that unpacks to far more than its "
+                      "size (a decompression bomb?); it is not read.")
+            raise ArticleError(name, reason) from None
+        except (pypdf.errors.PdfReadError, pypdf.errors.PdfStreamError, ValueError,
+                KeyError, TypeError) as error:
+            log.warning("%s: damaged PDF", name, exc_info=True)
+            raise ArticleError(name, f"this PDF is damaged ({type(error).__name__}).") from None
+
+
+def _read(data: bytes, name: str) -> Document:
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    if reader.is_encrypted:
+        _decrypt(reader, name)
+    total = len(reader.pages)
+    count = min(total, limits.MAX_PDF_PAGES)
+    pages = [_page_lines(reader.pages[index]) for index in range(count)]
+    notes: tuple[str, ...] = ()
+    if total > count:
+        notes = (f"read the first {count} of {total:,} pages",)
+    if sum(len(line.text) for page in pages for line in page) < 20:
+        reason = ("this PDF has no text layer (it looks like a scan); it would need "
+                  "text recognition (OCR), which is not available here.")
+        raise ArticleError(name, reason)
+    pages = _drop_running_lines(pages)
+    title, pages = _title(pages)
+    text = normalize_text(_paragraphs(pages))
+    if not text.strip():
+        raise ArticleError(name, "this PDF contains no article text.")
+    return Document(text=text, title=title, format="pdf", encoding=None, notes=notes)
+
+
+def _decrypt(reader, name: str) -> None:
+    """Many PDFs are encrypted only against editing: they open with an empty password."""
+    try:
+        opened = reader.decrypt("")
+    except Exception:  # pypdf raises several kinds here, e.g. a missing AES library
+        log.warning("%s: decrypting failed", name, exc_info=True)
+        opened = 0
+    if not opened:
+        reason = ("this PDF is protected by a password; save it without the password "
+                  "and upload it again.")
+        raise ArticleError(name, reason)
+
+
+def _page_lines(page) -> list[_Line]:
+    """The page's text lines, top to bottom as the PDF draws them."""
+    lines: list[_Line] = []
+
+    def visit(text, cm, tm, font, size) -> None:
+        if not text or not text.strip():
+            return
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        scale = abs(tm[3] * cm[3]) or 1.0
+        height = (size or 10) * scale
+        for index, piece in enumerate(text.split("\n")):
+            if not piece.strip():
+                continue
+            if index == 0 and lines and abs(lines[-1].y - y) < height * 0.5:
+                lines[-1].text += piece
+            else:
+                lines.append(_Line(y=y, size=height, text=piece))
+
+    page.extract_text(visitor_text=visit)
+    for line in lines:
+        line.text = " ".join(line.text.split())
+    return [line for line in lines if line.text]
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower())
+
+
+def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Without page numbers and the lines repeated at the top or bottom of pages."""
+    edges: Counter[str] = Counter()
+    for page in pages:
+        for line in {_key(line.text) for line in page[:2] + page[-2:]}:
+            edges[line] += 1
+    needed = max(2, int(len(pages) * 0.5 + 0.5))
+    running = {key for key, seen in edges.items() if seen >= needed}
+    cleaned = []
+    for page in pages:
+        top, bottom = page[:2], page[-2:]
+        kept = []
+        for line in page:
+            at_edge = any(line is edge for edge in top + bottom)
+            if at_edge and (_key(line.text) in running or _PAGE_NUMBER.match(line.text)):
+                continue
+            kept.append(line)
+        cleaned.append(kept)
+    return cleaned
+
+
+def _title(pages: list[list[_Line]]) -> tuple[str | None, list[list[_Line]]]:
+    """The first lines of the first page, when set larger than the body text."""
+    first = next((index for index, page in enumerate(pages) if page), None)
+    if first is None:
+        return None, pages
+    sizes = [line.size for page in pages[:5] for line in page]
+    body = statistics.median(sizes)
+    lines = pages[first]
+    taken = 0
+    while taken < len(lines) and taken < 3 and lines[taken].size > body * 1.2:
+        taken += 1
+    if not taken:
+        return None, pages
+    title = " ".join(line.text for line in lines[:taken])
+    pages = pages[:first] + [lines[taken:]] + pages[first + 1:]
+    return title, pages
+
+
+def _paragraphs(pages: list[list[_Line]]) -> str:
+    """Lines -> paragraphs: a wide gap, a change of type size or a page break after
+    a finished sentence ends one."""
+    paragraphs: list[str] = []
+    current = ""
+    for page in pages:
+        gaps = [above.y - below.y for above, below in zip(page, page[1:], strict=False)
+                if 0 < above.y - below.y < above.size * 3]
+        spacing = statistics.median(gaps) if gaps else None
+        for index, line in enumerate(page):
+            if index == 0:
+                starts = not current or bool(_SENTENCE_END.search(current))
+            else:
+                above = page[index - 1]
+                gap = above.y - line.y
+                starts = (
+                    spacing is None or gap > spacing * 1.3 or gap < 0
+                    or abs(line.size - above.size) > 0.5
+                )
+            if starts and current:
+                paragraphs.append(current)
+                current = ""
+            current = _join(current, line.text)
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join(paragraphs)
+
+
+def _join(text: str, line: str) -> str:
+    if not text:
+        return line
+    if _HYPHENATED.search(text) and line[:1].islower():
+        return text[:-1] + line  # "inter-" + "national" -> "international"
+    return f"{text} {line}"
