@@ -24,8 +24,15 @@ _MARKUP = re.compile(rb"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>|&#?\w+;"
                      re.IGNORECASE | re.DOTALL)
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
          (codecs.BOM_UTF16_BE, "utf-16-be"))
-_TAG_OPEN = re.compile(rb"<[A-Za-z]")
+_TAG_OPEN = re.compile(r"<[A-Za-z]")
+# Scripts, styles, drawings, comments and inline data: most of a big saved page,
+# none of its article.
+_NOT_TEXT = re.compile(
+    r"<(script|style|svg|noscript|template)\b.*?</\1\s*>|<!--.*?-->|\bsrc\s*=\s*[\"']?data:[^\"'>\s]*",
+    re.IGNORECASE | re.DOTALL,
+)
 _BLOCK_LINE = re.compile(r"^(- |\| )")
+_TITLE_WINDOW = 300_000
 
 
 def read_html(data: bytes, name: str, encoding: str | None = None) -> Document:
@@ -34,7 +41,14 @@ def read_html(data: bytes, name: str, encoding: str | None = None) -> Document:
         size = len(data) / 1_048_576
         raise ArticleError(name, f"the web page is too large to read ({size:.0f} MB).")
     page, used, notes = _decode_page(data, name, encoding)
-    elements = len(_TAG_OPEN.findall(data))
+    page = _NOT_TEXT.sub(" ", page)
+    if len(page) > limits.MAX_HTML_CHARS:
+        size = len(page) / 1_000_000
+        reason = (f"the web page holds too much to read ({size:.0f} million characters "
+                  f"without scripts and styles; the limit is {limits.MAX_HTML_CHARS // 1_000_000}"
+                  " million). Save the article alone and upload it again.")
+        raise ArticleError(name, reason)
+    elements = len(_TAG_OPEN.findall(page))
     if elements > limits.MAX_HTML_ELEMENTS:
         reason = f"the web page has too many elements to read ({elements:,})."
         raise ArticleError(name, reason)
@@ -90,13 +104,32 @@ def _replaced_note(text: str, data: bytes) -> str:
 def _extract(page: str) -> tuple[str, str]:
     import trafilatura
 
-    result = trafilatura.bare_extraction(
-        page, favor_precision=True, include_comments=False, with_metadata=True,
-    )
+    result = trafilatura.bare_extraction(page, favor_precision=True, include_comments=False)
     if result is None:
         return "", ""
-    title = " ".join((result.title or "").split())
-    return title, _paragraphs(result.text or "")
+    return _title(page[:_TITLE_WINDOW]), _paragraphs(result.text or "")
+
+
+def _title(head: str) -> str:
+    """og:title and <meta> first, then JSON-LD, then <title> and the first heading.
+
+    Only the title steps of trafilatura's metadata search: the full search also
+    looks for dates with dateparser (10 s of set-up on first use) and runs
+    regular expressions over the whole page.
+    """
+    from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
+    from trafilatura.utils import load_html
+
+    tree = load_html(head)
+    if tree is None:
+        return ""
+    metadata = examine_meta(tree)
+    try:
+        metadata = extract_meta_json(tree, metadata)
+    except Exception:  # trafilatura's JSON-LD reader is lenient but not bug-free
+        log.debug("JSON-LD metadata unreadable", exc_info=True)
+    title = metadata.title or extract_title(tree) or ""
+    return " ".join(title.split())
 
 
 def _paragraphs(text: str) -> str:

@@ -131,20 +131,25 @@ def _key(text: str) -> str:
 
 
 def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
-    """Without page numbers and the lines repeated at the top or bottom of pages."""
+    """Without page numbers, small print at the edges and the lines repeated at the
+    top or bottom of most pages."""
     edges: Counter[str] = Counter()
     for page in pages:
         for line in {_key(line.text) for line in page[:2] + page[-2:]}:
             edges[line] += 1
     needed = max(2, int(len(pages) * 0.5 + 0.5))
     running = {key for key, seen in edges.items() if seen >= needed}
+    sizes = [line.size for page in pages for line in page]
+    body = statistics.median(sizes) if sizes else 0.0
     cleaned = []
     for page in pages:
         top, bottom = page[:2], page[-2:]
         kept = []
         for line in page:
             at_edge = any(line is edge for edge in top + bottom)
-            if at_edge and (_key(line.text) in running or _PAGE_NUMBER.match(line.text)):
+            # Small print at a page's edge is a header or footer even on a single page.
+            small = line.size < body * 0.85 and len(line.text) < 120
+            if at_edge and (small or _key(line.text) in running or _PAGE_NUMBER.match(line.text)):
                 continue
             kept.append(line)
         cleaned.append(kept)
@@ -194,12 +199,30 @@ def _paragraphs(pages: list[list[_Line]]) -> str:
             current = _join(current, line.text)
     if current:
         paragraphs.append(current)
-    return "\n\n".join(paragraphs)
+    return _rejoin_hyphens("\n\n".join(paragraphs))
+
+
+_BREAK = "\x00"  # where a line ended in a hyphen before a lower-case letter
+_BROKEN_WORD = re.compile(rf"(\w+){_BREAK}(\w+)")
+_HYPHEN_WORD = re.compile(r"\w+-\w+")
 
 
 def _join(text: str, line: str) -> str:
     if not text:
         return line
     if _HYPHENATED.search(text) and line[:1].islower():
-        return text[:-1] + line  # "inter-" + "national" -> "international"
+        return text[:-1] + _BREAK + line
     return f"{text} {line}"
+
+
+def _rejoin_hyphens(text: str) -> str:
+    """"inter-" + "national" -> "international", but "well-" + "known" stays
+    "well-known" when the text writes it with a hyphen elsewhere."""
+    hyphenated = {word.lower() for word in _HYPHEN_WORD.findall(text)}
+
+    def mend(match: re.Match[str]) -> str:
+        left, right = match.group(1), match.group(2)
+        joiner = "-" if f"{left}-{right}".lower() in hyphenated else ""
+        return f"{left}{joiner}{right}"
+
+    return _BROKEN_WORD.sub(mend, text).replace(_BREAK, "")
