@@ -18,5 +18,5 @@ MAX_ZIP_PART_BYTES = 64 * 1024 * 1024
 MAX_ZIP_TOTAL_BYTES = 128 * 1024 * 1024
 MAX_ZIP_RATIO = 200  # uncompressed / compressed size of one part
 # PDF: pages read, and what one page's content may unpack to.
-MAX_PDF_PAGES = 300
+MAX_PDF_PAGES = 100
 MAX_PDF_STREAM_BYTES = 16 * 1024 * 1024

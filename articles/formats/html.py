@@ -33,6 +33,7 @@ _NOT_TEXT = re.compile(
 )
 _BLOCK_LINE = re.compile(r"^(- |\| )")
 _TITLE_WINDOW = 300_000
+_MIN_LETTERS = 20  # less is a menu or a button, not an article
 
 
 def read_html(data: bytes, name: str, encoding: str | None = None) -> Document:
@@ -53,7 +54,7 @@ def read_html(data: bytes, name: str, encoding: str | None = None) -> Document:
         reason = f"the web page has too many elements to read ({elements:,})."
         raise ArticleError(name, reason)
     title, body = _extract(page)
-    if not body.strip():
+    if sum(char.isalpha() for char in body) < _MIN_LETTERS:
         raise ArticleError(name, "no article text was found in this web page.")
     body = normalize_text(body)
     if title and body.startswith(title + "\n"):

@@ -127,18 +127,21 @@ def _page_lines(page) -> list[_Line]:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower())
+    """Running lines differ only in their numbers ("page 3", a date); body lines are long."""
+    return re.sub(r"\d+", "#", text.lower()) if len(text) < 50 else text
 
 
 def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Without page numbers, small print at the edges and the lines repeated at the
-    top or bottom of most pages."""
-    edges: Counter[str] = Counter()
+    top or at the bottom of most pages."""
+    tops: Counter[str] = Counter()
+    bottoms: Counter[str] = Counter()
     for page in pages:
-        for line in {_key(line.text) for line in page[:2] + page[-2:]}:
-            edges[line] += 1
+        tops.update({_key(line.text) for line in page[:2]})
+        bottoms.update({_key(line.text) for line in page[-2:]})
     needed = max(2, int(len(pages) * 0.5 + 0.5))
-    running = {key for key, seen in edges.items() if seen >= needed}
+    running_top = {key for key, seen in tops.items() if seen >= needed}
+    running_bottom = {key for key, seen in bottoms.items() if seen >= needed}
     sizes = [line.size for page in pages for line in page]
     body = statistics.median(sizes) if sizes else 0.0
     cleaned = []
@@ -146,11 +149,16 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
         top, bottom = page[:2], page[-2:]
         kept = []
         for line in page:
-            at_edge = any(line is edge for edge in top + bottom)
-            # Small print at a page's edge is a header or footer even on a single page.
-            small = line.size < body * 0.85 and len(line.text) < 120
-            if at_edge and (small or _key(line.text) in running or _PAGE_NUMBER.match(line.text)):
-                continue
+            at_top = any(line is edge for edge in top)
+            at_bottom = any(line is edge for edge in bottom)
+            if at_top or at_bottom:
+                key = _key(line.text)
+                # Small print at a page's edge is a header or footer even on one page.
+                small = line.size < body * 0.85 and len(line.text) < 120
+                if (small or _PAGE_NUMBER.match(line.text)
+                        or (at_top and key in running_top)
+                        or (at_bottom and key in running_bottom)):
+                    continue
             kept.append(line)
         cleaned.append(kept)
     return cleaned
@@ -175,22 +183,26 @@ def _title(pages: list[list[_Line]]) -> tuple[str | None, list[list[_Line]]]:
 
 
 def _paragraphs(pages: list[list[_Line]]) -> str:
-    """Lines -> paragraphs: a wide gap, a change of type size or a page break after
-    a finished sentence ends one."""
+    """Lines -> paragraphs. A paragraph ends at a gap wider than the page's line
+    spacing (its smallest usual gap), at a change of type size, or after a short
+    line that finishes a sentence; across a page break only after a finished sentence."""
     paragraphs: list[str] = []
     current = ""
+    lengths = sorted(len(line.text) for page in pages for line in page)
+    full = lengths[int(len(lengths) * 0.9)] if lengths else 0
     for page in pages:
-        gaps = [above.y - below.y for above, below in zip(page, page[1:], strict=False)
-                if 0 < above.y - below.y < above.size * 3]
-        spacing = statistics.median(gaps) if gaps else None
+        gaps = sorted(above.y - below.y for above, below in zip(page, page[1:], strict=False)
+                      if 0 < above.y - below.y < above.size * 4)
+        spacing = gaps[len(gaps) // 10] if gaps else None
         for index, line in enumerate(page):
             if index == 0:
                 starts = not current or bool(_SENTENCE_END.search(current))
             else:
                 above = page[index - 1]
                 gap = above.y - line.y
-                starts = (
-                    spacing is None or gap > spacing * 1.3 or gap < 0
+                short_end = len(above.text) < full * 0.8 and _SENTENCE_END.search(above.text)
+                starts = bool(
+                    spacing is None or gap > spacing * 1.3 or gap < 0 or short_end
                     or abs(line.size - above.size) > 0.5
                 )
             if starts and current:
