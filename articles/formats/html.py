@@ -34,6 +34,9 @@ _NOT_TEXT = re.compile(
 _BLOCK_LINE = re.compile(r"^(- |\| )")
 _TITLE_WINDOW = 300_000
 _MIN_LETTERS = 20  # less is a menu or a button, not an article
+_MAX_DEPTH = 255  # lxml's HTML parser drops what lies deeper
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 
 def read_html(data: bytes, name: str, encoding: str | None = None) -> Document:
@@ -55,12 +58,29 @@ def read_html(data: bytes, name: str, encoding: str | None = None) -> Document:
         raise ArticleError(name, reason)
     title, body = _extract(page)
     if sum(char.isalpha() for char in body) < _MIN_LETTERS:
+        if _depth(page) > _MAX_DEPTH:
+            reason = (f"the web page is nested too deeply to read (more than {_MAX_DEPTH} "
+                      "levels of elements).")
+            raise ArticleError(name, reason)
         raise ArticleError(name, "no article text was found in this web page.")
     body = normalize_text(body)
     if title and body.startswith(title + "\n"):
         body = body[len(title):].lstrip("\n")
     return Document(text=body, title=title or None, format="html", encoding=used,
                     notes=notes)
+
+
+def _depth(page: str) -> int:
+    """How deep the page's elements nest, counting open and closed tags."""
+    depth = deepest = 0
+    for match in _TAG.finditer(page):
+        closing, tag, self_closing = match.groups()
+        if closing:
+            depth = max(0, depth - 1)
+        elif not self_closing and tag.lower() not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
 
 
 def _decode_page(data: bytes, name: str, forced: str | None) -> tuple[str, str, tuple[str, ...]]:
