@@ -8,9 +8,9 @@ from __future__ import annotations
 # Text extracted from any document (characters); the upload limit is 25 MiB of bytes.
 MAX_TEXT_CHARS = 30_000_000
 # Web pages: bytes read, characters left once scripts and styles are dropped
-# (4 million take 2 to 5 s here), and elements in the page.
+# (2 million take 1 to 3 s here), and elements in the page.
 MAX_HTML_BYTES = 26_214_400
-MAX_HTML_CHARS = 4_000_000
+MAX_HTML_CHARS = 2_000_000
 MAX_HTML_ELEMENTS = 300_000
 # Word and OpenDocument files are zip archives: what their parts may unpack to.
 MAX_ZIP_MEMBERS = 2_000
