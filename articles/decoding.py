@@ -160,7 +160,8 @@ def _result(text: str, encoding: str, replaced: int) -> DecodedText:
     if replaced:
         plural = "byte" if replaced == 1 else "bytes"
         notes = (f"{replaced} unreadable {plural} replaced",)
-    return DecodedText(text=text, encoding=encoding, replaced_bytes=replaced, notes=notes)
+    return DecodedText(text=text, encoding=display_name(encoding), replaced_bytes=replaced,
+                       notes=notes)
 
 
 def normalize_text(text: str) -> str:
@@ -234,6 +235,18 @@ ENCODING_CHOICES: tuple[str, ...] = (
     "iso-8859-4", "cp1253", "iso-8859-7", "cp1255", "iso-8859-8", "cp1256", "iso-8859-6",
     "cp874", "shift_jis", "cp932", "euc-jp", "euc-kr", "gb18030", "big5",
 )
+
+# Python's own names ("iso8859_2", "euc_jp") -> the names readers know and choose from.
+_DISPLAY = {codecs.lookup(choice).name: choice for choice in ENCODING_CHOICES}
+
+
+def display_name(encoding: str) -> str:
+    """The name of a code page as ENCODING_CHOICES spells it, when it is one of them."""
+    try:
+        return _DISPLAY.get(codecs.lookup(encoding).name, encoding)
+    except LookupError:
+        return encoding
+
 
 # Among code pages the detector finds equally likely, the one most used wins
 # (shift_jis before cp932: they differ only where cp932 maps "〜" to "～").

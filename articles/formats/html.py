@@ -12,7 +12,7 @@ import logging
 import re
 
 from articles import limits
-from articles.decoding import ArticleError, guess_encoding, normalize_text
+from articles.decoding import ArticleError, display_name, guess_encoding, normalize_text
 from articles.document import Document
 
 log = logging.getLogger(__name__)
@@ -66,7 +66,7 @@ def read_html(data: bytes, name: str, encoding: str | None = None) -> Document:
     body = normalize_text(body)
     if title and body.startswith(title + "\n"):
         body = body[len(title):].lstrip("\n")
-    return Document(text=body, title=title or None, format="html", encoding=used,
+    return Document(text=body, title=title or None, format="html", encoding=display_name(used),
                     notes=notes)
 
 
