@@ -1,10 +1,14 @@
 """Bytes of an uploaded file -> clean text, or a clear reason why not.
 
-Detection order matters more than the detector: byte-order marks are certain,
-valid UTF-8 is almost certain, and only then is charset-normalizer asked which
-code pages fit. Cyrillic code pages are easy to mix up on short texts, so among
-the pages that decode, the one whose words look written (one script per word,
-sane capitals, no box-drawing signs) wins before the detector's own measure.
+Byte-order marks are certain and valid UTF-8 is almost certain (a few stray
+bytes in it are replaced and counted, not refused). Otherwise chardet 7 (0BSD)
+proposes code pages with a confidence; the region's pages are always tried.
+Among readings the detector finds nearly equally likely (within 10 %), the one
+with the fewest odd signs beside letters, odd capitals inside words and letters
+the detected language does not write wins: ISO-8859-2 and Windows-1250, or
+KZ-1048 and Windows-1251, differ only in such letters. Readings are made from
+the first 200 kB; the whole file must fit the chosen page. bench/encodings.py
+measures it on files of 33 languages in 38 code pages.
 """
 from __future__ import annotations
 
@@ -133,8 +137,8 @@ def guess_encoding(data: bytes) -> str | None:
             return "utf-8"
     if _damaged_utf8(data) is not None:
         return "utf-8"
-    readings = _readings(data)
-    return _choose(readings).encoding if readings else None
+    ranked = _ranked(_readings(data))
+    return ranked[0].encoding if ranked else None
 
 
 def _decode_as(data: bytes, name: str, encoding: str) -> DecodedText:
@@ -288,11 +292,13 @@ def _guess(data: bytes, name: str) -> tuple[str, str, int]:
     damaged = _damaged_utf8(data)
     if damaged is not None:
         return damaged
-    readings = _readings(data)
-    if not readings:
-        raise ArticleError(name, "the text encoding could not be recognized.")
-    best = _choose(readings)
-    return best.text, best.encoding, 0
+    for reading in _ranked(_readings(data)):
+        # Readings were made from the first 200 kB; the whole file must fit the page too.
+        try:
+            return data.decode(reading.encoding), reading.encoding, 0
+        except UnicodeDecodeError:
+            continue
+    raise ArticleError(name, "the text encoding could not be recognized.")
 
 
 def _damaged_utf8(data: bytes) -> tuple[str, str, int] | None:
@@ -300,14 +306,19 @@ def _damaged_utf8(data: bytes) -> tuple[str, str, int] | None:
     stray bytes become U+FFFD and are counted, rather than refusing the article."""
     text = data.decode("utf-8", errors="replace")
     replaced = text.count("\ufffd") - data.count("\ufffd".encode())
-    wide = sum(1 for char in text if char > "\x7f" and char != "\ufffd")
-    if replaced and wide >= 10 * replaced:
+    wide_bytes = len(data.translate(None, _ASCII))  # bytes of non-ASCII characters
+    if replaced and wide_bytes >= 20 * replaced:
         return text, "utf-8", replaced
     return None
 
 
+_ASCII = bytes(range(128))
+_SAMPLE = 200_000
+
+
 def _readings(data: bytes) -> list[_Reading]:
-    sample = data[:200_000]
+    """Each proposed code page's reading of the file's first 200 kB."""
+    sample = data[:_SAMPLE]
     found: dict[str, _Reading] = {}
     proposals = [
         (result["encoding"], result["confidence"], result["language"])
@@ -323,16 +334,28 @@ def _readings(data: bytes) -> list[_Reading]:
         if encoding in found or encoding.startswith(("utf-16", "utf-32")):
             continue
         try:
-            text = data.decode(encoding)
+            text = _decode_start(sample, encoding, whole=len(data) <= _SAMPLE)
         except (UnicodeDecodeError, LookupError):
             continue
         found[encoding] = _Reading(encoding, text, confidence, language)
     return list(found.values())
 
 
-def _choose(readings: list[_Reading]) -> _Reading:
-    """The detector's measure first; among close calls, the reading without control
-    characters and with the fewest letters its language does not write."""
+def _decode_start(sample: bytes, encoding: str, whole: bool) -> str:
+    """Decode a sample; a character cut by the sample's end is dropped."""
+    try:
+        return sample.decode(encoding)
+    except UnicodeDecodeError as error:
+        if whole or error.start < len(sample) - 4:
+            raise
+        return sample[:error.start].decode(encoding)
+
+
+def _ranked(readings: list[_Reading]) -> list[_Reading]:
+    """Best first: the detector's measure; among close calls, the reading with the
+    fewest odd signs, odd capitals and letters its language does not write."""
+    if not readings:
+        return []
     top = max(readings, key=lambda reading: reading.confidence)
     letters = alphabet(top.language)
 
@@ -343,12 +366,13 @@ def _choose(readings: list[_Reading]) -> _Reading:
         oddities = _odd_signs(sample) + _odd_case_words(sample) + foreign
         return (not close, oddities, -reading.confidence, _priority(reading.encoding))
 
-    best = min(readings, key=rank)
-    if best.encoding in _KAZAKH_PAGES:
-        cyrillic = next((r for r in readings if r.encoding == "cp1251"), None)
+    ranked = sorted(readings, key=rank)
+    if ranked[0].encoding in _KAZAKH_PAGES:
+        cyrillic = next((r for r in ranked if r.encoding == "cp1251"), None)
         if cyrillic is not None and _only_ukrainian_extras(cyrillic.text[:20_000]):
-            best = cyrillic
-    return best
+            ranked.remove(cyrillic)
+            ranked.insert(0, cyrillic)
+    return ranked
 
 
 def _only_ukrainian_extras(text: str) -> bool:
