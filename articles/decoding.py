@@ -159,11 +159,13 @@ def _decode_as(data: bytes, name: str, encoding: str) -> DecodedText:
     return _result(text, encoding, max(0, replaced))
 
 
+def replaced_note(replaced: int) -> str:
+    """The reader's note for bytes shown as U+FFFD ("3 unreadable bytes replaced")."""
+    return f"{replaced} unreadable {'byte' if replaced == 1 else 'bytes'} replaced"
+
+
 def _result(text: str, encoding: str, replaced: int) -> DecodedText:
-    notes: tuple[str, ...] = ()
-    if replaced:
-        plural = "byte" if replaced == 1 else "bytes"
-        notes = (f"{replaced} unreadable {plural} replaced",)
+    notes = (replaced_note(replaced),) if replaced else ()
     return DecodedText(text=text, encoding=display_name(encoding), replaced_bytes=replaced,
                        notes=notes)
 

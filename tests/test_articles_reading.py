@@ -110,6 +110,20 @@ def test_a_page_byte_order_mark_wins_over_its_declaration():
     assert read_document(data, "a.htm").text == "\n\n".join(RU_PARAGRAPHS)
 
 
+def test_read_as_overrides_a_wrong_page_declaration():
+    data = page("", head="<meta charset='utf-8'>").encode("cp1251")  # declared wrongly
+    document = read_document(data, "a.html", encoding="cp1251")
+    assert document.encoding == "cp1251"
+    assert document.text == "\n\n".join(RU_PARAGRAPHS)
+
+
+def test_stray_bytes_in_a_utf8_page_are_reported_not_refused():
+    data = page("").encode("utf-8").replace("Сергей".encode(), "Серг".encode() + b"\xff")
+    document = read_document(data, "a.html")
+    assert "Серг\ufffd" in document.text
+    assert document.notes == ("1 unreadable byte replaced",)
+
+
 def test_lists_in_a_page_stay_one_item_a_line():
     body = "".join(f"<p>{p}</p>" for p in RU_PARAGRAPHS) + (
         "<ul><li>первый пункт повестки дня</li><li>второй пункт повестки дня</li></ul>")

@@ -12,7 +12,13 @@ import logging
 import re
 
 from articles import limits
-from articles.decoding import ArticleError, display_name, guess_encoding, normalize_text
+from articles.decoding import (
+    ArticleError,
+    display_name,
+    guess_encoding,
+    normalize_text,
+    replaced_note,
+)
 from articles.document import Document
 
 log = logging.getLogger(__name__)
@@ -119,7 +125,7 @@ def _declared_charset(head: bytes) -> str | None:
 
 def _replaced_note(text: str, data: bytes) -> str:
     count = text.count("\ufffd") - data.count("\ufffd".encode())
-    return f"{count} unreadable bytes replaced" if count > 0 else ""
+    return replaced_note(count) if count > 0 else ""
 
 
 def _extract(page: str) -> tuple[str, str]:
