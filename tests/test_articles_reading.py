@@ -279,6 +279,17 @@ def test_pdf_words_hyphenated_at_line_ends_are_rejoined():
                              "well-known delegates, a well-known fact in the region.")
 
 
+def test_pdf_title_from_its_properties_when_no_heading_stands_out():
+    pdf = FPDF()
+    pdf.set_title(EN_TITLE)
+    pdf.set_font("helvetica", size=11)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, EN_PARAGRAPHS[0])
+    document = read_document(bytes(pdf.output()), "release.pdf")
+    assert document.title == EN_TITLE
+    assert document.text == EN_PARAGRAPHS[0]
+
+
 def test_a_scanned_pdf_without_text_is_refused_with_the_reason():
     from PIL import Image
 

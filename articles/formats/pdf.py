@@ -83,6 +83,7 @@ def _read(data: bytes, name: str) -> Document:
         raise ArticleError(name, reason)
     pages = _drop_running_lines(pages)
     title, pages = _title(pages)
+    title = title or _metadata_title(reader)
     text = normalize_text(_paragraphs(pages))
     if not text.strip():
         raise ArticleError(name, "this PDF contains no article text.")
@@ -180,6 +181,20 @@ def _title(pages: list[list[_Line]]) -> tuple[str | None, list[list[_Line]]]:
     title = " ".join(line.text for line in lines[:taken])
     pages = pages[:first] + [lines[taken:]] + pages[first + 1:]
     return title, pages
+
+
+_FILE_LIKE = re.compile(r"\.(docx?|odt|pdf|rtf|txt|indd)$|^(microsoft word|untitled)\b",
+                        re.IGNORECASE)
+
+
+def _metadata_title(reader) -> str | None:
+    """The document's own title, unless it is a file name the writer program put there."""
+    try:
+        title = " ".join(str((reader.metadata or {}).get("/Title") or "").split())
+    except Exception:  # metadata of a damaged file is not worth a refusal
+        log.debug("unreadable PDF metadata", exc_info=True)
+        return None
+    return title if title and not _FILE_LIKE.search(title) else None
 
 
 def _paragraphs(pages: list[list[_Line]]) -> str:
