@@ -213,3 +213,83 @@ def test_letters_in_random_order_of_case_and_script_are_refused_as_garbled():
     with pytest.raises(ArticleError) as caught:
         decode_bytes(garbled.encode("utf-8"), "garbled.txt")
     assert caught.value.reason.startswith("the text could not be decoded")
+
+
+# --- legacy code pages of the region and beyond (issue 7) ----------------------------
+
+TURKISH = "Türkiye'nin başkenti Ankara'dır. Şehirde çok sayıda üniversite ve müze bulunuyor."
+UKRAINIAN = "Київ є столицею України. Їхня історія налічує понад тисячу років."
+LITHUANIAN = "Lietuvos sostinė yra Vilnius. Šiandien mieste vyksta didelė šventė."
+CZECH = "Praha je hlavní město České republiky. Žije zde přes milion obyvatel."
+GREEK = "Η Αθήνα είναι η πρωτεύουσα της Ελλάδας. Σήμερα η πόλη έχει πολλούς επισκέπτες."
+HEBREW = "ירושלים היא עיר הבירה של ישראל. העיר עתיקה מאוד ויש בה מקומות קדושים."
+JAPANESE = "東京は日本の首都です。今日はとても良い天気でした。"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (KAZAKH, "kz1048"),
+        (UKRAINIAN, "koi8-u"),
+        (UKRAINIAN, "cp1251"),
+        (RUSSIAN, "koi8-u"),
+        (TURKISH, "cp1254"),
+        (TURKISH, "iso-8859-9"),
+        (LITHUANIAN, "cp1257"),
+        (CZECH, "cp1250"),
+        (CZECH, "iso-8859-2"),
+        (GREEK, "cp1253"),
+        (HEBREW, "cp1255"),
+        (JAPANESE, "shift_jis"),
+        (JAPANESE, "euc-jp"),
+        ("北京新闻\n\n" + CHINESE, "utf-16-le"),
+        (KAZAKH, "utf-16-be"),
+    ],
+)
+def test_legacy_code_pages_read_back_exactly(text, encoding):
+    assert decode_bytes(text.encode(encoding), "article.txt").text == text
+
+
+def test_a_short_russian_file_in_windows_1251_is_not_read_as_latin():
+    text = "Главные новости\n\nВ Астане прошла встреча министров. Стороны подписали соглашение."
+    decoded = decode_bytes(text.encode("cp1251"), "news.txt")
+    assert (decoded.text, decoded.encoding) == (text, "cp1251")
+
+
+def test_mongolian_typed_in_windows_1251_is_not_read_as_kazakh():
+    text = "Монгол улсын нийслэл Улаанбаатар хот юм. Хотод олон сургууль бий."
+    typed = text.replace("ү", "ї").replace("ө", "є")  # as people typed it in cp1251
+    assert decode_bytes(typed.encode("cp1251"), "mn.txt").text == typed
+
+
+def test_a_few_stray_bytes_in_utf8_are_replaced_and_reported():
+    data = RUSSIAN.encode("utf-8")
+    first, second = data.index(b" ", 30), data.index(b" ", 120)  # between characters
+    damaged = data[:first] + b"\xff" + data[first:second] + b"\xfe\xff" + data[second:]
+    decoded = decode_bytes(damaged, "damaged.txt")
+    assert decoded.encoding == "utf-8"
+    assert decoded.replaced_bytes == 3
+    assert decoded.notes == ("3 unreadable bytes replaced",)
+    assert decoded.text.count("\ufffd") == 3
+    assert decoded.text.replace("\ufffd", "") == RUSSIAN
+
+
+def test_clean_files_carry_no_notes():
+    decoded = decode_bytes(RUSSIAN.encode("cp1251"), "a.txt")
+    assert decoded.notes == () and decoded.replaced_bytes == 0
+
+
+def test_read_as_uses_the_chosen_code_page_and_counts_what_it_cannot_read():
+    decoded = decode_bytes(RUSSIAN.encode("cp1251"), "a.txt", encoding="koi8-r")
+    assert decoded.encoding == "koi8-r"
+    assert decoded.text != RUSSIAN
+    assert decode_bytes(RUSSIAN.encode("cp1251"), "a.txt", encoding="cp1251").text == RUSSIAN
+    broken = decode_bytes(RUSSIAN.encode("cp1251"), "a.txt", encoding="utf-8")
+    assert broken.replaced_bytes > 0 and "unreadable" in broken.notes[0]
+
+
+def test_an_unknown_read_as_choice_is_refused_with_the_name():
+    with pytest.raises(ArticleError) as caught:
+        decode_bytes(b"text", "a.txt", encoding="no-such-page")
+    assert caught.value.name == "a.txt"
+    assert "not a known text encoding" in caught.value.reason

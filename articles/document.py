@@ -1,0 +1,20 @@
+"""What reading a file gives: its text, title, format, encoding and notes."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Document:
+    """An uploaded file read as plain text, whatever its format was.
+
+    `text` holds paragraphs separated by a blank line; line breaks inside a
+    paragraph are kept only where they mean something (list items, table rows).
+    It has no title line when `title` is set.
+    """
+
+    text: str
+    title: str | None
+    format: str  # "text", "markdown", "html", "docx", "odt", "pdf"
+    encoding: str | None  # code page of a text format; None for docx, odt, pdf
+    notes: tuple[str, ...] = ()  # for the reader, e.g. "3 unreadable bytes replaced"

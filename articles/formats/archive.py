@@ -1,0 +1,59 @@
+"""Word and OpenDocument files are zip archives: look before unpacking.
+
+A zip bomb declares small parts that unpack to gigabytes, or thousands of
+parts. The sizes an archive declares are checked against articles.limits
+before anything is read; Python's zipfile never returns more than a part's
+declared size, so a part that lies about it cannot grow past the check.
+XML is parsed without DTDs, entities or network.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+
+from lxml import etree
+
+from articles import limits
+from articles.decoding import ArticleError
+
+SAFE_XML = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+    huge_tree=False, remove_comments=True, remove_pis=True,
+)
+
+
+def open_archive(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
+    """The document's archive, once its declared sizes are within the limits."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise ArticleError(name, f"this {kind} file is damaged ({error}).") from None
+    if len(parts) > limits.MAX_ZIP_MEMBERS:
+        raise ArticleError(name, f"this {kind} file has too many parts ({len(parts):,}).")
+    total = 0
+    for part in parts:
+        total += part.file_size
+        ratio = part.file_size / max(1, part.compress_size)
+        if part.file_size > limits.MAX_ZIP_PART_BYTES or (
+                part.file_size > 1_048_576 and ratio > limits.MAX_ZIP_RATIO):
+            raise ArticleError(
+                name, f"this {kind} file unpacks to far more than its size: it looks like "
+                      "a zip bomb and is not read.")
+    if total > limits.MAX_ZIP_TOTAL_BYTES:
+        raise ArticleError(name, f"this {kind} file unpacks to too much data to read.")
+    return archive
+
+
+def read_xml(archive: zipfile.ZipFile, part: str, name: str, kind: str) -> etree._Element:
+    """One XML part of the archive, parsed safely."""
+    try:
+        raw = archive.read(part)
+    except KeyError:
+        raise ArticleError(name, f"this {kind} file has no {part}: it is damaged.") from None
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as error:
+        raise ArticleError(name, f"this {kind} file is damaged ({error}).") from None
+    try:
+        return etree.fromstring(raw, parser=SAFE_XML)
+    except etree.XMLSyntaxError as error:
+        raise ArticleError(name, f"this {kind} file is damaged ({error}).") from None

@@ -1,0 +1,113 @@
+"""Markdown -> plain text: headings, emphasis, links and code marks removed, words kept.
+
+A reader wants the words, not the syntax: "[the report](http://...)" reads as
+"the report", "**now**" as "now". The first heading, when the file opens with
+one, is the title.
+"""
+from __future__ import annotations
+
+import re
+
+from articles.decoding import DecodedText
+from articles.document import Document
+
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_ATX_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+_SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_BULLET = re.compile(r"^(\s*)[*+-]\s+")
+_NUMBERED = re.compile(r"^(\s*)(\d+)[.)]\s+")
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")
+_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_CODE = re.compile(r"`+([^`]+?)`+")
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
+
+
+def read_markdown(decoded: DecodedText, name: str) -> Document:
+    """Markdown text (already decoded) -> Document with the syntax removed."""
+    title, blocks = _blocks(decoded.text)
+    text = "\n\n".join(blocks)
+    return Document(
+        text=text, title=title, format="markdown", encoding=decoded.encoding,
+        notes=decoded.notes,
+    )
+
+
+def strip_inline(text: str) -> str:
+    """Inline syntax -> its words."""
+    text = _IMAGE.sub(lambda m: m.group(1), text)
+    text = _LINK.sub(lambda m: m.group(1), text)
+    text = _REF_LINK.sub(lambda m: m.group(1), text)
+    text = _AUTOLINK.sub(lambda m: m.group(1), text)
+    text = _CODE.sub(lambda m: m.group(1), text)
+    text = _STRONG.sub(lambda m: m.group(2), text)
+    text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _STRIKE.sub(lambda m: m.group(1), text)
+    text = _TAG.sub("", text)
+    return _ESCAPE.sub(lambda m: m.group(1), text)
+
+
+def _blocks(text: str) -> tuple[str | None, list[str]]:
+    """Paragraphs of plain text; lists keep one item a line."""
+    blocks: list[str] = []
+    current: list[str] = []
+    title: str | None = None
+    in_code = False
+
+    def flush() -> None:
+        if current:
+            blocks.append("\n".join(current) if _is_list(current) else " ".join(current))
+            current.clear()
+
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
+            flush()
+            in_code = not in_code
+            continue
+        if in_code:
+            current.append(line.strip())
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        heading = _ATX_HEADING.match(line)
+        if heading is None and line.strip() and not current and _SETEXT_UNDERLINE.match(following) \
+                and not _RULE.match(line):
+            heading = re.match(r"\s*(.*)", line)
+        if heading:
+            flush()
+            words = strip_inline(heading.group(1)).strip()
+            if words:
+                if title is None and not blocks:
+                    title = words
+                else:
+                    blocks.append(words)
+            continue
+        if _SETEXT_UNDERLINE.match(line) or _RULE.match(line) or _REFERENCE.match(line):
+            flush()
+            continue
+        line = _QUOTE.sub("", line)
+        if not line.strip():
+            flush()
+            continue
+        bullet = _BULLET.match(line) or _NUMBERED.match(line)
+        if bullet:
+            if current and not _is_list(current):
+                flush()
+            number = bullet.group(2) if bullet.re is _NUMBERED else None
+            mark = f"{number}." if number else "-"
+            line = f"{mark} " + line[bullet.end():]
+        current.append(strip_inline(line.strip()))
+    flush()
+    return title, [block for block in blocks if block.strip()]
+
+
+def _is_list(lines: list[str]) -> bool:
+    return bool(lines) and bool(re.match(r"^(-|\d+\.) ", lines[0]))

@@ -1,0 +1,75 @@
+"""Which format a file is, from its bytes: the name is only a hint.
+
+A web page saved as .txt is still a web page, and a .docx renamed .txt is
+still a Word file; only plain text and Markdown look alike, and there the
+name and a few unmistakable Markdown signs decide.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+_HTML_START = re.compile(
+    rb"^(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s)",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TAGS = re.compile(rb"</?(?:p|div|br|span|a|h[1-6]|ul|li|table|article|section)\b[^>]*>",
+                        re.IGNORECASE)
+_MARKDOWN_SIGNS = (
+    re.compile(r"^#{1,6} \S", re.MULTILINE),  # headings
+    re.compile(r"\[[^\]\n]+\]\([^)\s]+\)"),  # links
+    re.compile(r"(\*\*|__)\S[^\n]*?\S\1"),  # strong emphasis
+    re.compile(r"^\s{0,3}(?:[*+-]|\d+\.) \S", re.MULTILINE),  # list items
+    re.compile(r"^```", re.MULTILINE),  # code fences
+)
+MARKDOWN_EXTENSIONS = ("md", "markdown")
+
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+
+
+def sniff(data: bytes, name: str) -> str:
+    """"pdf", "docx", "odt", "zip" (another archive), "html" or "text"."""
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_kind(data)
+    if _looks_like_html(data[:8192]):
+        return "html"
+    return "text"
+
+
+def looks_like_markdown(text: str, name: str) -> bool:
+    """A .md file, or text showing at least two different Markdown signs."""
+    if name.lower().rsplit(".", 1)[-1] in MARKDOWN_EXTENSIONS:
+        return True
+    sample = text[:20_000]
+    return sum(1 for sign in _MARKDOWN_SIGNS if sign.search(sample)) >= 2
+
+
+def _looks_like_html(head: bytes) -> bool:
+    # UTF-16 pages: drop the NULs so the tags show; a BOM is skipped.
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        if head.startswith(bom):
+            head = head[len(bom):]
+    if head.count(0) > len(head) // 4:
+        head = head.replace(b"\x00", b"")
+    if _HTML_START.match(head):
+        return True
+    return len(_HTML_TAGS.findall(head)) >= 8
+
+
+def _zip_kind(data: bytes) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "word/document.xml" in names:
+                return "docx"
+            if "mimetype" in names and "content.xml" in names:
+                info = archive.getinfo("mimetype")
+                if info.file_size < 200 and archive.read("mimetype").strip() == ODT_MIMETYPE:
+                    return "odt"
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+        return "zip"
+    return "zip"

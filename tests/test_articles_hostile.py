@@ -1,0 +1,232 @@
+"""Bad and hostile files stay harmless: each is refused with a clear message naming
+the file, or read within the limits with a note; never a hang, a crash or a
+traceback, and XML is parsed without entities or network."""
+import io
+import zipfile
+import zlib
+
+import docx
+import pytest
+
+from articles import limits
+from articles.decoding import ArticleError
+from articles.reading import read_document
+
+SENTENCE = "The ministers agreed on a new transport corridor across the region. "
+
+
+def refused(data: bytes, name: str) -> str:
+    with pytest.raises(ArticleError) as caught:
+        read_document(data, name)
+    assert caught.value.name == name
+    assert str(caught.value).startswith(f"{name}: ")
+    return caught.value.reason
+
+
+def raw_pdf(contents: list[bytes], compress: bool = False) -> bytes:
+    """A minimal PDF, one page per content stream, Helvetica text."""
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    }
+    kids = []
+    number = 4
+    for content in contents:
+        data = zlib.compress(content) if compress else content
+        flate = b" /Filter /FlateDecode" if compress else b""
+        objects[number] = (b"<< /Length %d%s >>\nstream\n" % (len(data), flate)
+                           + data + b"\nendstream")
+        objects[number + 1] = (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % number)
+        kids.append(b"%d 0 R" % (number + 1))
+        number += 2
+    objects[2] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % len(kids)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = {}
+    for key in sorted(objects):
+        offsets[key] = len(out)
+        out += b"%d 0 obj\n" % key + objects[key] + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % number
+    for key in range(1, number):
+        out += b"%010d 00000 n \n" % offsets[key]
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (number, xref)
+    return bytes(out)
+
+
+def text_page(words: str) -> bytes:
+    return b"BT /F1 11 Tf 72 720 Td (" + words.encode() + b") Tj ET"
+
+
+# --- zip archives (Word, OpenDocument) ---------------------------------------------
+
+def test_a_zip_bomb_posing_as_word_is_refused_before_unpacking():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w", force_zip64=True) as part:
+            chunk = b"\x00" * 1_048_576
+            for _ in range(limits.MAX_ZIP_PART_BYTES // len(chunk) + 8):
+                part.write(chunk)
+    data = out.getvalue()
+    assert len(data) < 1_000_000  # 72 MB of zeros in a few hundred kilobytes
+    assert "zip bomb" in refused(data, "report.docx")
+
+
+def test_an_archive_of_many_parts_is_refused():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        for index in range(limits.MAX_ZIP_MEMBERS + 1):
+            archive.writestr(f"word/media/{index}.bin", b"")
+    assert "too many parts" in refused(out.getvalue(), "parts.docx")
+
+
+def test_a_zip_that_is_no_document_is_named_as_such():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("photos/1.txt", "holiday")
+    assert "not a Word" in refused(out.getvalue(), "holiday.docx")
+
+
+def test_a_truncated_word_file_is_refused():
+    document = docx.Document()
+    document.add_paragraph(SENTENCE * 20)
+    out = io.BytesIO()
+    document.save(out)
+    data = out.getvalue()
+    reason = refused(data[: len(data) // 2], "cut.docx")
+    assert "damaged" in reason or "not a Word" in reason
+
+
+def _word_with_document_xml(xml: str) -> bytes:
+    document = docx.Document()
+    document.add_paragraph("placeholder")
+    source = io.BytesIO()
+    document.save(source)
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(out, "w") as archive:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = xml.encode()
+            archive.writestr(item, data)
+    return out.getvalue()
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_word_xml_entities_are_never_expanded():
+    laughs = '<!ENTITY a0 "lol">' + "".join(
+        f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
+    xml = (f'<?xml version="1.0"?><!DOCTYPE w:document [{laughs}]>'
+           f"<w:document {W}><w:body><w:p><w:r><w:t>{SENTENCE}&a9;</w:t></w:r></w:p>"
+           "</w:body></w:document>")
+    try:
+        document = read_document(_word_with_document_xml(xml), "laughs.docx")
+    except ArticleError as error:
+        assert error.name == "laughs.docx"
+    else:
+        assert "lollol" not in document.text
+        assert len(document.text) < 1000
+
+
+def _odt(content: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content)
+    return out.getvalue()
+
+
+ODT_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+
+
+def test_opendocument_external_entities_are_not_fetched(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    content = (
+        f'<?xml version="1.0"?><!DOCTYPE office:document-content '
+        f'[<!ENTITY leak SYSTEM "file://{secret}"><!ENTITY net SYSTEM "http://127.0.0.1:9/x">]>'
+        f"<office:document-content {ODT_NS}><office:body><office:text>"
+        f"<text:p>{SENTENCE}&leak;&net;</text:p></office:text></office:body>"
+        "</office:document-content>"
+    )
+    try:
+        document = read_document(_odt(content), "leak.odt")
+    except ArticleError as error:
+        assert error.name == "leak.odt"
+    else:
+        assert "TOP-SECRET" not in document.text
+        assert document.text.startswith("The ministers agreed")
+
+
+# --- PDF ------------------------------------------------------------------------
+
+def test_a_pdf_of_ten_thousand_pages_is_read_in_part_with_a_note():
+    pages = [text_page(f"This is page {index} of a very long report about the region.")
+             for index in range(10_000)]
+    document = read_document(raw_pdf(pages), "huge.pdf")
+    assert document.notes == (f"read the first {limits.MAX_PDF_PAGES} of 10,000 pages",)
+    assert "page 0 of" in document.text
+    assert f"page {limits.MAX_PDF_PAGES - 1} of" in document.text
+    assert f"page {limits.MAX_PDF_PAGES} of" not in document.text
+
+
+def test_a_pdf_decompression_bomb_is_refused():
+    content = text_page(SENTENCE) + b"\n" + b" " * (limits.MAX_PDF_STREAM_BYTES * 2)
+    data = raw_pdf([content], compress=True)
+    assert len(data) < 200_000
+    assert "decompression bomb" in refused(data, "bomb.pdf")
+
+
+@pytest.mark.parametrize("data", [
+    b"%PDF-1.7\n" + b"\x00\xff" * 500,  # a header and nothing else
+    raw_pdf([text_page(SENTENCE)])[:300],  # cut short
+])
+def test_broken_pdfs_are_refused_clearly(data):
+    reason = refused(data, "broken.pdf")
+    assert "PDF" in reason
+
+
+# --- web pages ------------------------------------------------------------------
+
+def test_deeply_nested_html_is_refused_or_read_without_a_crash():
+    depth = 100_000
+    page = ("<html><body>" + "<div>" * depth + f"<p>{SENTENCE * 5}</p>" + "</div>" * depth
+            + "</body></html>")
+    try:
+        document = read_document(page.encode(), "deep.html")
+    except ArticleError as error:
+        assert error.name == "deep.html"
+        assert "nested too deeply" in error.reason
+    else:
+        assert "ministers agreed" in document.text
+
+
+def test_a_25_mb_page_of_text_is_refused_with_the_limit():
+    paragraph = f"<p>{SENTENCE * 10}</p>\n"
+    page = "<html><head><title>Huge</title></head><body><article>"
+    page += paragraph * (25_000_000 // len(paragraph)) + "</article></body></html>"
+    reason = refused(page.encode(), "huge.html")
+    assert "too much to read" in reason
+    assert "million" in reason
+
+
+def test_a_25_mb_page_that_is_mostly_scripts_is_read():
+    script = "<script>" + "var x = 1;\n" * 2_200_000 + "</script>"
+    article = "".join(f"<p>{SENTENCE} ({index})</p>" for index in range(40))
+    page = (f"<html><head><title>Corridor</title>{script}</head><body><article>"
+            f"<h1>Corridor</h1>{article}</article></body></html>")
+    assert len(page) > 24_000_000
+    document = read_document(page.encode(), "scripts.html")
+    assert document.title == "Corridor"
+    assert document.text.count("ministers agreed") == 40
+
+
+def test_a_file_over_the_upload_limit_is_refused_as_a_page():
+    page = b"<html><body>" + b" " * (limits.MAX_HTML_BYTES + 1) + b"</body></html>"
+    assert "too large" in refused(page, "giant.html")
