@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-from articles.decoding import decode_bytes
 from articles.model import Article, Sentence
 from articles.segmentation import continues, ends_with_year_mark, split_sentences
 
@@ -12,8 +11,17 @@ MAX_TITLE_CHARS = 200
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 
 
-def build_article(name: str, text: str, language: str = "und", encoding: str = "utf-8") -> Article:
+def build_article(
+    name: str,
+    text: str,
+    language: str = "und",
+    encoding: str = "utf-8",
+    title: str | None = None,
+) -> Article:
     """Split text into a title (a short first line before a blank line) and sentences.
+
+    A `title` the file itself gave (a web page's, a Word document's first heading) is
+    taken as it is, and the text is all body.
 
     A paragraph keeps a "\n" where a line is its own segment (a list item, a
     dateline, a table row); wrapped prose is joined with spaces. The sentence
@@ -21,10 +29,13 @@ def build_article(name: str, text: str, language: str = "und", encoding: str = "
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     blocks = [b.strip() for b in _BLANK_LINES.split(text) if b.strip()]
-    title = ""
-    if len(blocks) > 1 and _looks_like_title(blocks[0], language):
+    if title is not None:
+        title = " ".join(title.split())[:MAX_TITLE_CHARS * 5]
+    elif len(blocks) > 1 and _looks_like_title(blocks[0], language):
         title = blocks[0]
         blocks = blocks[1:]
+    else:
+        title = ""
     width = wrap_width(text)
     paragraphs: list[str] = []
     sentences: list[Sentence] = []
@@ -47,9 +58,14 @@ def build_article(name: str, text: str, language: str = "und", encoding: str = "
 
 
 def read_article(data: bytes, name: str, language: str = "und") -> Article:
-    """Decode an uploaded file and build its Article (raises ArticleError)."""
-    decoded = decode_bytes(data, name)
-    return build_article(name, decoded.text, language=language, encoding=decoded.encoding)
+    """Read an uploaded file in any supported format and build its Article (raises ArticleError)."""
+    from articles.reading import read_document
+
+    document = read_document(data, name)
+    return build_article(
+        name, document.text, language=language, encoding=document.encoding or "",
+        title=document.title,
+    )
 
 
 def _looks_like_title(block: str, language: str) -> bool:

@@ -60,6 +60,12 @@ class ArticleResult:
     target: str | None = None
     translation_note: str | None = None
     missing_pair: tuple[str, str] | None = None
+    format: str = "text"
+    """How the file was read: text, markdown, html, docx, odt, pdf."""
+    reading_notes: tuple[str, ...] = ()
+    """What the reader should know about the reading ("3 unreadable bytes replaced")."""
+    forced_encoding: str | None = None
+    """The code page the reader chose with "Read as", None when detected."""
 
     @property
     def name(self) -> str:
@@ -84,29 +90,37 @@ def read_upload(
     max_bytes: int = ARTICLE_MAX_BYTES,
     steps: Steps = PLAIN,
     detect: bool = True,
+    encoding: str | None = None,
 ) -> ArticleResult:
-    """Decode, detect and build one upload (no summary yet); bad input becomes `error`.
+    """Read, detect and build one upload (no summary yet); bad input becomes `error`.
 
-    With an override, detect=False skips detection (a CLI given --language needs none).
+    With an override, detect=False skips detection (a CLI given --language needs none);
+    `encoding` forces the code page of a text or web page ("Read as").
     """
     refusal = too_large(upload, max_bytes)
     if refusal:
         return ArticleResult(upload, error=refusal)
-    loaded = steps.decode(upload.data, upload.name)
+    loaded = steps.decode(upload.data, upload.name, encoding)
     if loaded.error:
-        return ArticleResult(upload, error=loaded.error)
+        return ArticleResult(upload, error=loaded.error, forced_encoding=encoding)
     detection = steps.detect(loaded.text) if detect or not override else None
     detected = detection.main.code if detection else None
     language = override or detected or UNDETERMINED
-    article = steps.build(upload.name, loaded.text, language, loaded.encoding)
+    article = steps.build(upload.name, loaded.text, language, loaded.encoding, loaded.title)
     if not article.sentences:
-        return ArticleResult(upload, error="the file has a title but no text to summarize.")
+        return ArticleResult(
+            upload, error="the file has a title but no text to summarize.",
+            forced_encoding=encoding,
+        )
     return ArticleResult(
         upload,
         article=article,
         detection=detection,
         language=language,
         overridden=override is not None and detected is not None and override != detected,
+        format=loaded.format,
+        reading_notes=loaded.notes,
+        forced_encoding=encoding,
     )
 
 
@@ -117,9 +131,10 @@ def analyse(
     max_bytes: int = ARTICLE_MAX_BYTES,
     steps: Steps = PLAIN,
     detect: bool = True,
+    encoding: str | None = None,
 ) -> ArticleResult:
-    """Decode, detect, build and summarize one upload; bad input becomes `error`."""
-    result = read_upload(upload, override, max_bytes, steps, detect)
+    """Read, detect, build and summarize one upload; bad input becomes `error`."""
+    result = read_upload(upload, override, max_bytes, steps, detect, encoding)
     if not result.ok or result.article is None:
         return result
     summarized = steps.summarize(
@@ -134,10 +149,11 @@ def analyse_safely(
     override: str | None = None,
     max_bytes: int = ARTICLE_MAX_BYTES,
     steps: Steps = PLAIN,
+    encoding: str | None = None,
 ) -> ArticleResult:
     """analyse(), with a failure inside one article kept to that article (and logged)."""
     try:
-        return analyse(upload, summary, override, max_bytes, steps)
+        return analyse(upload, summary, override, max_bytes, steps, encoding=encoding)
     except Exception as error:  # noqa: BLE001 - shown to the reader by file name
         log.exception("processing %r failed", upload.name)
         return ArticleResult(

@@ -11,27 +11,42 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from articles.building import build_article
-from articles.decoding import ArticleError, decode_bytes
+from articles.decoding import ArticleError
 from articles.model import Article
+from articles.reading import read_document
 from languages.detection import ArticleLanguage, detect_text_language
 from summarizer.summary import Summary
 
 
 @dataclass(frozen=True)
 class Decoded:
-    """A decoded file, or the reason it could not be decoded (cacheable either way)."""
+    """A file read in whatever format it is, or the reason it could not be read
+    (cacheable either way)."""
 
     text: str = ""
     encoding: str = ""
+    """The code page of a text or web page ("" for Word, PDF)."""
+    title: str | None = None
+    """The title the file gives itself (web page, Word); None: guessed from the text."""
+    format: str = "text"
+    notes: tuple[str, ...] = ()
+    """What the reader should know about the reading ("3 unreadable bytes replaced")."""
     error: str | None = None
 
 
-def decode(data: bytes, name: str) -> Decoded:
+def decode(data: bytes, name: str, encoding: str | None = None) -> Decoded:
+    """Read a file of any supported format; `encoding` forces a text's code page."""
     try:
-        decoded = decode_bytes(data, name)
+        document = read_document(data, name, encoding)
     except ArticleError as error:
         return Decoded(error=error.reason)
-    return Decoded(text=decoded.text, encoding=decoded.encoding)
+    return Decoded(
+        text=document.text,
+        encoding=document.encoding or "",
+        title=document.title,
+        format=document.format,
+        notes=tuple(document.notes),
+    )
 
 
 def detect(text: str) -> ArticleLanguage:
@@ -39,8 +54,10 @@ def detect(text: str) -> ArticleLanguage:
     return detect_text_language(text)
 
 
-def build(name: str, text: str, language: str, encoding: str) -> Article:
-    return build_article(name, text, language=language, encoding=encoding)
+def build(
+    name: str, text: str, language: str, encoding: str, title: str | None = None
+) -> Article:
+    return build_article(name, text, language=language, encoding=encoding, title=title)
 
 
 def summarize(
@@ -86,9 +103,9 @@ def pack_sources() -> tuple[str, ...]:
 class Steps:
     """The steps one job runs; the dashboard passes cached versions of the same functions."""
 
-    decode: Callable[[bytes, str], Decoded] = decode
+    decode: Callable[[bytes, str, str | None], Decoded] = decode
     detect: Callable[[str], ArticleLanguage] = detect
-    build: Callable[[str, str, str, str], Article] = build
+    build: Callable[[str, str, str, str, str | None], Article] = build
     summarize: Callable[[Article, str, int | None, float | None], Summary] = summarize
     can_translate: Callable[[str, str], bool] = can_translate
     translate: Callable[[tuple[str, ...], str, str], tuple[str, ...]] = translate

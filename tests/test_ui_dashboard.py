@@ -153,7 +153,7 @@ def card_labels(app: AppTest) -> list[str]:
 def test_empty_state_tells_a_first_time_user_what_to_do():
     app = start()
     assert "Start with a few articles" in texts(app, "subheader")
-    assert any("Drop plain-text files" in text for text in texts(app, "markdown"))
+    assert any("saved web pages, Word or PDF" in text for text in texts(app, "markdown"))
     assert not app.error
     assert app.selectbox(key="target").options == ["No translation"]
 
@@ -299,7 +299,7 @@ def test_translation_goes_into_the_downloaded_summary(ru_en_pack, downloads):
 
 def test_html_script_and_markdown_in_an_article_are_shown_literally():
     hostile = (
-        "<script>alert('x')</script> **Breaking** [news](http://x)\n\n"
+        "<script>alert('x')</script> **Breaking** news\n\n"
         "A paragraph with <b>bold</b> HTML and <img src=x onerror=alert(1)> inside. "
         "It also has :red[colour] and $x^2$ and # not a heading. A third sentence ends here."
     )
@@ -329,7 +329,7 @@ def test_reruns_recompute_only_what_changed(ru_en_pack, monkeypatch):
         return wrapper
 
     steps = digest.steps
-    monkeypatch.setattr(steps, "decode_bytes", counted("decode", steps.decode_bytes))
+    monkeypatch.setattr(steps, "read_document", counted("decode", steps.read_document))
     monkeypatch.setattr(
         steps, "detect_text_language", counted("detect", steps.detect_text_language)
     )

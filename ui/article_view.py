@@ -12,6 +12,7 @@ from languages.detection import ArticleLanguage
 from languages.names import LANGUAGE_NAMES, language_name
 from ui.downloads import summary_record
 from ui.markup import highlighted_article, md, side_by_side, summary_list
+from ui.reading_controls import reading_caption, render_read_as
 
 AUTO = "auto"
 _LANGUAGES = sorted(
@@ -99,8 +100,7 @@ def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
                 )
             else:
                 st.badge("Language undetermined", icon=":material/help:", color="orange")
-            encoding = result.article.encoding if result.article else ""
-            st.caption(f"{md(result.name)}, read as {md(encoding)}")
+            st.caption(reading_caption(result))
     detected_label = f"Language: {main.name}" if main.determined else "Language: undetermined"
     options = [AUTO, *_LANGUAGES]
     chosen = language_override(result.upload) or AUTO
@@ -115,6 +115,9 @@ def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
         help="Override the detected language; the summary and translation follow it.",
         label_visibility="collapsed",
     )
+    for note in result.reading_notes:
+        st.caption(f":material/info: {md(note)}")
+    render_read_as(result)
     if not main.determined and not result.overridden:
         guesses = ", ".join(f"{language_name(code)} {p:.0%}" for code, p in main.alternatives)
         hint = f" Best guesses: {guesses}." if guesses else ""

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from articles.export import digest_text, zip_bytes
+from articles.reading import SUPPORTED_EXTENSIONS
 from digest.job import (
     ARTICLE_MAX_BYTES,
     ARTICLE_MAX_MB,
@@ -21,9 +22,10 @@ from ui import pipeline, state
 from ui.article_view import language_override, render_article
 from ui.downloads import summary_record
 from ui.markup import STYLE, md
+from ui.reading_controls import encoding_choice, render_read_as
 from ui.settings import summary_settings, translation_settings
 
-FILE_TYPES = ["txt", "md", "text"]
+FILE_TYPES = list(SUPPORTED_EXTENSIONS)
 PASTED_NAME = "Pasted text"
 
 
@@ -54,7 +56,8 @@ def collect_uploads() -> list[Upload]:
         key=state.uploader_key(),
         on_change=state.on_uploader_change,
         max_upload_size=ARTICLE_MAX_MB,
-        help="Plain-text articles (.txt, .md, .text) in any encoding. Drop many at once.",
+        help="Articles as text (.txt, .md, any encoding), web pages (.html), Word (.docx, "
+        ".odt) or PDF. Drop many at once.",
     )
     with st.expander("Paste a text instead", icon=":material/content_paste:"):
         pasted = st.text_area(
@@ -85,7 +88,8 @@ def process(
         )
         results.append(
             analyse_safely(
-                upload, summary, language_override(upload), ARTICLE_MAX_BYTES, pipeline.STEPS
+                upload, summary, language_override(upload), ARTICLE_MAX_BYTES, pipeline.STEPS,
+                encoding=encoding_choice(upload),
             )
         )
     sources = tuple(sorted({r.language for r in results if r.ok and is_determined(r.language)}))
@@ -116,6 +120,7 @@ def render_results(results: list[ArticleResult], summary: SummarySettings) -> No
     bad = [result for result in results if not result.ok]
     for result in bad:
         st.error(f"**{md(result.name)}** — {md(result.error or '')}", icon=":material/error:")
+        render_read_as(result)
     if not good:
         return
     _render_bulk_downloads(good, summary)
@@ -162,8 +167,9 @@ def render_empty_state() -> None:
         st.subheader("Start with a few articles")
         first, second, third = st.columns(3)
         first.markdown(
-            "**1. Add articles**  \nDrop plain-text files above (.txt, .md), as many as you like, "
-            "or paste a text. Any encoding works: UTF-8, Windows-1251, KOI8-R…"
+            "**1. Add articles**  \nDrop files above, as many as you like: text in any "
+            "encoding (UTF-8, Windows-1251, KOI8-R…), saved web pages, Word or PDF; or paste "
+            "a text."
         )
         second.markdown(
             "**2. Read the digest**  \nEach article gets its language, a summary and its key "
