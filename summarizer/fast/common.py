@@ -35,24 +35,44 @@ class Terms:
 
         Built from each term's posting list (every pair of sentences sharing
         it), which is far less work than a dense product over the whole
-        vocabulary; integer inputs give exact integer sums.
+        vocabulary; integer inputs give exact integer sums. Terms are taken in
+        blocks of at most PAIR_BLOCK pairs, so temporary memory stays bounded
+        however many sentences share a word.
         """
         n = self.sentences
         order = numpy.argsort(self.cols, kind="stable")
         rows, cols, vals = self.rows[order], self.cols[order], values[order]
+        sums = numpy.zeros(n * n)
         if not len(cols):
-            return numpy.zeros((n, n))
+            return sums.reshape(n, n)
         starts = numpy.flatnonzero(numpy.r_[True, cols[1:] != cols[:-1]])
         sizes = numpy.diff(numpy.r_[starts, len(cols)])
-        entry_size = numpy.repeat(sizes, sizes)
-        entry_start = numpy.repeat(starts, sizes)
-        left = numpy.repeat(numpy.arange(len(cols)), entry_size)
-        block_start = numpy.cumsum(entry_size) - entry_size
-        within = numpy.arange(len(left)) - numpy.repeat(block_start, entry_size)
-        right = numpy.repeat(entry_start, entry_size) + within
-        flat = rows[left] * n + rows[right]
-        sums = numpy.bincount(flat, weights=vals[left] * vals[right], minlength=n * n)
+        pairs_before = numpy.cumsum(sizes * sizes) - sizes * sizes
+        first = 0
+        while first < len(starts):
+            last = int(numpy.searchsorted(pairs_before, pairs_before[first] + PAIR_BLOCK, "right"))
+            last = max(last, first + 1)
+            end = starts[last] if last < len(starts) else len(cols)
+            _add_pairs(sums, n, rows[starts[first]:end], vals[starts[first]:end],
+                       starts[first:last] - starts[first], sizes[first:last])
+            first = last
         return sums.reshape(n, n)
+
+
+PAIR_BLOCK = 2_000_000
+"""Sentence pairs handled at once by Terms.cross_products (about 100 MB of temporaries)."""
+
+
+def _add_pairs(sums, n, rows, vals, starts, sizes) -> None:
+    """Add values[i] * values[j] of every pair (i, j) within each term's run to sums[i * n + j]."""
+    entry_size = numpy.repeat(sizes, sizes)
+    entry_start = numpy.repeat(starts, sizes)
+    left = numpy.repeat(numpy.arange(len(rows)), entry_size)
+    block_start = numpy.cumsum(entry_size) - entry_size
+    within = numpy.arange(len(left)) - numpy.repeat(block_start, entry_size)
+    right = numpy.repeat(entry_start, entry_size) + within
+    flat = rows[left] * n + rows[right]
+    sums += numpy.bincount(flat, weights=vals[left] * vals[right], minlength=n * n)
 
 
 def log_lengths(sentences_words: list[list[str]]) -> numpy.ndarray:
