@@ -29,7 +29,9 @@ DUPLICATE_CHECKS = 50
 """Earlier sentences compared per sentence at most (those sharing its rarest word), so
 checking duplicates stays linear in the sentence count."""
 SHORT_LINE_WORDS = 12
-"""Credits and subscribe lines are short; a longer sentence is text that mentions them."""
+"""Bylines, credits and subscribe lines are short; a longer sentence is text that mentions
+them, or (until articles keeps line breaks) a credit glued to the next sentence, which
+is kept rather than losing that sentence."""
 
 REASONS = ("headline", "byline", "dateline", "credit", "boilerplate", "duplicate")
 
@@ -140,7 +142,7 @@ def furniture_reason(text: str) -> str | None:
     if not tokens:
         return None
     short = len(tokens) <= SHORT_LINE_WORDS
-    if _CREDIT_START.match(line) or (short and _CREDIT_ANYWHERE.search(line)):
+    if short and (_CREDIT_START.match(line) or _CREDIT_ANYWHERE.search(line)):
         return "credit"
     if _is_byline(line, tokens):
         return "byline"
