@@ -205,8 +205,10 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 def _jaccard(left: frozenset[str], right: frozenset[str]) -> float:
-    union = len(left | right)
-    return len(left & right) / union if union else 1.0
+    if not left or not right:
+        return float(left == right)
+    shared = len(left & right)
+    return shared / (len(left) + len(right) - shared)
 
 
 class _SeenSentences:
@@ -235,7 +237,10 @@ class _SeenSentences:
                 if position in checked:
                     continue
                 checked.add(position)
-                if _jaccard(words, self.word_sets[position]) >= DUPLICATE_JACCARD:
+                other = self.word_sets[position]
+                if min(len(words), len(other)) < DUPLICATE_JACCARD * max(len(words), len(other)):
+                    continue  # sizes alone rule it out: Jaccard <= smaller / larger
+                if _jaccard(words, other) >= DUPLICATE_JACCARD:
                     return True
         return False
 
