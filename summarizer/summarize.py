@@ -39,7 +39,9 @@ def summarize(
     stats_words = sum(count_words(sentence.text) for sentence in article.sentences)
     length = summary_length(stats_words, sentences, ratio, words)
     window = reading_window(article)
-    kept, rejected = clean_candidates(article.title, [s.text for s in window.sentences])
+    kept, rejected = clean_candidates(
+        rated_text(article.title), [rated_text(s.text) for s in window.sentences]
+    )
     picks = _rank_and_pick(article, algorithm, [window.sentences[i] for i in kept], length)
     chosen = tuple(
         SummarySentence(index=kept[position], text=article.sentences[kept[position]].text,
@@ -62,7 +64,7 @@ def _rank_and_pick(article, algorithm, candidates: list[Sentence], length):
     if not candidates:
         return ()
     rated = Article(
-        name=article.name, title=article.title, paragraphs=(),
+        name=article.name, title=rated_text(article.title), paragraphs=(),
         sentences=tuple(Sentence(rated_text(s.text), s.paragraph) for s in candidates),
         language=article.language,
     )
