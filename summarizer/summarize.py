@@ -6,7 +6,7 @@ from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from summarizer.bounds import rated_text, reading_window
 from summarizer.document import article_document
 from summarizer.filters import clean_candidates
-from summarizer.length import DEFAULT_SENTENCES, pick_by_words, summary_length
+from summarizer.length import DEFAULT_SENTENCES, Length, pick_by_words, summary_length
 from summarizer.stats import article_stats, count_words
 from summarizer.summarizers import make_summarizer
 from summarizer.summary import SkippedSentence, Summary, SummarySentence
@@ -30,9 +30,10 @@ def summarize(
 
     The title is never a candidate, nor are repeats of it, bylines, datelines,
     photo credits, "Read more" lines or a sentence seen before
-    (summarizer.filters). Only the first summarizer.bounds.MAX_SENTENCES
-    sentences are read; `Summary.note` says so. Raises ValueError for an
-    unknown algorithm or a bad length.
+    (summarizer.filters); `Summary.skipped` lists them. Only the first
+    summarizer.bounds.MAX_SENTENCES sentences and MAX_WORDS words are read;
+    `Summary.note` then says so. Raises ValueError for an unknown algorithm or
+    a bad length.
     """
     if algorithm not in ALGORITHMS:
         raise ValueError(f"unknown algorithm {algorithm!r}; choose from {', '.join(ALGORITHMS)}")
@@ -59,7 +60,9 @@ def summarize(
     )
 
 
-def _rank_and_pick(article, algorithm, candidates: list[Sentence], length):
+def _rank_and_pick(
+    article: Article, algorithm: str, candidates: list[Sentence], length: Length
+) -> tuple[tuple[int, float], ...]:
     """(position in candidates, score) of the picks, in document order."""
     if not candidates:
         return ()
@@ -73,7 +76,7 @@ def _rank_and_pick(article, algorithm, candidates: list[Sentence], length):
     if length.sentences is not None:
         summarizer(document, min(length.sentences, len(candidates)))
         return summarizer.picks
-    # each sentence has a word or more, so the budget's picks are among the first `budget`
+    # KL-Sum and SumBasic rank one round per pick; N words hold at most N sentences
     summarizer(document, min(length.words, len(candidates)))
     scores = dict(summarizer.ranking)
     word_counts = [count_words(s.text) for s in candidates]
