@@ -188,3 +188,14 @@ def test_tokenizer_keeps_words_drops_numbers_and_splits_cjk():
     words = WordTokenizer("en").to_words("Don't stop: 42 mp3 players, well-known café's 1990s!")
     assert words == ("Don't", "stop", "players", "well-known", "café's")
     assert WordTokenizer("zh").to_words("我们 学习 abc") == ("我", "们", "学", "习", "abc")
+
+
+def test_words_skip_a_sentence_that_does_not_fit_and_take_a_later_one_that_does():
+    from summarizer.length import pick_by_words
+
+    counts = [30, 12, 6, 5]  # words of sentences 0..3
+    ranking = [1, 0, 2, 3]  # the algorithm's order
+    assert pick_by_words(ranking, counts, 20) == [1, 2]  # 0 would overflow; 3 no longer fits
+    assert pick_by_words(ranking, counts, 23) == [1, 2, 3]
+    assert pick_by_words(ranking, counts, 5) == [1]  # the best alone is longer: just it
+    assert pick_by_words([], counts, 5) == []
