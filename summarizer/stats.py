@@ -22,12 +22,16 @@ def count_words(text: str) -> int:
 
 
 def article_stats(
-    article: Article, summary_texts: list[str], words: int | None = None
+    article: Article,
+    summary_texts: list[str],
+    words: int | None = None,
+    summary_words: int | None = None,
 ) -> ArticleStats:
-    """Counts of the article and its summary; `words` when the caller counted them already."""
+    """Counts of the article and its summary; the word counts when the caller has them."""
     if words is None:
         words = sum(count_words(sentence.text) for sentence in article.sentences)
-    summary_words = sum(count_words(text) for text in summary_texts)
+    if summary_words is None:
+        summary_words = sum(count_words(text) for text in summary_texts)
     return ArticleStats(
         words=words,
         sentences=len(article.sentences),

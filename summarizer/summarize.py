@@ -37,13 +37,16 @@ def summarize(
     """
     if algorithm not in ALGORITHMS:
         raise ValueError(f"unknown algorithm {algorithm!r}; choose from {', '.join(ALGORITHMS)}")
-    stats_words = sum(count_words(sentence.text) for sentence in article.sentences)
-    length = summary_length(stats_words, sentences, ratio, words)
+    sentence_words = [count_words(sentence.text) for sentence in article.sentences]
+    length = summary_length(sum(sentence_words), sentences, ratio, words)
     window = reading_window(article)
     kept, rejected = clean_candidates(
         rated_text(article.title), [rated_text(s.text) for s in window.sentences]
     )
-    picks = _rank_and_pick(article, algorithm, [window.sentences[i] for i in kept], length)
+    picks = _rank_and_pick(
+        article, algorithm, [window.sentences[i] for i in kept], [sentence_words[i] for i in kept],
+        length,
+    )
     chosen = tuple(
         SummarySentence(index=kept[position], text=article.sentences[kept[position]].text,
                         score=score)
@@ -53,7 +56,10 @@ def summarize(
         sentences=chosen,
         algorithm=algorithm,
         language=article.language,
-        stats=article_stats(article, [s.text for s in chosen], words=stats_words),
+        stats=article_stats(
+            article, [s.text for s in chosen], words=sum(sentence_words),
+            summary_words=sum(sentence_words[s.index] for s in chosen),
+        ),
         word_limit=length.words,
         note=window.note,
         skipped=tuple(SkippedSentence(r.index, r.reason) for r in rejected),
@@ -61,7 +67,8 @@ def summarize(
 
 
 def _rank_and_pick(
-    article: Article, algorithm: str, candidates: list[Sentence], length: Length
+    article: Article, algorithm: str, candidates: list[Sentence], word_counts: list[int],
+    length: Length,
 ) -> tuple[tuple[int, float], ...]:
     """(position in candidates, score) of the picks, in document order."""
     if not candidates:
@@ -79,6 +86,5 @@ def _rank_and_pick(
     # KL-Sum and SumBasic rank one round per pick; N words hold at most N sentences
     summarizer(document, min(length.words, len(candidates)))
     scores = dict(summarizer.ranking)
-    word_counts = [count_words(s.text) for s in candidates]
     chosen = pick_by_words([i for i, _ in summarizer.ranking], word_counts, length.words)
     return tuple((position, scores[position]) for position in sorted(chosen))
