@@ -41,10 +41,10 @@ _END = re.compile(r"[.!?…;:]['\"»”’)\]]*$")
 _BYLINE_LABEL = re.compile(
     r"^(?:автор(?:ы)?|текст|подготовил(?:а|и)?|корреспондент|автордың|авторы|автору"
     r"|muallif|mualliflar|muxbir|муаллиф|мухбир|author|authors|reporter|text|photo and text)"
-    r"\s*[:\-—–]\s*\S",
+    r"(?:\s*:|\s+[\-—–])\s*\S",
     re.IGNORECASE,
 )
-"""A label and a colon or dash: "Автор: ...", "Muallif: ..."."""
+"""A label and a colon or a spaced dash: "Автор: ...", "Muallif — ..." (not "Автор-исполнитель")."""
 _BYLINE_BY = re.compile(
     r"^(?:by|written by|reporting by|reported by|text by|story by|words by)\s+(?P<rest>.+)$",
     re.IGNORECASE,
@@ -56,7 +56,7 @@ _NAME_TOKEN = re.compile(r"^(?:[^\W\d_]\.|[^\W\d_][^\W\d_'’\-]*)$")
 _CREDIT_START = re.compile(
     r"^(?:photo(?:s|graph)?|image|picture|illustration|credit|video"
     r"|фото(?:графия)?|иллюстрация|видео|сурет(?:тер)?|сүрөт|сурат|акс|aks|surat|rasm|расм|foto)"
-    r"\s*(?:[:/©—–\-|]|by\b|автор|муаллиф)",
+    r"(?:\s*[:/©|]|\s+[\-—–]|\s+by\b|\s+автор|\s+муаллиф)",
     re.IGNORECASE,
 )
 _CREDIT_ANYWHERE = re.compile(

@@ -210,7 +210,8 @@ def test_seed_article_reasons_and_the_first_of_two_duplicates_is_kept():
     "line",
     ["By John Smith", "By Jane Doe and Li Wei, BBC News", "Автор: Нури Аманов", "Nury AMANOV",
      "Getty Images", "© Reuters 2026", "Фото: РИА Новости", "ALMATY, Nov 27 (Reuters) -",
-     "27.11.2026, 12:30", "Подробнее:", "Batafsil:", "Subscribe to our newsletter"],
+     "27.11.2026, 12:30", "Подробнее:", "Batafsil:", "Subscribe to our newsletter",
+     "Фото — Азаттык", "Автор — Нури Аманов", "Photo by Jane Doe"],
 )
 def test_furniture_lines(line):
     assert furniture_reason(line) is not None
@@ -222,7 +223,8 @@ def test_furniture_lines(line):
      "Sinclair Spectrum - 16k.", "In 2004, Apple sold five million iPods.",
      "Photographers from Getty Images and Reuters covered the summit for three days in a row.",
      "Подробнее об этом рассказал министр на брифинге в среду.", "Read the statement carefully.",
-     "Аманов сказал, что работы завершатся в 2027 году."],
+     "Аманов сказал, что работы завершатся в 2027 году.", "Автор-исполнитель выступил в Астане.",
+     "Фото-выставка открылась в музее.", "Video-blogger Aziz Karimov won the award."],
 )
 def test_real_sentences_are_not_furniture(sentence):
     assert furniture_reason(sentence) is None
