@@ -48,7 +48,7 @@ class FastLsaSummarizer(LowerCaseStopWordsMixin, LsaSummarizer):
         in its c > 0 cells and `smooth` in all others, so its squared length is
         (terms - used) * smooth^2 plus the used cells' squares: memory linear in
         the text instead of terms x sentences (800 MB for 50,000 distinct words
-        in 2,000 sentences). Rounded to 10 decimals so that sentences with the
+        in 2,000 sentences). Rounded to 12 decimals so that sentences with the
         same counts tie exactly (the tie goes to the earlier one, sumy's rule).
         """
         terms = len(dictionary)
@@ -61,7 +61,7 @@ class FastLsaSummarizer(LowerCaseStopWordsMixin, LsaSummarizer):
             top = max(counts.values())
             used = sum((smooth + (1.0 - smooth) * c / top) ** 2 for c in counts.values())
             squared = (terms - len(counts)) * smooth * smooth + used
-            norms.append(round(math.sqrt(squared), 10))
+            norms.append(round(math.sqrt(squared), 12))
         return norms
 
     def _create_matrix(self, document, dictionary):
