@@ -13,10 +13,11 @@ from pathlib import Path
 from rouge_score import rouge_scorer
 
 from articles.building import read_article
+from bench.data import data_dir
 from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from summarizer.summarize import summarize
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "news-summaries-dev"
+DATA = data_dir("news-summaries-dev")
 METRICS = ("rouge1", "rouge2", "rougeL")
 
 

@@ -17,16 +17,16 @@ from __future__ import annotations
 import signal
 import sys
 import time
-from pathlib import Path
 
 from articles.building import read_article
+from bench.data import data_dir
 from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from summarizer.document import article_document
 from summarizer.language import stemmer
 from summarizer.summarize import summarize
 from summarizer.summarizers import OUR_CLASSES, SUMY_CLASSES, make_summarizer
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "news-summaries-dev" / "article"
+DATA = data_dir("news-summaries-dev") / "article"
 NEWS_ARTICLE = "tech/001.txt"
 LONG_WORDS = 35_000
 REPEATS = {"news": 5, "long": 2}

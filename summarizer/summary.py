@@ -30,13 +30,34 @@ class SummarySentence:
 
 
 @dataclass(frozen=True)
+class SkippedSentence:
+    """A sentence the filters kept out of the running, and why.
+
+    `reason` is one of summarizer.filters.REASONS: headline, byline, dateline,
+    credit, boilerplate, duplicate.
+    """
+
+    index: int
+    reason: str
+
+
+@dataclass(frozen=True)
 class Summary:
-    """Chosen sentences in document order, with the settings that chose them."""
+    """Chosen sentences in document order, with the settings that chose them.
+
+    `word_limit` is the length in words that was asked for (`words=N`, or
+    `ratio` x the article's words), None for a length in sentences. `note` is
+    for the reader, e.g. "Summarized from the first 2,000 sentences of 300,000."
+    when the article is longer than summarizer.bounds.MAX_SENTENCES.
+    """
 
     sentences: tuple[SummarySentence, ...]
     algorithm: str
     language: str
     stats: ArticleStats
+    word_limit: int | None = None
+    note: str | None = None
+    skipped: tuple[SkippedSentence, ...] = ()
 
     @property
     def text(self) -> str:

@@ -6,7 +6,7 @@ from articles.building import build_article
 from articles.model import Article, Sentence
 from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from summarizer.language import has_stemmer, stemmer, stop_words
-from summarizer.stats import READING_WPM
+from summarizer.stats import READING_WPM, count_words
 from summarizer.summarize import DEFAULT_SENTENCES, summarize
 from summarizer.tokenizer import WordTokenizer
 from tests.test_summarizer_texts import TEXTS
@@ -54,23 +54,50 @@ def test_every_algorithm_picks_body_sentences_in_document_order(algorithm, langu
 
 @pytest.mark.parametrize("algorithm", list(ALGORITHMS))
 def test_title_is_never_chosen_even_when_it_is_the_best_match(algorithm):
-    body = "\n\n".join(
-        f"Paragraph {n} talks about weather, rain and clouds over the hills." for n in range(4)
-    )
+    body = "\n\n".join([
+        "Rain fell on the hills for most of the week.",
+        "Clouds stayed low over the valley and the farms.",
+        "The weather service expects a dry weekend.",
+        "Schools in the north opened late on Tuesday.",
+    ])
     title = "Flood flood river river flood warning"
-    text = f"{title}\n\n{body}\n\nRiver flood warning for the river."
+    text = f"{title}\n\n{body}\n\nRiver flood warning for the lower town tonight."
     source = build_article("t.txt", text, "en")
     summary = summarize(source, algorithm, sentences=len(source.sentences))
     assert len(summary.sentences) == len(source.sentences)
     assert all(s.text != title for s in summary.sentences)
 
 
-def test_ratio_of_the_article_rounds_and_keeps_at_least_one_sentence():
+def test_ratio_is_a_share_of_the_articles_words_not_of_its_sentences():
     source = article("en")
-    assert len(summarize(source, ratio=0.2).sentences) == 3
-    assert len(summarize(source, ratio=0.5).sentences) == 8  # 7.5 rounds up
-    assert len(summarize(source, ratio=0.01).sentences) == 1
+    total = summarize(source).stats.words
+    longest = max(count_words(s.text) for s in source.sentences)
+    for ratio in (0.2, 0.5):
+        summary = summarize(source, ratio=ratio)
+        budget = round(total * ratio)
+        assert summary.word_limit == budget
+        assert budget - longest < summary.stats.summary_words <= budget
     assert len(summarize(source, ratio=1).sentences) == 15
+    tiny = summarize(source, ratio=0.01)  # 2 words: the best sentence alone, though longer
+    assert len(tiny.sentences) == 1 and tiny.stats.summary_words > tiny.word_limit
+
+
+@pytest.mark.parametrize("algorithm", list(ALGORITHMS))
+def test_length_in_words_follows_the_algorithms_order_and_never_exceeds_it(algorithm):
+    source = article("ru")
+    best = summarize(source, algorithm, sentences=1).sentences[0]
+    best_words = count_words(best.text)
+    for words in (1, best_words, 40, 90):
+        summary = summarize(source, algorithm, words=words)
+        assert summary.word_limit == words
+        assert best.index in [s.index for s in summary.sentences]
+        if words < best_words:
+            assert [s.index for s in summary.sentences] == [best.index]
+        else:
+            assert summary.stats.summary_words <= words
+        indexes = [s.index for s in summary.sentences]
+        assert indexes == sorted(indexes)
+    assert summarize(source, algorithm, sentences=3).word_limit is None
 
 
 def test_never_more_sentences_than_the_article_has():
@@ -120,7 +147,8 @@ def test_stats_count_words_reading_time_and_compression():
 @pytest.mark.parametrize(
     "kwargs",
     [{"algorithm": "bogus"}, {"sentences": 0}, {"sentences": -2}, {"ratio": 0}, {"ratio": 1.5},
-     {"sentences": 2, "ratio": 0.5}],
+     {"sentences": 2, "ratio": 0.5}, {"words": 0}, {"words": 10, "sentences": 2},
+     {"words": 10, "ratio": 0.5}],
 )
 def test_bad_settings_raise_value_error(kwargs):
     with pytest.raises(ValueError):
@@ -160,3 +188,14 @@ def test_tokenizer_keeps_words_drops_numbers_and_splits_cjk():
     words = WordTokenizer("en").to_words("Don't stop: 42 mp3 players, well-known café's 1990s!")
     assert words == ("Don't", "stop", "players", "well-known", "café's")
     assert WordTokenizer("zh").to_words("我们 学习 abc") == ("我", "们", "学", "习", "abc")
+
+
+def test_words_skip_a_sentence_that_does_not_fit_and_take_a_later_one_that_does():
+    from summarizer.length import pick_by_words
+
+    counts = [30, 12, 6, 5]  # words of sentences 0..3
+    ranking = [1, 0, 2, 3]  # the algorithm's order
+    assert pick_by_words(ranking, counts, 20) == [1, 2]  # 0 would overflow; 3 no longer fits
+    assert pick_by_words(ranking, counts, 23) == [1, 2, 3]
+    assert pick_by_words(ranking, counts, 5) == [1]  # the best alone is longer: just it
+    assert pick_by_words([], counts, 5) == []

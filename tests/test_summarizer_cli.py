@@ -122,7 +122,8 @@ def test_long_text_without_sentence_ends_is_answered(tmp_path):
     status, out, err = run("--sentences", "2", no_ends, one_line)
     assert (status, err) == (0, "")
     blocks = out.split("\n\n")
-    assert len(blocks) == 2 and all(len(b.splitlines()) == 3 for b in blocks)
+    # the 200,000 x's are cut into equal pieces: one of them, never the same text twice
+    assert [len(b.splitlines()) for b in blocks] == [3, 2]
 
 
 def test_output_is_utf8_whatever_the_locale(files):
