@@ -98,7 +98,15 @@ def read_upload(
     detection = steps.detect(loaded.text) if detect or not override else None
     detected = detection.main.code if detection else None
     language = override or detected or UNDETERMINED
-    article = steps.build(upload.name, loaded.text, language, loaded.encoding)
+    paragraph_languages = detection.paragraph_codes(language) if detection else ()
+    if paragraph_languages and not is_determined(language):
+        paragraph_languages = ()
+    if any(code != language for code in paragraph_languages):
+        article = steps.build(
+            upload.name, loaded.text, language, loaded.encoding, paragraph_languages
+        )
+    else:  # one language: the same call (and cache entry) as before
+        article = steps.build(upload.name, loaded.text, language, loaded.encoding)
     if not article.sentences:
         return ArticleResult(upload, error="the file has a title but no text to summarize.")
     return ArticleResult(
@@ -122,9 +130,14 @@ def analyse(
     result = read_upload(upload, override, max_bytes, steps, detect)
     if not result.ok or result.article is None:
         return result
-    summarized = steps.summarize(
-        result.article, summary.algorithm, summary.sentences, summary.ratio
-    )
+    if summary.words is not None:
+        summarized = steps.summarize(
+            result.article, summary.algorithm, None, None, summary.words
+        )
+    else:
+        summarized = steps.summarize(
+            result.article, summary.algorithm, summary.sentences, summary.ratio
+        )
     return replace(result, summary=summarized)
 
 
