@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from articles.export import summary_file_name, summary_text
+from articles.export import (
+    summary_file_name,
+    summary_text,
+    translation_file_name,
+    translation_text,
+)
 from digest.job import ArticleResult, Upload
 from digest.settings import SummarySettings, count
 from languages.codes import UNDETERMINED
@@ -39,6 +44,13 @@ def _widget_key(upload: Upload) -> str:
 def _remember_override(upload: Upload) -> None:
     chosen = st.session_state[_widget_key(upload)]
     st.session_state[_override_key(upload)] = None if chosen == AUTO else chosen
+    # The card's label names the language, so Streamlit sees a new expander (closed
+    # by default when there are many): the card the reader is working in stays open.
+    st.session_state[_card_key(upload)] = True
+
+
+def _card_key(upload: Upload) -> str:
+    return f"card:{upload.key}"
 
 
 def render_article(result: ArticleResult, summary: SummarySettings, expanded: bool = True) -> None:
@@ -48,7 +60,7 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
     card = st.expander(
         f"**{md(title)}**  ·  {md(result.name)}  ·  {language_name(result.language)}",
         expanded=expanded,
-        key=f"card:{result.upload.key}",
+        key=_card_key(result.upload),
         on_change="rerun",
     )
     if not card.open:
@@ -64,6 +76,8 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
             highlighted = {sentence.index for sentence in result.summary.sentences}
             if article.title:
                 st.markdown(f"##### {md(article.title)}")
+            if result.title_translation:
+                st.caption(md(result.title_translation))
             st.html(highlighted_article(article, highlighted))
         with both_tab:
             _render_side_by_side(result)
@@ -77,6 +91,18 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
             on_click="ignore",
             key=f"download:{result.upload.key}",
         )
+        if result.target:
+            st.download_button(
+                "Download translation",
+                data=lambda: translation_text(record).encode("utf-8"),
+                file_name=translation_file_name(result.name),
+                mime="text/plain",
+                icon=":material/translate:",
+                on_click="ignore",
+                key=f"download_translation:{result.upload.key}",
+                help="The original and its translation (summary or whole article, as chosen "
+                "under Translation), headline included.",
+            )
 
 
 def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
@@ -133,8 +159,10 @@ def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
                 f"- Paragraph {paragraph.index + 1}: {md(found.name)} "
                 f"({found.probability:.0%}) — {md(excerpt)}"
             )
+        shares = f" ({md(detection.shares_label)})" if detection.shares_label else ""
         st.warning(
-            f"This article mixes languages; most of it is {md(main.name)}, but:\n"
+            f"This article mixes languages{shares}; most of it is {md(main.name)}, but "
+            "these paragraphs are read, summarized and translated in their own language:\n"
             + "\n".join(lines),
             icon=":material/warning:",
         )
@@ -183,7 +211,10 @@ def _render_summary(result: ArticleResult) -> None:
     translations = [
         result.translations.get(sentence.index) for sentence in result.summary.sentences
     ]
-    st.html(summary_list(sentences, translations))
+    kept = [n for n, s in enumerate(result.summary.sentences) if s.index in result.kept]
+    if result.title_translation:
+        st.caption(md(result.title_translation))
+    st.html(summary_list(sentences, translations, kept, language_name(result.target or "")))
 
 
 def _render_side_by_side(result: ArticleResult) -> None:
@@ -215,5 +246,6 @@ def _render_side_by_side(result: ArticleResult) -> None:
             if not only_summary
             else (),
             only_translated=only_summary,
+            kept=result.kept,
         )
     )

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from articles.export import digest_text, zip_bytes
+from articles.export_docx import DOCX_MIME, digest_docx
 from digest.job import (
     ARTICLE_MAX_BYTES,
     ARTICLE_MAX_MB,
@@ -145,6 +146,16 @@ def _render_bulk_downloads(good: list[ArticleResult], summary: SummarySettings) 
             icon=":material/description:",
             on_click="ignore",
             key="download_digest",
+        )
+        st.download_button(
+            "Download as Word",
+            data=lambda: digest_docx(records),
+            file_name="summaries.docx",
+            mime=DOCX_MIME,
+            icon=":material/article:",
+            on_click="ignore",
+            key="download_docx",
+            help="Every summary and its translation (or why it has none) in one .docx.",
         )
         st.download_button(
             "Download all as .zip",
