@@ -210,15 +210,21 @@ def add_translation(
                                     for index in groups.pop(target, [])}
     kept = frozenset(translations)
     title, missing = None, []
+    if article.title and source != target:
+        groups.setdefault(source, [])
     try:
-        if article.title and source != target:
-            title = steps.translate((article.title,), source, target)[0]
         for language, members in groups.items():
             if not steps.can_translate(language, target):
                 missing.append(language)
                 continue
             texts = tuple(article.sentences[index].text for index in members)
-            translations.update(zip(members, steps.translate(texts, language, target), strict=True))
+            with_title = language == source and bool(article.title)
+            if with_title:  # the headline goes in the same call as its language's sentences
+                texts = (article.title, *texts)
+            translated = steps.translate(texts, language, target)
+            if with_title:
+                title, translated = translated[0], translated[1:]
+            translations.update(zip(members, translated, strict=True))
     except Exception as error:  # noqa: BLE001 - a broken pack must not cost the reader the page
         log.exception("translating %r into %s failed", result.name, target)
         return replace(result, target=target, translation_note=f"The translation failed: {error}")

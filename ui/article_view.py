@@ -82,65 +82,67 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
         with both_tab:
             _render_side_by_side(result)
         record = summary_record(result, summary)
-        st.download_button(
-            "Download summary",
-            data=lambda: summary_text(record).encode("utf-8"),  # made on click
-            file_name=summary_file_name(result.name),
-            mime="text/plain",
-            icon=":material/download:",
-            on_click="ignore",
-            key=f"download:{result.upload.key}",
-        )
-        if result.target:
+        with st.container(horizontal=True):
             st.download_button(
-                "Download translation",
-                data=lambda: translation_text(record).encode("utf-8"),
-                file_name=translation_file_name(result.name),
+                "Download summary",
+                data=lambda: summary_text(record).encode("utf-8"),  # made on click
+                file_name=summary_file_name(result.name),
                 mime="text/plain",
-                icon=":material/translate:",
+                icon=":material/download:",
                 on_click="ignore",
-                key=f"download_translation:{result.upload.key}",
-                help="The original and its translation (summary or whole article, as chosen "
-                "under Translation), headline included.",
+                key=f"download:{result.upload.key}",
             )
+            if result.target:
+                st.download_button(
+                    "Download translation",
+                    data=lambda: translation_text(record).encode("utf-8"),
+                    file_name=translation_file_name(result.name),
+                    mime="text/plain",
+                    icon=":material/translate:",
+                    on_click="ignore",
+                    key=f"download_translation:{result.upload.key}",
+                    help="The original and its translation (summary or whole article, as chosen "
+                    "under Translation), headline included.",
+                )
 
 
 def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
     main = detection.main
-    left, right = st.columns([3, 1], vertical_alignment="center")
-    with left:
-        with st.container(horizontal=True, vertical_alignment="center"):
-            if result.overridden:
-                st.badge(
-                    f"{language_name(result.language)} · set by you",
-                    icon=":material/edit:",
-                    color="violet",
-                )
-                st.caption(f"Detected: {md(main.name)} ({main.probability:.0%})")
-            elif main.determined:
-                st.badge(
-                    f"{main.name} · {main.probability:.0%} confidence",
-                    icon=":material/language:",
-                    color="blue",
-                )
-            else:
-                st.badge("Language undetermined", icon=":material/help:", color="orange")
-            encoding = result.article.encoding if result.article else ""
-            st.caption(f"{md(result.name)}, read as {md(encoding)}")
     detected_label = f"Language: {main.name}" if main.determined else "Language: undetermined"
     options = [AUTO, *_LANGUAGES]
     chosen = language_override(result.upload) or AUTO
-    right.selectbox(
-        "Language",
-        options,
-        index=options.index(chosen) if chosen in options else 0,
-        format_func=lambda code: detected_label if code == AUTO else language_name(code),
-        key=_widget_key(result.upload),
-        on_change=_remember_override,
-        args=(result.upload,),
-        help="Override the detected language; the summary and translation follow it.",
-        label_visibility="collapsed",
-    )
+    # One row that wraps on a narrow screen: the language control keeps its full width.
+    with st.container(horizontal=True, vertical_alignment="center"):
+        if result.overridden:
+            st.badge(
+                f"{language_name(result.language)} · set by you",
+                icon=":material/edit:",
+                color="violet",
+            )
+            st.caption(f"Detected: {md(main.name)} ({main.probability:.0%})")
+        elif main.determined:
+            st.badge(
+                f"{main.name} · {main.probability:.0%} confidence",
+                icon=":material/language:",
+                color="blue",
+            )
+        else:
+            st.badge("Language undetermined", icon=":material/help:", color="orange")
+        encoding = result.article.encoding if result.article else ""
+        st.caption(f"{md(result.name)}, read as {md(encoding)}")
+        st.space("stretch")
+        st.selectbox(
+            "Language",
+            options,
+            index=options.index(chosen) if chosen in options else 0,
+            format_func=lambda code: detected_label if code == AUTO else language_name(code),
+            key=_widget_key(result.upload),
+            on_change=_remember_override,
+            args=(result.upload,),
+            help="Override the detected language; the summary and translation follow it.",
+            label_visibility="collapsed",
+            width=250,
+        )
     if not main.determined and not result.overridden:
         guesses = ", ".join(f"{language_name(code)} {p:.0%}" for code, p in main.alternatives)
         hint = f" Best guesses: {guesses}." if guesses else ""

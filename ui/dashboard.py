@@ -25,7 +25,7 @@ from ui.markup import STYLE, md
 from ui.settings import summary_settings, translation_settings
 
 FILE_TYPES = ["txt", "md", "text"]
-PASTED_NAME = "Pasted text"
+PASTED_NAME = state.PASTED_NAME
 
 
 def render() -> None:
@@ -64,9 +64,15 @@ def collect_uploads() -> list[Upload]:
             height=180,
             placeholder="The title on the first line, a blank line, then the article.",
         )
+        st.button(
+            "Add another text",
+            on_click=state.add_pasted_text,
+            icon=":material/add:",
+            help="Keep this text as an article and empty the box for the next one.",
+        )
     uploads = state.stored_uploads(files)
     if pasted and pasted.strip():
-        uploads.append(Upload(PASTED_NAME, pasted.encode("utf-8")))
+        uploads.append(Upload(state.pasted_name(), pasted.encode("utf-8")))
     unique: dict[str, Upload] = {}
     for upload in uploads:
         unique.setdefault(upload.key, upload)
