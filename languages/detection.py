@@ -103,11 +103,11 @@ class ArticleLanguage:
 
     @property
     def shares_label(self) -> str:
-        """"Russian 62 %, English 38 %" (empty for a single language)."""
+        """"Russian 62 %, English 38 %" (a no-break space before "%"; empty for one language)."""
         if len(self.shares) < 2:
             return ""
         return ", ".join(
-            f"{language_name(code)} {round(share * 100)} %" for code, share in self.shares
+            f"{language_name(code)} {round(share * 100)}\u00a0%" for code, share in self.shares
         )
 
     @property

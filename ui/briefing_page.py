@@ -19,7 +19,7 @@ from ui.markup import KEPT, STYLE
 
 BRIEFING_STYLE = """
 <style>
-.nd-brief { max-width: 46em; }
+.nd-brief { max-width: 46em; overflow-wrap: anywhere; }
 .nd-brief article { margin: 0 0 1.6em 0; padding-bottom: 1.2em; border-bottom: 1px solid #e6e1d6;
   break-inside: avoid-page; }
 .nd-brief h3 { margin: 0 0 0.15em 0; font-size: 1.3em; line-height: 1.3; }
@@ -34,7 +34,7 @@ BRIEFING_STYLE = """
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
   [data-testid="stSidebarCollapsedControl"], [data-testid="stBaseButton-secondary"],
   [data-testid="stBaseButton-tertiary"], .stButton, .stDownloadButton,
-  [data-testid="stPills"], [data-testid="stElementToolbar"], .nd-no-print {
+  [data-testid="stElementToolbar"], .st-key-briefing_controls {
     display: none !important; }
   .main .block-container, [data-testid="stMainBlockContainer"] { padding: 0 !important;
     max-width: 100% !important; }
@@ -109,7 +109,8 @@ def render() -> None:
         return
     results = [result for result in process(uploads, summary, translation_slot) if result.ok]
     languages = sorted({result.language for result in results}, key=language_name)
-    chosen = st.pills(
+    controls = st.container(key="briefing_controls")  # left out when printed
+    chosen = controls.pills(
         "Languages",
         languages,
         selection_mode="multi",
@@ -120,7 +121,7 @@ def render() -> None:
     )
     shown = [result for result in results if result.language in (chosen or [])]
     noun = "article" if len(shown) == 1 else "articles"
-    st.caption(
+    controls.caption(
         f"{len(shown)} {noun} of {len(results)} · {summary.algorithm_label}, "
         f"{summary.length_label} · to print, use your browser's Print (Ctrl+P): the "
         "sidebar and the buttons are left out."
