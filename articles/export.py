@@ -133,13 +133,17 @@ def digest_text(records: Sequence[SummaryRecord]) -> str:
 
 
 def zip_bytes(records: Iterable[SummaryRecord]) -> bytes:
-    """A zip with one <stem>.summary.txt per article; clashing names get a number."""
+    """A zip with one <stem>.summary.txt per article, and its <stem>.translation.txt when
+    it was translated; clashing names get a number."""
     buffer = io.BytesIO()
     used: set[str] = set()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for record in records:
             name = _unique(summary_file_name(record.file_name), used)
             archive.writestr(name, summary_text(record).encode("utf-8"))
+            if record.translated_text:
+                translation = name[: -len(".summary.txt")] + ".translation.txt"
+                archive.writestr(translation, translation_text(record).encode("utf-8"))
     return buffer.getvalue()
 
 

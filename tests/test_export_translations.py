@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
 import pytest
@@ -12,6 +13,7 @@ from articles.export import (
     digest_text,
     translation_file_name,
     translation_text,
+    zip_bytes,
 )
 from articles.export_docx import digest_docx
 from articles.layout import joined_text
@@ -121,3 +123,14 @@ def test_digest_as_word_has_every_article_translation_and_line_breaks(article):
         "No translation: The language of this article is undetermined: choose it above "
         "to translate it." in texts
     )
+
+
+def test_the_zip_holds_each_translated_article_translation_beside_its_summary(article):
+    untranslated = SummaryRecord(
+        file_name="b.txt", title="", language="en", language_name="English",
+        algorithm="Reduction", length_label="1 of 1 sentences", sentences=["One."],
+    )
+    with zipfile.ZipFile(io.BytesIO(zip_bytes([whole_record(article), untranslated]))) as bundle:
+        assert bundle.namelist() == ["итоги.summary.txt", "итоги.translation.txt", "b.summary.txt"]
+        text = bundle.read("итоги.translation.txt").decode("utf-8")
+    assert text == translation_text(whole_record(article))
