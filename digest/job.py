@@ -198,7 +198,7 @@ def add_translation(
     groups: dict[str, list[int]] = {}
     for index in indices:
         groups.setdefault(_sentence_source(article, index, source), []).append(index)
-    if set(groups) <= {target}:
+    if source == target and set(groups) <= {target}:
         return replace(
             result,
             target=target,
