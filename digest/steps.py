@@ -86,10 +86,10 @@ def reachable_targets(sources: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def pack_sources() -> tuple[str, ...]:
-    """The languages installed packs translate from."""
-    from translator.packs import installed_packs
+    """The languages installed packs and multilingual models translate from."""
+    from translator import engine
 
-    return tuple(sorted({pack.from_code for pack in installed_packs()}))
+    return tuple(engine.translatable_sources())
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@
 
 Binds 127.0.0.1 on a free port, runs in a daemon thread, stops on exit. Paths not served get 404.
 `closed_port_url()` gives a URL on which nothing listens (connection refused), for offline tests.
+A route with `ranges=True` answers `Range: bytes=N-` with 206 and the rest of the body; the
+headers of every request are kept in `server.request_headers`.
 """
 from __future__ import annotations
 
@@ -28,12 +30,14 @@ class Route:
     send_length: bool = True
     stall_seconds: float = 0.0  # with truncate_at: wait this long before hanging up
     headers: dict[str, str] = field(default_factory=dict)
+    ranges: bool = False  # answer "Range: bytes=N-" with 206 Partial Content
 
 
 class LoopbackServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[str] = []
+        self.request_headers: list[dict[str, str]] = []
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -41,12 +45,22 @@ class LoopbackServer:
 
             def do_GET(self) -> None:  # noqa: N802 (http.server's name)
                 server.requests.append(self.path)
+                server.request_headers.append(dict(self.headers.items()))
                 route = server.routes.get(self.path)
                 if route is None:
                     self.send_error(404, "Not Found")
                     return
+                wanted = self.headers.get("Range", "")
+                start = 0
+                if route.ranges and wanted.startswith("bytes=") and wanted.endswith("-"):
+                    start = int(wanted[len("bytes="):-1])
+                    route = Route(**{**route.__dict__, "body": route.body[start:],
+                                     "status": 206, "truncate_at": None})
                 self.send_response(route.status)
                 self.send_header("Content-Type", route.content_type)
+                if start:
+                    total = start + len(route.body)
+                    self.send_header("Content-Range", f"bytes {start}-{total - 1}/{total}")
                 if route.send_length:
                     self.send_header("Content-Length", str(len(route.body)))
                 else:

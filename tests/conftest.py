@@ -7,14 +7,17 @@ import pytest
 
 @pytest.fixture(autouse=True, scope="session")
 def _isolated_argos_environment():
-    """Point Argos at an empty packs dir and an unreachable index for the whole run.
+    """Point Argos at an empty packs dir (and models dir) and an unreachable index for the run.
 
     Tests that need packs or an index set their own values with monkeypatch; this
     only guarantees that a test which forgets cannot read or change ~/.local.
     """
-    saved = {key: os.environ.get(key) for key in ("ARGOS_PACKAGES_DIR", "ARGOS_PACKAGE_INDEX")}
-    with tempfile.TemporaryDirectory(prefix="argos-packs-") as packs_dir:
+    keys = ("ARGOS_PACKAGES_DIR", "ARGOS_PACKAGE_INDEX", "NEWS_DIGEST_MODELS_DIR")
+    saved = {key: os.environ.get(key) for key in keys}
+    with tempfile.TemporaryDirectory(prefix="argos-packs-") as packs_dir, \
+            tempfile.TemporaryDirectory(prefix="multilingual-models-") as models_dir:
         os.environ["ARGOS_PACKAGES_DIR"] = packs_dir
+        os.environ["NEWS_DIGEST_MODELS_DIR"] = models_dir
         os.environ["ARGOS_PACKAGE_INDEX"] = "http://127.0.0.1:9/"  # a base URL, as Argos reads it
         yield
     for key, value in saved.items():

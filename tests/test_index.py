@@ -217,10 +217,11 @@ def test_a_broken_download_changes_nothing(index, pack_bytes, area, tmp_path, ca
 def test_a_download_that_stalls_times_out_and_changes_nothing(index, pack_bytes, area):
     data = pack_bytes["en_de"]
     index.serve("/packs/en_de.argosmodel", data, truncate_at=len(data) // 2, stall_seconds=2)
+    available = find_available("en", "de", timeout=5)  # keeps the index beside the packs
     before = snapshot(area) if area.exists() else {}
     stalled = r"failed after [\d,]+ of [\d,]+ bytes: no answer within"
     with pytest.raises(OfflineError, match=stalled):
-        download_and_install(find_available("en", "de", timeout=5), timeout=0.5)
+        download_and_install(available, timeout=0.5)
     assert (snapshot(area) if area.exists() else {}) == before
     assert installed_packs() == []
 

@@ -8,7 +8,8 @@ def packs_changed() -> None:
     The engine already notices a replaced pack by its stamp; this releases memory and
     makes sure no sentence translated by a pack that is gone is served again.
     """
-    from translator import engine, models  # CTranslate2 only when something was loaded
+    from translator import engine, models, multilingual  # CTranslate2 only when loaded
 
     engine.clear_translation_cache()
     models.forget_removed()
+    multilingual.forget_removed()

@@ -4,8 +4,10 @@
     python -m translator translate --source CODE|auto --target CODE FILE...
     python -m translator packages list | available
     python -m translator packages install FROM TO
-    python -m translator packages install-file PATH
+    python -m translator packages install-file PATH      (.argosmodel, or a model folder/zip)
     python -m translator packages remove FROM TO
+    python -m translator packages download-model [REPO] [--yes]
+    python -m translator packages remove-model NAME
 
 Every problem is one line on stderr, `translator: FILE: reason` (FILE as given, `-` for
 standard input; or the pair instead of the file), never a traceback; other files are still
@@ -21,6 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from digest.cli_support import (
+    FAILED,
     OK,
     Blocks,
     CommandError,
@@ -76,7 +79,9 @@ def _translate(args: argparse.Namespace) -> int:
                 "give it with --source CODE"
             )
         try:
-            translation = translate_article(result.article, target, source=result.language)
+            translation = translate_article(
+                result.article, target, source=result.language, prefer_model=args.prefer_model
+            )
         except TranslatorError as error:
             raise CommandError(f"{display_name(file)}: {error}") from None
         blocks.write_lines(file, [translation.text])
@@ -99,25 +104,40 @@ def _packs_call(work: Callable[[], int]) -> int:
         raise CommandError(str(error)) from None
 
 
+def _model_line(model) -> str:
+    """NAME<TAB>FAMILY<TAB>PATH<TAB>LANGUAGES, e.g. `kk Kazakh (kaz_Cyrl), en English (...)`."""
+    return f"{model.name}\t{model.family}\t{model.path}\t{model.describe_languages()}"
+
+
 def _packages_list(args: argparse.Namespace) -> int:
+    from translator.multilingual import installed_models, models_dir
     from translator.packs import installed_packs, packages_dir
 
     def work() -> int:
         packs = installed_packs()
         for pack in packs:
             print(_pack_line(pack))
-        if not packs:
-            report(PROG, f"no language packs installed in {packages_dir()}")
+        models = installed_models()
+        for model in models:
+            print(_model_line(model))
+        if not packs and not models:
+            report(PROG, f"no language packs installed in {packages_dir()}, "
+                   f"no multilingual model in {models_dir()}")
         return OK
 
     return _packs_call(work)
 
 
 def _packages_available(args: argparse.Namespace) -> int:
-    from translator.index import fetch_index
+    from translator.index import index_listing
 
     def work() -> int:
-        for pack in fetch_index(timeout=args.timeout):
+        listing = index_listing(timeout=args.timeout)
+        if listing.offline_reason:
+            report(
+                PROG, f"{listing.offline_reason} Showing the index as fetched on {listing.date}."
+            )
+        for pack in listing.packs:
             if pack.installed:
                 state = f"installed {pack.installed_version}" if pack.installed_version \
                     != pack.version else "installed"
@@ -178,14 +198,19 @@ def _packages_install(args: argparse.Namespace) -> int:
 
 def _packages_install_file(args: argparse.Namespace) -> int:
     from translator.install import install_from_file
+    from translator.model_install import install_model, is_model_source, licence_notice
 
     path = Path(args.path)
-    if not path.is_file():
-        problem = "is a directory" if path.is_dir() else "no such file"
-        raise CommandError(f"{display_name(args.path)}: {problem}")
+    if not path.exists():
+        raise CommandError(f"{display_name(args.path)}: no such file")
 
     def work() -> int:
-        print(_pack_line(install_from_file(path)))
+        if is_model_source(path):
+            model = install_model(path, args.path)
+            report(PROG, licence_notice(model))
+            print(_model_line(model))
+        else:
+            print(_pack_line(install_from_file(path)))
         return OK
 
     return _packs_call(work)
@@ -197,6 +222,47 @@ def _packages_remove(args: argparse.Namespace) -> int:
     def work() -> int:
         remove_pack(args.from_code, args.to_code)
         report(PROG, f"removed the {args.from_code} → {args.to_code} pack")
+        return OK
+
+    return _packs_call(work)
+
+
+def _packages_download_model(args: argparse.Namespace) -> int:
+    from translator.model_download import DEFAULT_REPO, KNOWN_MODELS, download_model, plan_download
+
+    def work() -> int:
+        if args.list:
+            for known in KNOWN_MODELS:
+                print(f"{known.repo}\t{known.family}\t{known.note}")
+            return OK
+        plan = plan_download(args.repo or DEFAULT_REPO, timeout=args.timeout)
+        report(PROG, f"{plan.repo}: {len(plan.files)} files, {plan.total_bytes / 1e6:,.1f} MB")
+        report(PROG, f"licence: {plan.licence}")
+        if not args.yes:
+            if not sys.stdin.isatty():
+                report(PROG, "add --yes to download it (size and licence above)")
+                return FAILED
+            answer = input(f"Download {plan.total_bytes / 1e6:,.0f} MB? [y/N] ")
+            if answer.strip().lower() not in ("y", "yes"):
+                report(PROG, "nothing downloaded")
+                return FAILED
+        bar = ProgressBar(plan.repo)
+        try:
+            model = download_model(plan, progress=bar, timeout=args.timeout)
+        finally:
+            bar.finish()
+        print(_model_line(model))
+        return OK
+
+    return _packs_call(work)
+
+
+def _packages_remove_model(args: argparse.Namespace) -> int:
+    from translator.multilingual import remove_model
+
+    def work() -> int:
+        remove_model(args.name)
+        report(PROG, f"removed the multilingual model {args.name}")
         return OK
 
     return _packs_call(work)
@@ -228,6 +294,8 @@ def build_parser() -> argparse.ArgumentParser:
                            help="source language code, or auto to detect it (default)")
     translate.add_argument("--target", required=True, metavar="CODE",
                            help="target language code, e.g. en")
+    translate.add_argument("--prefer-model", action="store_true",
+                           help="use an installed multilingual model even if a pack exists")
     translate.add_argument("files", nargs="+", metavar="FILE", help="text files; - is stdin")
     translate.set_defaults(run=_translate)
 
@@ -249,7 +317,10 @@ def build_parser() -> argparse.ArgumentParser:
     install.add_argument("--timeout", type=float, default=30, help="seconds (default 30)")
     install.set_defaults(run=_packages_install)
     install_file = actions.add_parser(
-        "install-file", parents=[common], help="install a .argosmodel file")
+        "install-file", parents=[common],
+        help="install a .argosmodel file, or a multilingual model (NLLB-200, M2M-100 in the "
+             "CTranslate2 layout) from its folder or a zip",
+    )
     install_file.add_argument("path", metavar="PATH")
     install_file.set_defaults(run=_packages_install_file)
     remove = actions.add_parser(
@@ -257,6 +328,21 @@ def build_parser() -> argparse.ArgumentParser:
     remove.add_argument("from_code", metavar="FROM")
     remove.add_argument("to_code", metavar="TO")
     remove.set_defaults(run=_packages_remove)
+    download = actions.add_parser(
+        "download-model", parents=[common],
+        help="download a multilingual model from Hugging Face (size and licence shown first)",
+    )
+    download.add_argument("repo", nargs="?", metavar="REPO",
+                          help="owner/name on Hugging Face (default: the first of --list)")
+    download.add_argument("--list", action="store_true", help="list known good models")
+    download.add_argument("--yes", action="store_true", help="do not ask before downloading")
+    download.add_argument("--timeout", type=float, default=30, help="seconds (default 30)")
+    download.set_defaults(run=_packages_download_model)
+    remove_model = actions.add_parser(
+        "remove-model", parents=[common], help="remove a multilingual model"
+    )
+    remove_model.add_argument("name", metavar="NAME", help="its name in `packages list`")
+    remove_model.set_defaults(run=_packages_remove_model)
     return parser
 
 

@@ -7,7 +7,9 @@ summary uses, so each source sentence is paired with its translation.
 
 All sentences of a document go to CTranslate2 in batches; a sentence seen before
 (in this document or an earlier one, with the same pack) is not translated again.
-Without a direct pack the text goes through English (de -> en -> ru).
+Routes, in order: a direct Argos pack (smaller and faster); else an installed multilingual model
+(NLLB-200, M2M-100: translator.multilingual) directly, without a pivot; else Argos packs through
+English (de -> en -> ru). `prefer_model=True` puts the model first for a pair.
 """
 from __future__ import annotations
 
@@ -20,12 +22,14 @@ from articles.building import build_article
 from articles.model import Article
 from languages.codes import UNDETERMINED, is_determined, normalize_code
 from languages.names import language_name
+from translator import multilingual
 from translator.errors import (
     MissingPairError,
     TranslationFailedError,
     UndeterminedLanguageError,
 )
 from translator.models import LoadedPack, load_pack
+from translator.multilingual import MultilingualModel
 from translator.packs import Pack, installed_packs, version_key
 
 Progress = Callable[[int, int], None]
@@ -43,7 +47,8 @@ LENGTH_PENALTY = 0.2
 """Argos's value."""
 
 MAX_DECODING_LENGTH = 256
-"""Hard bound on output tokens per sentence; most sentences get less (see decoding_limit)."""
+"""Output tokens per sentence, as Argos allows; a limit from the input length (2n+16) cut short
+lines of compact scripts (zh, ja), whose translation takes many more tokens than the source."""
 
 CACHE_SIZE = 20_000
 """Translated sentences remembered per process (a few MB)."""
@@ -66,7 +71,8 @@ class Translation:
 
     `paragraphs` has one entry per source paragraph (an empty tuple for a paragraph with no
     sentence), so the dashboard can put original and translation side by side. `via` lists
-    pivot languages, e.g. ("en",) for de -> en -> ru.
+    pivot languages, e.g. ("en",) for de -> en -> ru; `model` names the multilingual model
+    family that translated (e.g. "NLLB-200"), "" for Argos packs.
     """
 
     source_language: str
@@ -74,6 +80,16 @@ class Translation:
     paragraphs: tuple[tuple[SentencePair, ...], ...]
     via: tuple[str, ...] = ()
     title: SentencePair | None = None
+    model: str = ""
+
+    @property
+    def route(self) -> str:
+        """How it was translated, for the reader: "via NLLB-200", "via English", or ""."""
+        if self.model:
+            return f"via {self.model}"
+        if self.via:
+            return "via " + ", ".join(language_name(code) for code in self.via)
+        return ""
 
     @property
     def text(self) -> str:
@@ -99,16 +115,21 @@ def _joined(pairs: Sequence[SentencePair]) -> str:
 
 
 def missing_pair(source: str, target: str, hint: str = "") -> MissingPairError:
-    """The error for a pair no installed pack reaches, saying how to get one."""
+    """The error for a pair nothing installed reaches, saying what would (or that nothing is
+    published for it)."""
     source_label = f"{language_name(source)} ({source})"
     target_label = f"{language_name(target)} ({target})"
     message = (
-        f"No installed language pack translates {source_label} to {target_label}, "
-        f"directly or through English. {hint}"
-        f"Install a pack on the Language packs page, or run "
-        f"`python -m translator packages install {source} {target}`."
+        f"No installed language pack or multilingual model translates {source_label} to "
+        f"{target_label}, directly or through English. {hint}{_what_to_install(source, target)}"
     )
     return MissingPairError(source, target, message.replace("  ", " "))
+
+
+def _what_to_install(source: str, target: str) -> str:
+    from translator.index import install_advice  # reads the index cached on disk, no network
+
+    return install_advice(source, target)
 
 
 class _TranslationCache:
@@ -162,9 +183,21 @@ def _pairs() -> dict[tuple[str, str], Pack]:
     return pairs
 
 
-def _route(source: str, target: str, pairs: dict[tuple[str, str], Pack]) -> list[Pack]:
+Hop = Pack | MultilingualModel
+
+
+def _route(
+    source: str, target: str, pairs: dict[tuple[str, str], Pack],
+    models: list[MultilingualModel] | None = None, prefer_model: bool = False,
+) -> list[Hop]:
+    """Packs or a model to run in turn: direct pack, model, packs through English."""
+    model = multilingual.model_for(source, target, models)
+    if model is not None and prefer_model:
+        return [model]
     if (source, target) in pairs:
         return [pairs[source, target]]
+    if model is not None:
+        return [model]
     if PIVOT not in (source, target) and (source, PIVOT) in pairs and (PIVOT, target) in pairs:
         return [pairs[source, PIVOT], pairs[PIVOT, target]]
     hint = ""
@@ -183,8 +216,19 @@ def reachable_targets(source: str) -> list[str]:
     targets = {to for (frm, to) in pairs if frm == source}
     if source != PIVOT and (source, PIVOT) in pairs:
         targets |= {to for (frm, to) in pairs if frm == PIVOT}
+    for model in multilingual.installed_models():
+        if source in model.languages:
+            targets |= set(model.languages)
     targets.discard(source)
     return sorted(targets)
+
+
+def translatable_sources() -> list[str]:
+    """Source codes an installed pack or multilingual model translates from (for the dashboard)."""
+    sources = {frm for (frm, _to) in _pairs()}
+    for model in multilingual.installed_models():
+        sources |= set(model.languages)
+    return sorted(sources)
 
 
 def can_translate(source: str, target: str) -> bool:
@@ -193,7 +237,7 @@ def can_translate(source: str, target: str) -> bool:
     if source == target:
         return True
     try:
-        _route(source, target, _pairs())
+        _route(source, target, _pairs(), multilingual.installed_models())
     except MissingPairError:
         return False
     return True
@@ -202,13 +246,8 @@ def can_translate(source: str, target: str) -> bool:
 # ---- translating ----------------------------------------------------------------------------
 
 def decoding_limit(tokens: Sequence[str]) -> int:
-    """Output tokens allowed for one sentence: generous for real packs, bounded for broken ones.
-
-    Rounded up to a power of two so that sentences of similar length share a batch; the
-    limit depends on the sentence alone, so its translation does not depend on its batch.
-    """
-    wanted = 2 * len(tokens) + 16
-    return min(MAX_DECODING_LENGTH, 1 << (wanted - 1).bit_length())
+    """Output tokens allowed for one sentence: Argos's 256, whatever its length (see above)."""
+    return MAX_DECODING_LENGTH
 
 
 def _batches(order: list[int], tokens: list[list[str]]) -> list[list[int]]:
@@ -286,9 +325,16 @@ def _run_pack(loaded: LoadedPack, texts: list[str], progress: Progress) -> list[
     return [result or "" for result in results]
 
 
+def _load_hop(hop: Hop, source: str, target: str) -> LoadedPack:
+    if isinstance(hop, MultilingualModel):
+        return multilingual.pair_runner(hop, source, target)
+    return load_pack(hop)
+
+
 def _translate(
-    sentences: Sequence[str], source: str, target: str, progress: Progress | None
-) -> tuple[list[str], tuple[str, ...]]:
+    sentences: Sequence[str], source: str, target: str, progress: Progress | None,
+    prefer_model: bool = False,
+) -> tuple[list[str], tuple[str, ...], str]:
     source, target = normalize_code(source), normalize_code(target)
     total = len(sentences)
     last = [-1]
@@ -300,9 +346,9 @@ def _translate(
 
     if source == target:
         report(total)
-        return list(sentences), ()
-    route = _route(source, target, _pairs())
-    loaded_route = [load_pack(pack) for pack in route]  # fail before any work if one is gone
+        return list(sentences), (), ""
+    route = _route(source, target, _pairs(), multilingual.installed_models(), prefer_model)
+    loaded_route = [_load_hop(hop, source, target) for hop in route]  # fail early if one is gone
     texts = list(sentences)
     hops = len(loaded_route)
     for hop, loaded in enumerate(loaded_route):
@@ -311,14 +357,16 @@ def _translate(
             loaded, texts, lambda done, _total, hop=hop: report((hop * total + done) // hops)
         )
     report(total)
-    return texts, tuple(pack.to_code for pack in route[:-1])
+    model = route[0].family if isinstance(route[0], MultilingualModel) else ""
+    return texts, tuple(pack.to_code for pack in route[:-1]), model
 
 
 def translate_sentences(
-    sentences: Sequence[str], source: str, target: str, progress: Progress | None = None
+    sentences: Sequence[str], source: str, target: str, progress: Progress | None = None,
+    prefer_model: bool = False,
 ) -> list[str]:
     """One translation per sentence, in order ("" for an empty sentence)."""
-    return _translate(sentences, source, target, progress)[0]
+    return _translate(sentences, source, target, progress, prefer_model)[0]
 
 
 def _source_code(source: str | None, fallback: str, text: str) -> str:
@@ -337,14 +385,15 @@ def _source_code(source: str | None, fallback: str, text: str) -> str:
 
 
 def translate_article(
-    article: Article, target: str, source: str | None = None, progress: Progress | None = None
+    article: Article, target: str, source: str | None = None, progress: Progress | None = None,
+    prefer_model: bool = False,
 ) -> Translation:
     """Translate an Article's title and sentences, keeping its paragraphs and line breaks.
 
     source defaults to article.language (detected when "und"). Each paragraph is
     translated from its own language (article.paragraph_languages); one already in
     the target language is kept as it is. progress(done, total) counts sentences,
-    the title included.
+    the title included. prefer_model: a multilingual model before a direct pack.
     """
     source = _source_code(source, article.language, article.text)
     target = normalize_code(target)
@@ -355,7 +404,7 @@ def translate_article(
         groups.setdefault(language if is_determined(language) else source, []).append(index)
     groups.setdefault(source, [])
     outputs: dict[int, str] = {}
-    title_output, via = "", ()
+    title_output, via, model = "", (), ""
     done_before = [0]
     total = len(titled) + len(article.sentences)
 
@@ -367,9 +416,9 @@ def translate_article(
         texts = [article.sentences[index].text for index in members]
         if language == source:
             texts = titled + texts
-        translated, hops = _translate(texts, language, target, reporting)
+        translated, hops, used = _translate(texts, language, target, reporting, prefer_model)
         if language == source:
-            via = hops
+            via, model = hops, used
             if titled:
                 title_output, translated = translated[0], translated[1:]
         outputs.update(zip(members, translated, strict=True))
@@ -390,13 +439,16 @@ def translate_article(
         paragraphs=tuple(tuple(pairs) for pairs in paragraphs),
         via=via,
         title=title,
+        model=model,
     )
 
 
 def translate_text(
-    text: str, source: str | None, target: str, progress: Progress | None = None
+    text: str, source: str | None, target: str, progress: Progress | None = None,
+    prefer_model: bool = False,
 ) -> Translation:
     """Translate plain text (source None or "auto": detected); paragraphs split at blank lines."""
     source = _source_code(source, UNDETERMINED, text)
     article = build_article("text", text, language=source)
-    return translate_article(article, target, source=source, progress=progress)
+    return translate_article(article, target, source=source, progress=progress,
+                             prefer_model=prefer_model)

@@ -4,15 +4,22 @@ The index URL is ARGOS_PACKAGE_INDEX read at call time: a base URL as Argos read
 is appended) or a full URL ending in .json. A download streams into a temporary file outside the
 packs directory, is verified (length, sha256 when the index gives one), and then installed by
 translator.install, which validates it like any uploaded file.
+
+The last index fetched is kept in the packs directory (`.index.json`, with the date fetched; a
+file, so Argos ignores it): offline, the Language packs page and `packages available` list what
+it offered then, and translation errors can tell a pack that is not installed from one that
+is not published at all (then the multilingual model is the way, see translator.multilingual).
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import requests
@@ -21,7 +28,9 @@ from languages.codes import is_language_code
 from translator import validation
 from translator.errors import OfflineError, PackError
 from translator.install import install_archive
-from translator.packs import Pack, described_pair, installed_packs, version_key
+from translator.packs import Pack, described_pair, installed_packs, packages_dir, version_key
+
+log = logging.getLogger(__name__)
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 MAX_INDEX_BYTES = 20 * 1024**2
@@ -30,6 +39,12 @@ USER_AGENT = "central-asia-press-reader (argostranslate-compatible)"
 FALLBACK_HINT = "You can still install a .argosmodel file you already have."
 
 Progress = Callable[[int, "int | None"], object]
+
+CACHE_FILE = ".index.json"
+PIVOT = "en"
+UNPUBLISHED_MID_2025 = frozenset({"kk", "uz", "tg", "mn", "be"})
+"""Region languages the official Argos index had no pack for when last seen by us (mid-2025);
+used only when no index was ever fetched on this machine."""
 
 
 @dataclass(frozen=True)
@@ -100,10 +115,123 @@ def fetch_index(timeout: float = 10) -> list[AvailablePack]:
         raise PackError(f"The Argos package index at {url} is not valid JSON.") from None
     if not isinstance(entries, list):
         raise PackError(f"The Argos package index at {url} is not a list of packages.")
+    _save_cache(entries, url)
+    return _listing(entries)
+
+
+def _listing(entries: list) -> list[AvailablePack]:
     installed = {(p.from_code, p.to_code): p.version for p in installed_packs()}
     packs = [pack for pack in map(_available, entries) if pack is not None]
     packs = [_mark(pack, installed.get((pack.from_code, pack.to_code))) for pack in packs]
     return sorted(packs, key=lambda p: (p.from_code, p.to_code, version_key(p.version)))
+
+
+@dataclass(frozen=True)
+class IndexListing:
+    """What the index offers: fetched now, or the copy kept from `fetched_at` when offline."""
+
+    packs: list[AvailablePack]
+    fetched_at: str  # ISO 8601, UTC
+    url: str
+    offline_reason: str = ""  # why the cached copy is shown; "" when fetched now
+
+    @property
+    def date(self) -> str:
+        return self.fetched_at[:10]
+
+
+def cache_path() -> Path:
+    return packages_dir() / CACHE_FILE
+
+
+def _save_cache(entries: list, url: str) -> None:
+    """Keep the index beside the packs (written whole, then renamed); a failure only logs."""
+    path = cache_path()
+    data = {"fetched_at": datetime.now(UTC).isoformat(timespec="seconds"), "url": url,
+            "entries": entries}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".partial")
+        partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        partial.replace(path)
+    except OSError:
+        log.warning("could not keep the package index at %s", path, exc_info=True)
+
+
+def _read_cache() -> dict | None:
+    try:
+        data = json.loads(cache_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    ok = isinstance(data, dict) and isinstance(data.get("entries"), list)
+    return data if ok and isinstance(data.get("fetched_at"), str) else None
+
+
+def cached_index() -> IndexListing | None:
+    """The index as last fetched on this machine, or None if it never was (no network)."""
+    data = _read_cache()
+    if data is None:
+        return None
+    return IndexListing(_listing(data["entries"]), data["fetched_at"], str(data.get("url", "")))
+
+
+def index_listing(timeout: float = 10) -> IndexListing:
+    """The index now, or offline the copy last fetched (with its date); the error if neither."""
+    try:
+        packs = fetch_index(timeout)
+    except (OfflineError, PackError) as error:
+        cached = cached_index()
+        if cached is None:
+            raise
+        return replace(cached, offline_reason=str(error))
+    data = _read_cache()
+    fetched = data["fetched_at"] if data else datetime.now(UTC).isoformat(timespec="seconds")
+    return IndexListing(packs, fetched, index_url())
+
+
+def install_advice(source: str, target: str) -> str:
+    """What to install for source -> target: the Argos pack(s) if published, else a model.
+
+    Judged from the index last fetched (no network here), or without one from what the
+    official index offered in mid-2025; a pair never judged unpublished gets the pack command.
+    """
+    cached = _read_cache()
+    if cached is not None:
+        published = {(p.from_code, p.to_code) for p in _listing(cached["entries"])}
+        seen = f"package index of {cached['fetched_at'][:10]}"
+        if (source, target) in published:
+            return _pack_command([(source, target)])
+        legs = [(source, PIVOT), (PIVOT, target)]
+        if PIVOT not in (source, target) and all(leg in published for leg in legs):
+            return _pack_command(legs)
+        codes = {code for pair in published for code in pair}
+        missing = [code for code in (source, target) if code not in codes] or [source, target]
+    else:
+        seen = "Argos index as last seen, mid-2025"
+        missing = [code for code in (source, target) if code in UNPUBLISHED_MID_2025]
+        if not missing:
+            return _pack_command([(source, target)])
+    return _model_advice(source, target, missing, seen)
+
+
+def _pack_command(pairs: list[tuple[str, str]]) -> str:
+    commands = " and ".join(f"`python -m translator packages install {a} {b}`" for a, b in pairs)
+    return f"Install a pack on the Language packs page, or run {commands}."
+
+
+def _model_advice(source: str, target: str, missing: list[str], seen: str) -> str:
+    from languages.flores import to_flores
+    from languages.names import language_name
+
+    named = " or ".join(f"{language_name(code)} ({code})" for code in missing)
+    flores = ", ".join(f"{code} as {to_flores(code)}" for code in missing if to_flores(code))
+    return (
+        f"Argos publishes no pack for {named}, so no {source} → {target} route can be installed "
+        f"({seen}). The multilingual NLLB-200 model covers "
+        f"{'them' if len(missing) > 1 else 'it'}{f' ({flores})' if flores else ''}: download it "
+        "on the Language packs page or with `python -m translator packages download-model`, "
+        "or install a copy with `python -m translator packages install-file PATH`."
+    )
 
 
 def _mark(pack: AvailablePack, version: str | None) -> AvailablePack:
@@ -160,7 +288,10 @@ def find_available(from_code: str, to_code: str, timeout: float = 10) -> Availab
         if (pack.from_code, pack.to_code) == (from_code, to_code)
     ]
     if not matches:
-        raise PackError(f"The Argos package index has no {from_code} → {to_code} pack.")
+        raise PackError(
+            f"The Argos package index has no {from_code} → {to_code} pack. "
+            + install_advice(from_code, to_code)
+        )
     return matches[-1]
 
 

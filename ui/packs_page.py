@@ -13,6 +13,7 @@ from translator.errors import TranslatorError
 from translator.packs import Pack, installed_packs, packages_dir, remove_pack
 from ui import pipeline
 from ui.markup import md
+from ui.models_section import install_model_upload, render_models
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,8 @@ def render() -> None:
     _flash()
     installed = installed_packs()
     render_installed(installed)
+    st.divider()
+    render_models(_changed)
     st.divider()
     render_available({(pack.from_code, pack.to_code) for pack in installed})
     st.divider()
@@ -89,16 +92,23 @@ def render_available(installed_pairs: set[tuple[str, str]]) -> None:
         )
         if not st.button("Load the list of available packs", icon=":material/cloud_download:"):
             return
-        from translator.index import fetch_index
+        from translator.index import index_listing
 
         try:
             with st.spinner("Asking the Argos package index…"):
-                available = fetch_index()
+                listing = index_listing()
         except TranslatorError as error:
             log.warning("%s", error, exc_info=True)  # the page shows the message
             st.warning(md(str(error)), icon=":material/cloud_off:")
             _render_other_ways()
             return
+        if listing.offline_reason:
+            st.warning(
+                f"{md(listing.offline_reason)}  \nShowing the list as fetched on "
+                f"{md(listing.date)}.",
+                icon=":material/cloud_off:",
+            )
+        available = listing.packs
         st.session_state[INDEX_KEY] = available
     query = st.text_input(
         "Filter", placeholder="Language name or code, e.g. Russian or kk", key="pack_filter"
@@ -162,19 +172,22 @@ def render_upload() -> None:
     st.subheader("Install from a file")
     with st.form("upload_pack", clear_on_submit=True, border=False):
         upload = st.file_uploader(
-            "Language pack file (.argosmodel)",
-            type=["argosmodel"],
-            help="An Argos Translate package file, e.g. translate-ru_en-1_9.argosmodel.",
+            "Language pack (.argosmodel) or multilingual model (.zip)",
+            type=["argosmodel", "zip"],
+            help="An Argos Translate package file, e.g. translate-ru_en-1_9.argosmodel, or the "
+            "zip of a multilingual model in the CTranslate2 layout (NLLB-200, M2M-100).",
         )
         submitted = st.form_submit_button("Install pack", icon=":material/upload:")
     if not submitted:
         return
     if upload is None:
-        st.warning("Choose an .argosmodel file first.")
+        st.warning("Choose an .argosmodel or .zip file first.")
         return
     with tempfile.TemporaryDirectory(prefix="pack-upload-") as folder:
         path = Path(folder) / "upload.argosmodel"
         path.write_bytes(upload.getvalue())
+        if install_model_upload(path, upload.name, _changed):
+            return
         from translator.install import install_from_file
 
         try:

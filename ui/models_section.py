@@ -1,0 +1,144 @@
+"""The Language packs page's section on multilingual models (NLLB-200, M2M-100).
+
+One model covers every language of the region (Kazakh, Uzbek, Tajik, Kyrgyz,
+Mongolian, Belarusian...) where Argos publishes no pack. The reader installs one
+from a zip, or downloads one they start here after seeing its size and licence.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from translator.errors import TranslatorError
+from translator.multilingual import MultilingualModel, installed_models, models_dir, remove_model
+from ui.markup import md
+
+log = logging.getLogger(__name__)
+
+PLAN_KEY = "model_download_plan"
+
+
+def render_models(changed) -> None:
+    """Installed models with Remove, then the download; `changed(message)` after a change."""
+    st.subheader("Multilingual models")
+    st.caption(
+        "One model translates between all the languages it covers, directly: Kazakh, Uzbek, "
+        "Tajik, Kyrgyz, Mongolian, Belarusian and about 200 more for NLLB-200. A pack for a "
+        "pair is used first when both exist (smaller and faster)."
+    )
+    models = installed_models()
+    if not models:
+        st.info(
+            "No multilingual model installed. Download one below, or upload a model's zip "
+            "(the CTranslate2 layout: model.bin, config.json, the vocabulary and "
+            "sentencepiece.bpe.model) with the file upload at the bottom of this page.",
+            icon=":material/info:",
+        )
+    for model in models:
+        _render_model(model, changed)
+    st.caption(f"Models folder: {md(str(models_dir()))}")
+    render_download(changed)
+
+
+def _render_model(model: MultilingualModel, changed) -> None:
+    with st.container(border=True):
+        name, size, action = st.columns([5, 2, 1.5], vertical_alignment="center")
+        name.markdown(f"**{md(model.name)}** · {md(model.family)}")
+        size.text(f"{model.size_bytes / 1e6:,.0f} MB" if model.size_bytes else "—")
+        if action.button("Remove", key=f"remove-model:{model.name}", icon=":material/delete:"):
+            try:
+                remove_model(model.name)
+            except TranslatorError as error:
+                log.warning("%s", error, exc_info=True)  # the page shows the message
+                st.error(md(str(error)), icon=":material/error:")
+            else:
+                changed(f"Removed the multilingual model {md(model.name)}.")
+        st.caption(f"Licence: {md(model.licence)}")
+        with st.expander(f"{len(model.languages)} languages"):
+            st.text(model.describe_languages())
+
+
+def render_download(changed) -> None:
+    from translator.model_download import DEFAULT_REPO, KNOWN_MODELS
+
+    with st.expander("Download a model", icon=":material/cloud_download:"):
+        st.caption(
+            "Downloaded from Hugging Face only when you start it below; the size and the "
+            "licence are shown first. A broken download resumes where it stopped."
+        )
+        repo = st.selectbox(
+            "Model",
+            [known.repo for known in KNOWN_MODELS],
+            index=0,
+            format_func=lambda name: next(
+                (f"{k.repo} — {k.note}" for k in KNOWN_MODELS if k.repo == name), name
+            ),
+            accept_new_options=True,
+            key="model_repo",
+            help="A known good CTranslate2 conversion, or type another Hugging Face "
+            "repository (owner/name).",
+        )
+        if st.button("Check size and licence", icon=":material/info:"):
+            from translator.model_download import plan_download
+
+            try:
+                with st.spinner("Asking Hugging Face…"):
+                    st.session_state[PLAN_KEY] = plan_download(repo or DEFAULT_REPO)
+            except TranslatorError as error:
+                log.warning("%s", error, exc_info=True)  # the page shows the message
+                st.session_state.pop(PLAN_KEY, None)
+                st.warning(md(str(error)), icon=":material/cloud_off:")
+                return
+        plan = st.session_state.get(PLAN_KEY)
+        if plan is None:
+            return
+        st.markdown(
+            f"**{md(plan.repo)}** · {md(plan.family)} · {plan.total_bytes / 1e6:,.0f} MB in "
+            f"{len(plan.files)} files  \nLicence: **{md(plan.licence)}**"
+        )
+        if st.button(
+            f"Download {plan.total_bytes / 1e6:,.0f} MB and install",
+            type="primary",
+            icon=":material/download:",
+        ):
+            _download(plan, changed)
+
+
+def _download(plan, changed) -> None:
+    from translator.model_download import download_model
+
+    bar = st.progress(0.0, text=f"Downloading {md(plan.repo)}…")
+
+    def progress(done: int, total: int | None) -> None:
+        fraction = min(done / total, 1.0) if total else 0.0
+        of = f" of {total / 1e6:,.0f}" if total else ""
+        bar.progress(fraction, text=f"Downloading {md(plan.repo)}: {done / 1e6:,.0f}{of} MB")
+
+    try:
+        model = download_model(plan, progress=progress)
+    except TranslatorError as error:
+        log.warning("%s", error, exc_info=True)  # the page shows the message
+        bar.empty()
+        st.error(md(str(error)), icon=":material/error:")
+        return
+    st.session_state.pop(PLAN_KEY, None)
+    changed(f"Installed the multilingual model {md(model.name)} ({md(model.family)}).")
+
+
+def install_model_upload(path, name: str, changed) -> bool:
+    """Install an uploaded model zip; False when it is not a model (then it may be a pack)."""
+    from translator.model_install import install_model, is_model_zip, licence_notice
+
+    if not is_model_zip(path):
+        return False
+    try:
+        with st.spinner(f"Checking and installing {md(name)}…"):
+            model = install_model(path, name)
+    except TranslatorError as error:
+        log.warning("%s", error, exc_info=True)  # the page shows the message
+        st.error(md(str(error)), icon=":material/error:")
+        return True
+    changed(f"Installed the multilingual model {md(model.name)}. {md(licence_notice(model))}")
+    return True
