@@ -173,3 +173,10 @@ def test_translator_cli_auto_keeps_english_paragraphs_and_line_breaks(packs, tmp
     assert blocks[3] == ENGLISH.replace("\n", " ")  # kept word for word (prose lines join)
     assert TITLE not in result.stdout and "Астана" not in blocks[1]
     assert len(blocks[1].split("\n")) == 5  # dateline, sentence and three list items
+
+
+def test_an_override_keeps_the_quotation_in_its_language_through_the_job():
+    result = analyse(Upload("mixed.txt", MIXED.encode()), SummarySettings(), override="uk")
+    assert result.overridden and result.language == "uk"
+    assert result.article.paragraph_languages == ("uk", "en", "uk")
+    assert english_sentences(result.article)[0].startswith('"We see Kazakhstan')
