@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from articles.model import Article, Sentence
 from articles.segmentation import continues, ends_with_year_mark, split_sentences
@@ -17,6 +18,7 @@ def build_article(
     language: str = "und",
     encoding: str = "utf-8",
     title: str | None = None,
+    paragraph_languages: Sequence[str] = (),
 ) -> Article:
     """Split text into a title (a short first line before a blank line) and sentences.
 
@@ -26,24 +28,33 @@ def build_article(
     A paragraph keeps a "\n" where a line is its own segment (a list item, a
     dateline, a table row); wrapped prose is joined with spaces. The sentence
     before such a "\n" has `line_break` set.
+
+    `paragraph_languages` gives one code per paragraph of the text as
+    build_article(name, text) splits it without a language (what detection sees);
+    each paragraph is then segmented with its own language's rules.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     blocks = [b.strip() for b in _BLANK_LINES.split(text) if b.strip()]
+    untitled = bool(paragraph_languages) and len(blocks) > 1 and _looks_like_title(blocks[0], "und")
+    dropped_title = False
     if title is not None:
         title = " ".join(title.split())[:MAX_TITLE_CHARS * 5]
     elif len(blocks) > 1 and _looks_like_title(blocks[0], language):
         title = blocks[0]
         blocks = blocks[1:]
+        dropped_title = True
     else:
         title = ""
+    codes = _aligned(paragraph_languages, len(blocks), dropped_title, untitled, language)
     width = wrap_width(text)
     paragraphs: list[str] = []
     sentences: list[Sentence] = []
     for index, block in enumerate(blocks):
-        segments = block_segments(block, language, width)
+        language_here = codes[index] if codes else language
+        segments = block_segments(block, language_here, width)
         paragraphs.append("\n".join(" ".join(segment) for segment in segments))
         for number, segment in enumerate(segments):
-            found = _block_sentences(segment, language)
+            found = _block_sentences(segment, language_here)
             for position, sentence in enumerate(found):
                 last = position == len(found) - 1 and number < len(segments) - 1
                 sentences.append(Sentence(text=sentence, paragraph=index, line_break=last))
@@ -54,7 +65,26 @@ def build_article(
         sentences=tuple(sentences),
         language=language or "und",
         encoding=encoding,
+        paragraph_languages=codes if any(code != language for code in codes) else (),
     )
+
+
+def _aligned(
+    codes: Sequence[str], count: int, titled: bool, titled_without_language: bool, main: str
+) -> tuple[str, ...]:
+    """The per-paragraph codes lined up with this build's paragraphs.
+
+    Detection splits the text without a language; with one, the first block may
+    be taken as a title where it was not (or the other way round).
+    """
+    codes = tuple(codes)
+    if not codes:
+        return ()
+    if titled and not titled_without_language:
+        codes = codes[1:]
+    elif titled_without_language and not titled:
+        codes = (main, *codes)
+    return codes if len(codes) == count else ()
 
 
 def read_article(data: bytes, name: str, language: str = "und") -> Article:

@@ -1,4 +1,6 @@
-"""Summaries out: one article as plain text, a digest of many, a zip of files."""
+"""Summaries out: one article as plain text, its translation, a digest of many, a zip of files.
+
+(The digest as a Word file is in articles.export_docx.)"""
 from __future__ import annotations
 
 import io
@@ -32,25 +34,90 @@ class SummaryRecord:
     sentences: list[str]
     translation: list[str] | None = None
     target_language: str | None = None
+    title_translation: str | None = None
+    """The headline in the target language (None: not translated, or already in it)."""
+    whole_article: bool = False
+    """The translation covers the whole article, not only the summary."""
+    original_text: str | None = None
+    """What was translated (the summary or the whole body), line breaks kept."""
+    translated_text: str | None = None
+    """Its translation, paragraph by paragraph, line breaks kept."""
+    translation_reason: str | None = None
+    """Why there is no translation ("No language pack for Kazakh → English.")."""
+    kept_note: str | None = None
+    """Which parts were already in the target language and are kept as they are."""
+    language_note: str | None = None
+    """The languages of a mixed article: "Russian 62 %, English 38 %"."""
+
+
+def _heading(text: str) -> list[str]:
+    return [text, "-" * len(text)]
+
+
+def _scope(record: SummaryRecord) -> str:
+    return "whole article" if record.whole_article else "summary"
+
+
+def translation_lines(record: SummaryRecord) -> list[str]:
+    """The translation section of a summary: the translation, or why there is none."""
+    target = record.target_language or "translation"
+    if record.translated_text:
+        lines = _heading(f"Translation ({target}, {_scope(record)})")
+        if record.kept_note:
+            lines.append(f"[{record.kept_note}]")
+        if record.title_translation:
+            lines += [record.title_translation, ""]
+        return [*lines, record.translated_text]
+    if record.translation:
+        return [*_heading(f"Translation ({target})"), *record.translation]
+    if record.translation_reason:
+        reason = f"No translation: {record.translation_reason}"
+        return [*_heading(f"Translation ({target})"), reason]
+    return []
+
+
+def _about(record: SummaryRecord) -> list[str]:
+    language = f"Language: {record.language_name} ({record.language})"
+    if record.language_note:
+        language += f"; mixed: {record.language_note}"
+    return [f"Source file: {record.file_name}", language]
 
 
 def summary_text(record: SummaryRecord) -> str:
-    """One article's summary as UTF-8-ready plain text, with what produced it."""
+    """One article's summary as UTF-8-ready plain text, with what produced it and its
+    translation (or the reason it has none)."""
     lines = [
         record.title or record.file_name,
         "",
-        f"Source file: {record.file_name}",
-        f"Language: {record.language_name} ({record.language})",
+        *_about(record),
         f"Summary: {record.algorithm}, {record.length_label}",
         "",
-        "Summary",
-        "-------",
+        *_heading("Summary"),
         *record.sentences,
     ]
-    if record.translation:
-        target = record.target_language or "translation"
-        heading = f"Translation ({target})"
-        lines += ["", heading, "-" * len(heading), *record.translation]
+    translated = translation_lines(record)
+    if translated:
+        lines += ["", *translated]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def translation_text(record: SummaryRecord) -> str:
+    """One article's original and its translation (summary or whole article, as chosen),
+    headline included and translated: the file a reader forwards."""
+    lines = [record.title or record.file_name]
+    if record.title_translation:
+        lines.append(record.title_translation)
+    lines += ["", *_about(record)]
+    if not record.translated_text:
+        reason = record.translation_reason or "no translation was asked for."
+        return "\n".join([*lines, "", f"No translation: {reason}"]) + "\n"
+    target = record.target_language or "translation"
+    lines += [f"Translation: {target}, {_scope(record)}", ""]
+    lines += [*_heading(f"Original ({record.language_name})")]
+    if record.title:
+        lines += [record.title, ""]
+    lines += [record.original_text or "\n".join(record.sentences), ""]
+    lines += translation_lines(record)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -66,14 +133,23 @@ def digest_text(records: Sequence[SummaryRecord]) -> str:
 
 
 def zip_bytes(records: Iterable[SummaryRecord]) -> bytes:
-    """A zip with one <stem>.summary.txt per article; clashing names get a number."""
+    """A zip with one <stem>.summary.txt per article, and its <stem>.translation.txt when
+    it was translated; clashing names get a number."""
     buffer = io.BytesIO()
     used: set[str] = set()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for record in records:
             name = _unique(summary_file_name(record.file_name), used)
             archive.writestr(name, summary_text(record).encode("utf-8"))
+            if record.translated_text:
+                translation = name[: -len(".summary.txt")] + ".translation.txt"
+                archive.writestr(translation, translation_text(record).encode("utf-8"))
     return buffer.getvalue()
+
+
+def translation_file_name(file_name: str) -> str:
+    """"<stem>.translation.txt", as safe as summary_file_name."""
+    return summary_file_name(file_name)[: -len(".summary.txt")] + ".translation.txt"
 
 
 def summary_file_name(file_name: str) -> str:

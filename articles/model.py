@@ -27,8 +27,10 @@ class Article:
     datelines, table rows); wrapped lines are joined with a space.
 
     The title is kept apart so that it is shown as a title and never picked as a
-    summary sentence. `language` is the code the sentences were split with
-    ("und" when unknown).
+    summary sentence. `language` is the article's main language ("und" when
+    unknown); `paragraph_languages`, when given, has one code per paragraph (a
+    quoted English paragraph in a Russian article is "en"): each paragraph's
+    sentences were split, and are summarized and translated, with its own rules.
     """
 
     name: str
@@ -37,6 +39,17 @@ class Article:
     sentences: tuple[Sentence, ...]
     language: str = "und"
     encoding: str = "utf-8"
+    paragraph_languages: tuple[str, ...] = ()
+
+    def paragraph_language(self, paragraph: int) -> str:
+        """The language of one paragraph: its own if known, else the article's."""
+        if 0 <= paragraph < len(self.paragraph_languages):
+            return self.paragraph_languages[paragraph]
+        return self.language
+
+    def sentence_language(self, index: int) -> str:
+        """The language of article.sentences[index] (its paragraph's)."""
+        return self.paragraph_language(self.sentences[index].paragraph)
 
     @property
     def body(self) -> str:

@@ -66,6 +66,19 @@ class ArticleResult:
     """What the reader should know about the reading ("3 unreadable bytes replaced")."""
     forced_encoding: str | None = None
     """The code page the reader chose with "Read as", None when detected."""
+    kept: frozenset[int] = frozenset()
+    """Sentence indices already in the target language: their "translation" is the original."""
+    title_translation: str | None = None
+
+    @property
+    def translation_reason(self) -> str | None:
+        """Why the article has no translation (None when it has one or none was asked)."""
+        if self.translations and len(self.kept) < len(self.translations):
+            return None
+        if self.missing_pair:
+            source, target = self.missing_pair
+            return f"No language pack for {language_name(source)} → {language_name(target)}."
+        return self.translation_note
 
     @property
     def name(self) -> str:
@@ -106,7 +119,16 @@ def read_upload(
     detection = steps.detect(loaded.text) if detect or not override else None
     detected = detection.main.code if detection else None
     language = override or detected or UNDETERMINED
-    article = steps.build(upload.name, loaded.text, language, loaded.encoding, loaded.title)
+    paragraph_languages = detection.paragraph_codes(language) if detection else ()
+    if paragraph_languages and not is_determined(language):
+        paragraph_languages = ()
+    if any(code != language for code in paragraph_languages):
+        article = steps.build(
+            upload.name, loaded.text, language, loaded.encoding, loaded.title,
+            paragraph_languages,
+        )
+    else:  # one language: the same call (and cache entry) as before
+        article = steps.build(upload.name, loaded.text, language, loaded.encoding, loaded.title)
     if not article.sentences:
         return ArticleResult(
             upload, error="the file has a title but no text to summarize.",
@@ -137,9 +159,14 @@ def analyse(
     result = read_upload(upload, override, max_bytes, steps, detect, encoding)
     if not result.ok or result.article is None:
         return result
-    summarized = steps.summarize(
-        result.article, summary.algorithm, summary.sentences, summary.ratio
-    )
+    if summary.words is not None:
+        summarized = steps.summarize(
+            result.article, summary.algorithm, None, None, summary.words
+        )
+    else:
+        summarized = steps.summarize(
+            result.article, summary.algorithm, summary.sentences, summary.ratio
+        )
     return replace(result, summary=summarized)
 
 
@@ -164,11 +191,16 @@ def analyse_safely(
 def add_translation(
     result: ArticleResult, settings: TranslationSettings, steps: Steps = PLAIN
 ) -> ArticleResult:
-    """Translate the summary (or the whole article); a missing pack becomes a note."""
+    """Translate the summary (or the whole article) and the headline, each paragraph from
+    its own language; a paragraph already in the target language is kept as it is.
+
+    A missing pack for the main language becomes `missing_pair`; one for a quoted
+    paragraph's language leaves those sentences untranslated, with a note.
+    """
     target = settings.target
     if not result.ok or target is None or result.article is None or result.summary is None:
         return result
-    source = result.language
+    article, source = result.article, result.language
     if not is_determined(source):
         return replace(
             result,
@@ -176,25 +208,62 @@ def add_translation(
             translation_note="The language of this article is undetermined: "
             "choose it above to translate it.",
         )
-    if source == target:
+    if settings.whole_article:
+        indices = list(range(len(article.sentences)))
+    else:
+        indices = [sentence.index for sentence in result.summary.sentences]
+    groups: dict[str, list[int]] = {}
+    for index in indices:
+        groups.setdefault(_sentence_source(article, index, source), []).append(index)
+    if source == target and set(groups) <= {target}:
         return replace(
             result,
             target=target,
             translation_note=f"This article is already in {language_name(target)}.",
         )
-    if not steps.can_translate(source, target):
+    if source != target and not steps.can_translate(source, target):
         return replace(result, target=target, missing_pair=(source, target))
-    if settings.whole_article:
-        indices = list(range(len(result.article.sentences)))
-    else:
-        indices = [sentence.index for sentence in result.summary.sentences]
+    translations: dict[int, str] = {index: article.sentences[index].text
+                                    for index in groups.pop(target, [])}
+    kept = frozenset(translations)
+    title, missing = None, []
+    if article.title and source != target:
+        groups.setdefault(source, [])
     try:
-        texts = tuple(result.article.sentences[index].text for index in indices)
-        translated = steps.translate(texts, source, target)
+        for language, members in groups.items():
+            if not steps.can_translate(language, target):
+                missing.append(language)
+                continue
+            texts = tuple(article.sentences[index].text for index in members)
+            with_title = language == source and bool(article.title)
+            if with_title:  # the headline goes in the same call as its language's sentences
+                texts = (article.title, *texts)
+            translated = steps.translate(texts, language, target)
+            if with_title:
+                title, translated = translated[0], translated[1:]
+            translations.update(zip(members, translated, strict=True))
     except Exception as error:  # noqa: BLE001 - a broken pack must not cost the reader the page
         log.exception("translating %r into %s failed", result.name, target)
         return replace(result, target=target, translation_note=f"The translation failed: {error}")
-    return replace(result, target=target, translations=dict(zip(indices, translated, strict=True)))
+    note = None
+    if missing:
+        names = ", ".join(language_name(code) for code in missing)
+        note = (f"Paragraphs in {names} are not translated: no language pack for "
+                f"{names} → {language_name(target)}.")
+    return replace(
+        result,
+        target=target,
+        translations=dict(sorted(translations.items())),
+        kept=kept,
+        title_translation=title,
+        translation_note=note,
+    )
+
+
+def _sentence_source(article: Article, index: int, main: str) -> str:
+    """The language a sentence is translated from: its paragraph's, if determined."""
+    language = article.sentence_language(index)
+    return language if is_determined(language) else main
 
 
 def process(

@@ -22,9 +22,13 @@ class SummarySettings:
     algorithm: str = DEFAULT_ALGORITHM
     sentences: int | None = DEFAULT_SENTENCES
     ratio: float | None = None
+    words: int | None = None
+    """A length in words (summarize(..., words=N)); takes precedence over the others."""
 
     @property
     def length_label(self) -> str:
+        if self.words is not None:
+            return f"about {count(self.words, 'word')}"
         if self.ratio is not None:
             return f"{round(self.ratio * 100)} % of the sentences"
         return count(self.sentences or DEFAULT_SENTENCES, "sentence")

@@ -55,16 +55,30 @@ def detect(text: str) -> ArticleLanguage:
 
 
 def build(
-    name: str, text: str, language: str, encoding: str, title: str | None = None
+    name: str,
+    text: str,
+    language: str,
+    encoding: str,
+    title: str | None = None,
+    paragraph_languages: tuple[str, ...] = (),
 ) -> Article:
-    return build_article(name, text, language=language, encoding=encoding, title=title)
+    return build_article(
+        name, text, language=language, encoding=encoding, title=title,
+        paragraph_languages=paragraph_languages,
+    )
 
 
 def summarize(
-    article: Article, algorithm: str, sentences: int | None, ratio: float | None
+    article: Article,
+    algorithm: str,
+    sentences: int | None,
+    ratio: float | None,
+    words: int | None = None,
 ) -> Summary:
     from summarizer import summarize as summarizing  # sumy + nltk: 0.5-1.5 s to import
 
+    if words is not None:  # summarize(..., words=N) comes with the summary-filters branch
+        return summarizing.summarize(article, algorithm=algorithm, words=words)
     return summarizing.summarize(article, algorithm=algorithm, sentences=sentences, ratio=ratio)
 
 
@@ -105,8 +119,8 @@ class Steps:
 
     decode: Callable[[bytes, str, str | None], Decoded] = decode
     detect: Callable[[str], ArticleLanguage] = detect
-    build: Callable[[str, str, str, str, str | None], Article] = build
-    summarize: Callable[[Article, str, int | None, float | None], Summary] = summarize
+    build: Callable[..., Article] = build
+    summarize: Callable[..., Summary] = summarize
     can_translate: Callable[[str, str], bool] = can_translate
     translate: Callable[[tuple[str, ...], str, str], tuple[str, ...]] = translate
 

@@ -81,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--ratio", type=_ratio, metavar="R",
         help="summary length as a share of the article's sentences, 0 < R <= 1",
     )
+    length.add_argument(
+        "--words", type=_positive_count, metavar="N",
+        help="summary length in words: sentences are picked up to about N words",
+    )
     parser.add_argument(
         "--split", action="store_true", help="print every sentence instead of a summary"
     )
@@ -92,9 +96,10 @@ def main(argv: Sequence[str] | None = None, stdin: BinaryIO | None = None) -> in
     parser = build_parser()
 
     def dispatch(args: argparse.Namespace) -> int:
-        if args.split and (args.algorithm or args.sentences or args.ratio):
+        if args.split and (args.algorithm or args.sentences or args.ratio or args.words):
             parser.error(
-                "--split prints every sentence; it takes no --algorithm, --sentences or --ratio"
+                "--split prints every sentence; it takes no --algorithm, --sentences, --ratio "
+                "or --words"
             )
         blocks = Blocks(args.files)
         return for_each_file(
@@ -117,6 +122,7 @@ def _lines(file: str, args: argparse.Namespace, stdin: BinaryIO | None) -> list[
             algorithm=args.algorithm or DEFAULT_ALGORITHM,
             sentences=None if args.ratio else (args.sentences or SummarySettings.sentences),
             ratio=args.ratio,
+            words=args.words,
         )
         result = analyse(upload, settings, override, detect=False)
     if result.error:

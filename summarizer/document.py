@@ -6,7 +6,7 @@ from itertools import groupby
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
 from articles.model import Article
-from summarizer.tokenizer import WordTokenizer
+from summarizer.tokenizer import ForeignWordTokenizer, WordTokenizer
 
 
 def article_document(article: Article, with_title: bool = False) -> ObjectDocumentModel:
@@ -15,12 +15,20 @@ def article_document(article: Article, with_title: bool = False) -> ObjectDocume
     document.sentences is then exactly article.sentences, in order, so a chosen
     sentence's position is its index in the Article. With `with_title`, the
     title becomes a sumy heading: Edmundson reads headings, and sumy never
-    returns a heading as a summary sentence.
+    returns a heading as a summary sentence. A paragraph in another language
+    than the article's gets that language's stop words and stemmer.
     """
     tokenizer = WordTokenizer(article.language)
+    tokenizers = {
+        code: ForeignWordTokenizer(code)
+        for code in set(article.paragraph_languages) - {article.language}
+    }
     paragraphs = []
-    for number, (_, group) in enumerate(groupby(article.sentences, key=lambda s: s.paragraph)):
-        sentences = [Sentence(sentence.text, tokenizer) for sentence in group]
+    for number, (index, group) in enumerate(
+        groupby(article.sentences, key=lambda s: s.paragraph)
+    ):
+        own = tokenizers.get(article.paragraph_language(index), tokenizer)
+        sentences = [Sentence(sentence.text, own) for sentence in group]
         if number == 0 and with_title and article.title:
             sentences.insert(0, Sentence(article.title, tokenizer, is_heading=True))
         paragraphs.append(Paragraph(sentences))

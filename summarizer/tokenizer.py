@@ -60,3 +60,21 @@ def _split_unspaced(token: str) -> list[str]:
     if run and _WORD.match(run):
         words.append(run)
     return words
+
+
+class ForeignWordTokenizer(WordTokenizer):
+    """Words of a sentence in another language than the article's, already reduced with
+    that language's stop words and stemmer.
+
+    sumy applies one stop-word list and one stemmer to a whole document; a quoted
+    English paragraph in a Russian article would otherwise count "the" and "of" as
+    content words (and win the summary). The article's own stemmer then leaves these
+    stems as they are (another alphabet, or already stemmed).
+    """
+
+    def to_words(self, text: str) -> tuple[str, ...]:
+        from summarizer.language import stemmer, stop_words
+
+        stop, stem = stop_words(self.language), stemmer(self.language)
+        lowered = (word.lower() for word in super().to_words(text))
+        return tuple(stem(word) for word in lowered if word not in stop)

@@ -195,3 +195,49 @@ def test_upload_read_download_and_translate_in_a_real_browser(server, browser, a
         expect(sidebar.get_by_role("radio", name="Whole article")).to_be_checked()
     finally:
         context.close()
+
+
+MIXED_TITLE = "Казахстан и ЕС обсудили поставки редких металлов"
+MIXED = (
+    MIXED_TITLE
+    + "\n\n"
+    + "Министр иностранных дел Казахстана провёл в Брюсселе переговоры с представителями "
+    "Европейской комиссии о поставках редкоземельных металлов. Стороны договорились создать "
+    "рабочую группу, которая до конца года подготовит дорожную карту сотрудничества.\n\n"
+    '"We see Kazakhstan as a reliable partner for the supply of critical raw materials to '
+    "Europe. The new working group will prepare concrete projects for investment before the "
+    'end of the year," the European Commissioner said after the meeting.\n\n'
+    "Эксперты отмечают, что Европа стремится снизить зависимость от поставок металлов из "
+    "Китая. Следующий раунд переговоров пройдёт в Астане в декабре.\n"
+)
+
+
+def test_narrow_screen_language_control_and_printable_briefing(server, browser, tmp_path):
+    """At 800 px nothing is cut (the language control read "Languag"); the Briefing page
+    lists the articles and prints without the sidebar and the controls."""
+    files = [tmp_path / "mixed.txt", tmp_path / "bridge.txt"]
+    files[0].write_text(MIXED, encoding="utf-8")
+    files[1].write_text(ENGLISH, encoding="utf-8")
+    context = browser.new_context(viewport={"width": 800, "height": 1400})
+    page = context.new_page()
+    try:
+        page.goto(server)
+        page.locator("input[type=file]").first.set_input_files(files)
+        card = page.get_by_test_id("stExpander").filter(has_text=MIXED_TITLE)
+        shares = re.compile(r"Russian \d+\u00a0%, English \d+\u00a0%")
+        expect(card.get_by_text(shares)).to_be_visible(timeout=120_000)
+        control = card.get_by_role("combobox", name="Language")
+        expect(control).to_have_value("Language: Russian")
+        cut = control.evaluate("e => e.scrollWidth > e.clientWidth + 1")
+        assert not cut, "the language control is cut"
+        page.get_by_test_id("stSidebar").get_by_role("link", name="Briefing").click()
+        brief = page.locator("div.nd-brief")
+        expect(brief.locator("article")).to_have_count(2, timeout=120_000)
+        expect(brief).to_contain_text(MIXED_TITLE)
+        expect(brief).to_contain_text(ENGLISH_TITLE)
+        page.emulate_media(media="print")
+        expect(page.get_by_test_id("stSidebar")).to_be_hidden()
+        expect(page.get_by_text("Languages", exact=True)).to_be_hidden()
+        expect(brief.locator("article")).to_have_count(2)
+    finally:
+        context.close()

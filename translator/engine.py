@@ -56,8 +56,13 @@ CACHE_SIZE = 20_000
 
 @dataclass(frozen=True)
 class SentencePair:
+    """A source sentence and its translation. `line_break`: a new line follows it in its
+    paragraph; `kept`: it was already in the target language and is its own translation."""
+
     source: str
     target: str
+    line_break: bool = False
+    kept: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,7 +94,7 @@ class Translation:
     @property
     def text(self) -> str:
         """The translation as plain text: title, then paragraphs separated by a blank line."""
-        body = "\n\n".join(" ".join(p.target for p in para if p.target) for para in self.paragraphs)
+        body = "\n\n".join(_joined(para) for para in self.paragraphs if _joined(para))
         if self.title is not None and self.title.target:
             return f"{self.title.target}\n\n{body}" if body else self.title.target
         return body
@@ -98,6 +103,15 @@ class Translation:
     def sentences(self) -> tuple[SentencePair, ...]:
         """Every body sentence pair in document order."""
         return tuple(pair for para in self.paragraphs for pair in para)
+
+
+def _joined(pairs: Sequence[SentencePair]) -> str:
+    """A paragraph's translation: a new line where the original has one, else a space."""
+    text = ""
+    for pair in pairs:
+        if pair.target:
+            text = f"{text}{pair.target}\n" if pair.line_break else f"{text}{pair.target} "
+    return text.strip()
 
 
 def missing_pair(source: str, target: str, hint: str = "") -> MissingPairError:
@@ -374,25 +388,51 @@ def translate_article(
     article: Article, target: str, source: str | None = None, progress: Progress | None = None,
     prefer_model: bool = False,
 ) -> Translation:
-    """Translate an Article's title and sentences, keeping its paragraphs.
+    """Translate an Article's title and sentences, keeping its paragraphs and line breaks.
 
-    source defaults to article.language (detected when "und"). progress(done, total) counts
-    sentences, the title included. prefer_model: a multilingual model before a direct pack.
+    source defaults to article.language (detected when "und"). Each paragraph is
+    translated from its own language (article.paragraph_languages); one already in
+    the target language is kept as it is. progress(done, total) counts sentences,
+    the title included. prefer_model: a multilingual model before a direct pack.
     """
     source = _source_code(source, article.language, article.text)
     target = normalize_code(target)
-    texts = ([article.title] if article.title else []) + [s.text for s in article.sentences]
-    outputs, via, model = _translate(texts, source, target, progress, prefer_model)
-    title = None
-    if article.title:
-        title = SentencePair(article.title, outputs[0])
-        outputs = outputs[1:]
+    titled = [article.title] if article.title else []
+    groups: dict[str, list[int]] = {}
+    for index, sentence in enumerate(article.sentences):
+        language = article.paragraph_language(sentence.paragraph)
+        groups.setdefault(language if is_determined(language) else source, []).append(index)
+    groups.setdefault(source, [])
+    outputs: dict[int, str] = {}
+    title_output, via, model = "", (), ""
+    done_before = [0]
+    total = len(titled) + len(article.sentences)
+
+    def reporting(done: int, _total: int) -> None:
+        if progress is not None:
+            progress(done_before[0] + done, total)
+
+    for language, members in sorted(groups.items(), key=lambda item: item[0] != source):
+        texts = [article.sentences[index].text for index in members]
+        if language == source:
+            texts = titled + texts
+        translated, hops, used = _translate(texts, language, target, reporting, prefer_model)
+        if language == source:
+            via, model = hops, used
+            if titled:
+                title_output, translated = translated[0], translated[1:]
+        outputs.update(zip(members, translated, strict=True))
+        done_before[0] += len(texts)
+    title = SentencePair(article.title, title_output) if article.title else None
     paragraphs: list[list[SentencePair]] = [[] for _ in article.paragraphs]
-    for sentence, output in zip(article.sentences, outputs, strict=True):
-        index = sentence.paragraph if 0 <= sentence.paragraph < len(paragraphs) else -1
+    for index, sentence in enumerate(article.sentences):
+        kept = normalize_code(article.paragraph_language(sentence.paragraph)) == target
+        pair = SentencePair(sentence.text, outputs[index], sentence.line_break, kept)
         if not paragraphs:
             paragraphs.append([])
-        paragraphs[index].append(SentencePair(sentence.text, output))
+        paragraphs[sentence.paragraph if 0 <= sentence.paragraph < len(paragraphs) else -1].append(
+            pair
+        )
     return Translation(
         source_language=source,
         target_language=target,

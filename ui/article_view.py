@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from articles.export import summary_file_name, summary_text
+from articles.export import (
+    summary_file_name,
+    summary_text,
+    translation_file_name,
+    translation_text,
+)
 from digest.job import ArticleResult, Upload
 from digest.settings import SummarySettings, count
 from languages.codes import UNDETERMINED
@@ -40,6 +45,13 @@ def _widget_key(upload: Upload) -> str:
 def _remember_override(upload: Upload) -> None:
     chosen = st.session_state[_widget_key(upload)]
     st.session_state[_override_key(upload)] = None if chosen == AUTO else chosen
+    # The card's label names the language, so Streamlit sees a new expander (closed
+    # by default when there are many): the card the reader is working in stays open.
+    st.session_state[_card_key(upload)] = True
+
+
+def _card_key(upload: Upload) -> str:
+    return f"card:{upload.key}"
 
 
 def render_article(result: ArticleResult, summary: SummarySettings, expanded: bool = True) -> None:
@@ -49,7 +61,7 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
     card = st.expander(
         f"**{md(title)}**  ·  {md(result.name)}  ·  {language_name(result.language)}",
         expanded=expanded,
-        key=f"card:{result.upload.key}",
+        key=_card_key(result.upload),
         on_change="rerun",
     )
     if not card.open:
@@ -65,56 +77,72 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
             highlighted = {sentence.index for sentence in result.summary.sentences}
             if article.title:
                 st.markdown(f"##### {md(article.title)}")
+            if result.title_translation:
+                st.caption(md(result.title_translation))
             st.html(highlighted_article(article, highlighted))
         with both_tab:
             _render_side_by_side(result)
         record = summary_record(result, summary)
-        st.download_button(
-            "Download summary",
-            data=lambda: summary_text(record).encode("utf-8"),  # made on click
-            file_name=summary_file_name(result.name),
-            mime="text/plain",
-            icon=":material/download:",
-            on_click="ignore",
-            key=f"download:{result.upload.key}",
-        )
+        with st.container(horizontal=True):
+            st.download_button(
+                "Download summary",
+                data=lambda: summary_text(record).encode("utf-8"),  # made on click
+                file_name=summary_file_name(result.name),
+                mime="text/plain",
+                icon=":material/download:",
+                on_click="ignore",
+                key=f"download:{result.upload.key}",
+            )
+            if result.target:
+                st.download_button(
+                    "Download translation",
+                    data=lambda: translation_text(record).encode("utf-8"),
+                    file_name=translation_file_name(result.name),
+                    mime="text/plain",
+                    icon=":material/translate:",
+                    on_click="ignore",
+                    key=f"download_translation:{result.upload.key}",
+                    help="The original and its translation (summary or whole article, as chosen "
+                    "under Translation), headline included.",
+                )
 
 
 def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
     main = detection.main
-    left, right = st.columns([3, 1], vertical_alignment="center")
-    with left:
-        with st.container(horizontal=True, vertical_alignment="center"):
-            if result.overridden:
-                st.badge(
-                    f"{language_name(result.language)} · set by you",
-                    icon=":material/edit:",
-                    color="violet",
-                )
-                st.caption(f"Detected: {md(main.name)} ({main.probability:.0%})")
-            elif main.determined:
-                st.badge(
-                    f"{main.name} · {main.probability:.0%} confidence",
-                    icon=":material/language:",
-                    color="blue",
-                )
-            else:
-                st.badge("Language undetermined", icon=":material/help:", color="orange")
-            st.caption(reading_caption(result))
     detected_label = f"Language: {main.name}" if main.determined else "Language: undetermined"
     options = [AUTO, *_LANGUAGES]
     chosen = language_override(result.upload) or AUTO
-    right.selectbox(
-        "Language",
-        options,
-        index=options.index(chosen) if chosen in options else 0,
-        format_func=lambda code: detected_label if code == AUTO else language_name(code),
-        key=_widget_key(result.upload),
-        on_change=_remember_override,
-        args=(result.upload,),
-        help="Override the detected language; the summary and translation follow it.",
-        label_visibility="collapsed",
-    )
+    # One row that wraps on a narrow screen: the language control keeps its full width.
+    with st.container(horizontal=True, vertical_alignment="center"):
+        if result.overridden:
+            st.badge(
+                f"{language_name(result.language)} · set by you",
+                icon=":material/edit:",
+                color="violet",
+            )
+            st.caption(f"Detected: {md(main.name)} ({main.probability:.0%})")
+        elif main.determined:
+            st.badge(
+                f"{main.name} · {main.probability:.0%} confidence",
+                icon=":material/language:",
+                color="blue",
+            )
+        else:
+            st.badge("Language undetermined", icon=":material/help:", color="orange")
+        st.caption(reading_caption(result))
+        st.space("stretch")
+        st.selectbox(
+            "Language",
+            options,
+            index=options.index(chosen) if chosen in options else 0,
+            format_func=lambda code: detected_label if code == AUTO else language_name(code),
+            key=_widget_key(result.upload),
+            on_change=_remember_override,
+            args=(result.upload,),
+            help="Override the detected language; the summary and translation follow it.",
+            label_visibility="collapsed",
+            width=250,
+        )
     for note in result.reading_notes:
         st.caption(f":material/info: {md(note)}")
     render_read_as(result)
@@ -136,8 +164,10 @@ def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
                 f"- Paragraph {paragraph.index + 1}: {md(found.name)} "
                 f"({found.probability:.0%}) — {md(excerpt)}"
             )
+        shares = f" ({md(detection.shares_label)})" if detection.shares_label else ""
         st.warning(
-            f"This article mixes languages; most of it is {md(main.name)}, but:\n"
+            f"This article mixes languages{shares}; most of it is {md(main.name)}, but "
+            "these paragraphs are read, summarized and translated in their own language:\n"
             + "\n".join(lines),
             icon=":material/warning:",
         )
@@ -186,7 +216,10 @@ def _render_summary(result: ArticleResult) -> None:
     translations = [
         result.translations.get(sentence.index) for sentence in result.summary.sentences
     ]
-    st.html(summary_list(sentences, translations))
+    kept = [n for n, s in enumerate(result.summary.sentences) if s.index in result.kept]
+    if result.title_translation:
+        st.caption(md(result.title_translation))
+    st.html(summary_list(sentences, translations, kept, language_name(result.target or "")))
 
 
 def _render_side_by_side(result: ArticleResult) -> None:
@@ -218,5 +251,6 @@ def _render_side_by_side(result: ArticleResult) -> None:
             if not only_summary
             else (),
             only_translated=only_summary,
+            kept=result.kept,
         )
     )

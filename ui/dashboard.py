@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from articles.export import digest_text, zip_bytes
+from articles.export_docx import DOCX_MIME, digest_docx
 from articles.reading import SUPPORTED_EXTENSIONS
 from digest.job import (
     ARTICLE_MAX_BYTES,
@@ -26,7 +27,7 @@ from ui.reading_controls import encoding_choice, render_read_as
 from ui.settings import summary_settings, translation_settings
 
 FILE_TYPES = list(SUPPORTED_EXTENSIONS)
-PASTED_NAME = "Pasted text"
+PASTED_NAME = state.PASTED_NAME
 
 
 def render() -> None:
@@ -66,9 +67,15 @@ def collect_uploads() -> list[Upload]:
             height=180,
             placeholder="The title on the first line, a blank line, then the article.",
         )
+        st.button(
+            "Add another text",
+            on_click=state.add_pasted_text,
+            icon=":material/add:",
+            help="Keep this text as an article and empty the box for the next one.",
+        )
     uploads = state.stored_uploads(files)
     if pasted and pasted.strip():
-        uploads.append(Upload(PASTED_NAME, pasted.encode("utf-8")))
+        uploads.append(Upload(state.pasted_name(), pasted.encode("utf-8")))
     unique: dict[str, Upload] = {}
     for upload in uploads:
         unique.setdefault(upload.key, upload)
@@ -150,6 +157,16 @@ def _render_bulk_downloads(good: list[ArticleResult], summary: SummarySettings) 
             icon=":material/description:",
             on_click="ignore",
             key="download_digest",
+        )
+        st.download_button(
+            "Download as Word",
+            data=lambda: digest_docx(records),
+            file_name="summaries.docx",
+            mime=DOCX_MIME,
+            icon=":material/article:",
+            on_click="ignore",
+            key="download_docx",
+            help="Every summary and its translation (or why it has none) in one .docx.",
         )
         st.download_button(
             "Download all as .zip",

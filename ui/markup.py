@@ -33,6 +33,7 @@ STYLE = """
 .nd-sbs tbody + tbody tr:first-child td { border-top: 2px solid #e6e1d6; padding-top: 0.7em; }
 .nd-sbs td.nd-missing { color: #8a8f94; }
 .nd-sbs .nd-hl { background: #fbe8a6; }
+.nd-summary .nd-kept { font-style: normal; color: #8a8f94; }
 </style>
 """
 
@@ -48,17 +49,34 @@ def highlighted_article(article: Article, highlighted: Collection[int]) -> str:
     for index, sentence in enumerate(article.sentences):
         text = escape(sentence.text)
         paragraphs[sentence.paragraph].append(
-            f"<mark>{text}</mark>" if index in highlighted else text
+            (f"<mark>{text}</mark>" if index in highlighted else text)
+            + ("<br>" if sentence.line_break else " ")
         )
-    body = "".join(f"<p>{' '.join(parts)}</p>" for parts in paragraphs if parts)
+    body = "".join(f"<p>{''.join(parts).strip()}</p>" for parts in paragraphs if parts)
     return f'<div class="nd-article">{body}</div>'
 
 
-def summary_list(sentences: list[str], translations: list[str | None]) -> str:
-    """The summary sentences as a numbered list, each with its translation under it."""
+KEPT = "kept: already in {language}"
+"""Shown instead of a translation for a sentence already in the target language."""
+
+
+def summary_list(
+    sentences: list[str],
+    translations: list[str | None],
+    kept: Collection[int] = (),
+    target_name: str = "",
+) -> str:
+    """The summary sentences as a numbered list, each with its translation under it
+    (positions in `kept` are already in the target language and say so)."""
     items = []
-    for sentence, translation in zip(sentences, translations, strict=True):
-        under = f'<span class="nd-tr">{escape(translation)}</span>' if translation else ""
+    for position, (sentence, translation) in enumerate(zip(sentences, translations, strict=True)):
+        if position in kept:
+            label = escape(KEPT.format(language=target_name))
+            under = f'<span class="nd-tr nd-kept">{label}</span>'
+        elif translation:
+            under = f'<span class="nd-tr">{escape(translation)}</span>'
+        else:
+            under = ""
         items.append(f"<li>{escape(sentence)}{under}</li>")
     return f'<ol class="nd-summary">{"".join(items)}</ol>'
 
@@ -70,19 +88,25 @@ def side_by_side(
     target_label: str,
     highlighted: Collection[int] = (),
     only_translated: bool = False,
+    kept: Collection[int] = (),
 ) -> str:
-    """Original and translation aligned: one row per sentence, one group per paragraph."""
+    """Original and translation aligned: one row per sentence, one group per paragraph.
+
+    A sentence already in the target language shows "kept: already in ..." beside it.
+    """
     groups: dict[int, list[str]] = {}
     for index, sentence in enumerate(article.sentences):
         if only_translated and index not in translations:
             continue
         mark = ' class="nd-hl"' if index in highlighted else ""
         translated = translations.get(index)
-        right = (
-            f"<td{mark}>{escape(translated)}</td>"
-            if translated is not None
-            else '<td class="nd-missing">—</td>'
-        )
+        if index in kept:
+            label = escape(KEPT.format(language=target_label))
+            right = f'<td class="nd-missing">{label}</td>'
+        elif translated is not None:
+            right = f"<td{mark}>{escape(translated)}</td>"
+        else:
+            right = '<td class="nd-missing">—</td>'
         groups.setdefault(sentence.paragraph, []).append(
             f"<tr><td{mark}>{escape(sentence.text)}</td>{right}</tr>"
         )

@@ -11,6 +11,12 @@ def _dashboard() -> None:
     render()
 
 
+def _briefing() -> None:
+    from ui.briefing_page import render
+
+    render()
+
+
 def _language_packs() -> None:
     from ui.packs_page import render
 
@@ -19,6 +25,9 @@ def _language_packs() -> None:
 
 DASHBOARD = st.Page(
     _dashboard, title="Dashboard", icon=":material/newspaper:", url_path="dashboard", default=True
+)
+BRIEFING = st.Page(
+    _briefing, title="Briefing", icon=":material/summarize:", url_path="briefing"
 )
 PACKS = st.Page(
     _language_packs, title="Language packs", icon=":material/translate:", url_path="language-packs"

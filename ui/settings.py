@@ -12,11 +12,13 @@ from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 
 NO_TRANSLATION = "none"
 DEFAULT_PERCENT = 20
+DEFAULT_WORDS = 100
 DEFAULTS = {
     "algorithm": DEFAULT_ALGORITHM,
     "length_unit": "Sentences",
     "length_percent": DEFAULT_PERCENT,
     "length_sentences": DEFAULT_SENTENCES,
+    "length_words": DEFAULT_WORDS,
 }
 """Initial widget values, set in session state (ui.state) rather than as widget defaults,
 because the settings are also re-claimed through session state on every run."""
@@ -36,7 +38,7 @@ def summary_settings() -> SummarySettings:
     )
     unit = sidebar.segmented_control(
         "Length in",
-        ["Sentences", "Percent"],
+        ["Sentences", "Percent", "Words"],
         required=True,
         key="length_unit",
     )
@@ -50,6 +52,12 @@ def summary_settings() -> SummarySettings:
             key="length_percent",
         )
         return SummarySettings(algorithm=algorithm, sentences=None, ratio=percent / 100)
+    if unit == "Words":
+        words = sidebar.number_input(
+            "Words", 20, 2000, step=10, key="length_words",
+            help="About this many words: whole sentences are picked up to this length.",
+        )
+        return SummarySettings(algorithm=algorithm, sentences=None, words=int(words))
     count = sidebar.number_input("Sentences", 1, 50, key="length_sentences")
     return SummarySettings(algorithm=algorithm, sentences=int(count), ratio=None)
 

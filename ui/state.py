@@ -13,8 +13,13 @@ import streamlit as st
 from digest.job import Upload
 from ui.settings import DEFAULTS
 
-SETTINGS = ("algorithm", "length_unit", "length_percent", "length_sentences", "target", "scope")
+SETTINGS = (
+    "algorithm", "length_unit", "length_percent", "length_sentences", "length_words",
+    "target", "scope",
+)
 PASTED = "pasted"
+PASTED_NAME = "Pasted text"
+_PASTED_COUNT = "pasted_count"  # pasted texts already added to the store
 _GENERATION = "uploader_generation"  # a new uploader key empties the widget
 _STORE = "uploads"  # Upload.key -> Upload, in upload order
 _HELD = "uploader_held"  # the keys the uploader widget held after its last change
@@ -58,5 +63,26 @@ def stored_uploads(uploader_value) -> list[Upload]:
 def clear_uploads() -> None:
     """Forget every uploaded file, and show an empty uploader."""
     st.session_state[_STORE] = {}
+    st.session_state[_PASTED_COUNT] = 0
     st.session_state[_HELD] = set()
     st.session_state[_GENERATION] = st.session_state.get(_GENERATION, 0) + 1
+
+
+def pasted_name() -> str:
+    """The name of the text in the paste box: "Pasted text", then "Pasted text 2", ..."""
+    added = st.session_state.get(_PASTED_COUNT, 0)
+    return PASTED_NAME if added == 0 else f"{PASTED_NAME} {added + 1}"
+
+
+def add_pasted_text() -> None:
+    """Keep the pasted text as an article of its own and empty the box for the next one.
+
+    It keeps its name (and so its card, language override and cached results).
+    """
+    text = st.session_state.get(PASTED) or ""
+    if not text.strip():
+        return
+    upload = Upload(pasted_name(), text.encode("utf-8"))
+    st.session_state.setdefault(_STORE, {}).setdefault(upload.key, upload)
+    st.session_state[_PASTED_COUNT] = st.session_state.get(_PASTED_COUNT, 0) + 1
+    st.session_state[PASTED] = ""
