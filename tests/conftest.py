@@ -1,4 +1,4 @@
-"""Test-wide guards: no test touches the user's real Argos packs or the network."""
+"""Test-wide guards: no test touches the user's real Argos packs, library or the network."""
 import os
 import tempfile
 
@@ -22,6 +22,31 @@ def _isolated_argos_environment():
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_library():
+    """Point the reader's library (NEWS_DIGEST_DATA) at a throw-away folder for the run.
+
+    Tests that need a library of their own use the `data_dir` fixture; this only
+    guarantees that a test which forgets cannot read or change ~/.local/share.
+    """
+    saved = os.environ.get("NEWS_DIGEST_DATA")
+    with tempfile.TemporaryDirectory(prefix="news-digest-data-") as folder:
+        os.environ["NEWS_DIGEST_DATA"] = folder
+        yield
+    if saved is None:
+        os.environ.pop("NEWS_DIGEST_DATA", None)
+    else:
+        os.environ["NEWS_DIGEST_DATA"] = saved
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    """A private, empty data folder for the library (NEWS_DIGEST_DATA)."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("NEWS_DIGEST_DATA", str(folder))
+    return folder
 
 
 @pytest.fixture

@@ -158,8 +158,20 @@ class Library:
         except OSError as error:
             raise LibraryError(f"The data folder {self.folder} cannot be made: {error}") from None
         try:
-            with self._connect() as db:
-                self._check_and_migrate(db)
+            if self.path.exists() and self.path.stat().st_size:
+                # Look before touching: a read-only connection changes nothing in a file
+                # that turns out not to be ours (even WAL mode is a change to its header).
+                reader = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
+                try:
+                    self._check(reader)
+                finally:
+                    reader.close()
+            db = self._connect()
+            try:
+                self._check(db)
+                self._migrate(db)
+            finally:
+                db.close()
         except sqlite3.DatabaseError as error:
             log.exception("opening %s failed", name)
             raise LibraryError(
@@ -167,7 +179,7 @@ class Library:
                 "It was left untouched: restore a backup, or move it away to start anew."
             ) from None
 
-    def _check_and_migrate(self, db: sqlite3.Connection) -> None:
+    def _check(self, db: sqlite3.Connection) -> None:
         application_id = db.execute("PRAGMA application_id").fetchone()[0]
         version = db.execute("PRAGMA user_version").fetchone()[0]
         tables = db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
@@ -188,7 +200,9 @@ class Library:
                     f"{self.path} is damaged ({problem}). It was left untouched: "
                     "restore a backup, or move it away to start anew."
                 )
-        if version == SCHEMA_VERSION:
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
             return
         with self._writing(db):
             # Read again under the write lock: another process may have migrated meanwhile.
