@@ -24,27 +24,14 @@ def _isolated_argos_environment():
             os.environ[key] = value
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _isolated_library():
-    """Point the reader's library (NEWS_DIGEST_DATA) at a throw-away folder for the run.
-
-    Tests that need a library of their own use the `data_dir` fixture; this only
-    guarantees that a test which forgets cannot read or change ~/.local/share.
-    """
-    saved = os.environ.get("NEWS_DIGEST_DATA")
-    with tempfile.TemporaryDirectory(prefix="news-digest-data-") as folder:
-        os.environ["NEWS_DIGEST_DATA"] = folder
-        yield
-    if saved is None:
-        os.environ.pop("NEWS_DIGEST_DATA", None)
-    else:
-        os.environ["NEWS_DIGEST_DATA"] = saved
-
-
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def data_dir(tmp_path, monkeypatch):
-    """A private, empty data folder for the library (NEWS_DIGEST_DATA)."""
-    folder = tmp_path / "data"
+    """Each test's own empty data folder for the reader's library (NEWS_DIGEST_DATA).
+
+    Autouse: no test reads or changes ~/.local/share/news-digest, and no test sees the
+    articles another one left on the dashboard's desk.
+    """
+    folder = tmp_path / "news-digest-data"
     monkeypatch.setenv("NEWS_DIGEST_DATA", str(folder))
     return folder
 

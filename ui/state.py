@@ -60,3 +60,13 @@ def clear_uploads() -> None:
     st.session_state[_STORE] = {}
     st.session_state[_HELD] = set()
     st.session_state[_GENERATION] = st.session_state.get(_GENERATION, 0) + 1
+
+
+def forget_upload(upload: Upload) -> None:
+    """Forget one article (its file, or the pasted text), and show an empty uploader."""
+    st.session_state.get(_STORE, {}).pop(upload.key, None)
+    st.session_state[_HELD] = set()
+    st.session_state[_GENERATION] = st.session_state.get(_GENERATION, 0) + 1
+    pasted = st.session_state.get(PASTED) or ""
+    if pasted.strip() and pasted.encode("utf-8") == upload.data:
+        st.session_state[PASTED] = ""
