@@ -21,7 +21,7 @@ from ui.article_view import set_language_override
 log = logging.getLogger(__name__)
 
 _ON_DESK = "desk_ids"  # Upload.key -> library id, for this session's remove buttons
-_PROBLEM = "library_problem"
+PROBLEM = "library_problem"
 _CAME = "desk_came_in"  # Upload.key -> sha256 of what this session's uploader and paste box hold
 
 
@@ -30,12 +30,12 @@ def library() -> Library | None:
     try:
         return open_library()
     except LibraryError as error:
-        st.session_state[_PROBLEM] = str(error)
+        st.session_state[PROBLEM] = str(error)
         return None
 
 
 def show_problem() -> None:
-    problem = st.session_state.pop(_PROBLEM, None)
+    problem = st.session_state.pop(PROBLEM, None)
     if problem:
         st.error(
             f"The library cannot be used, so articles are not kept: {problem}",
@@ -52,7 +52,7 @@ def with_desk(uploads: Sequence[Upload]) -> list[Upload]:
         _follow_the_ways_in(store, uploads)
         stored = store.desk()
     except LibraryError as error:
-        st.session_state[_PROBLEM] = str(error)
+        st.session_state[PROBLEM] = str(error)
         return list(uploads)
     on_desk: list[Upload] = []
     for article in stored:
@@ -92,7 +92,7 @@ def keep_on_desk(results: Sequence[ArticleResult]) -> None:
         store.put_on_desk(ids[r.upload.key] for r in results if r.upload.key in ids)
     except LibraryError as error:
         log.exception("keeping the articles failed")
-        st.session_state[_PROBLEM] = str(error)
+        st.session_state[PROBLEM] = str(error)
 
 
 def remove_button(upload: Upload) -> None:
