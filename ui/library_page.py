@@ -139,30 +139,23 @@ def _render_list(
 
 def _render_row(library: Library, article: StoredArticle, hit: Hit | None = None) -> None:
     with st.container(border=True):
-        text, open_button, delete_button = st.columns([8, 1, 1], vertical_alignment="center")
-        added = article.added.astimezone().strftime("%Y-%m-%d %H:%M")
-        text.markdown(
-            f"**{md(article.title or article.name)}**  \n"
-            f":gray[{md(article.name)} · {md(language_name(article.language))} · {md(added)}]"
-        )
-        if hit is not None:
-            text.html(snippet_html(hit.snippet))
-        open_button.button(
-            "Open",
-            key=f"open:{article.id}",
-            icon=":material/article:",
-            on_click=_open,
-            args=(article.id,),
-            type="tertiary",
-        )
-        delete_button.button(
-            "Delete",
-            key=f"delete:{article.id}",
-            icon=":material/delete:",
-            on_click=_ask_to_delete,
-            args=(article.id,),
-            type="tertiary",
-        )
+        with st.container(horizontal=True, vertical_alignment="center"):
+            text = st.container(width="stretch")
+            added = article.added.astimezone().strftime("%Y-%m-%d %H:%M")
+            text.markdown(
+                f"**{md(article.title or article.name)}**  \n"
+                f":gray[{md(article.name)} · {md(language_name(article.language))} · {md(added)}]"
+            )
+            if hit is not None:
+                text.html(snippet_html(hit.snippet))
+            st.button(
+                "Open", key=f"open:{article.id}", icon=":material/article:", on_click=_open,
+                args=(article.id,), type="tertiary", width="content",
+            )  # fmt: skip
+            st.button(
+                "Delete", key=f"delete:{article.id}", icon=":material/delete:",
+                on_click=_ask_to_delete, args=(article.id,), type="tertiary", width="content",
+            )  # fmt: skip
         if st.session_state.get(_CONFIRM) == article.id:
             _render_confirmation(library, article)
 

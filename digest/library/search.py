@@ -13,8 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-import snowballstemmer
-
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 """Letters and digits; an apostrophe inside a word (o'zbek, don't) keeps it whole."""
 
@@ -40,6 +38,8 @@ def has_stemmer(language: str) -> bool:
 
 @cache
 def _stemmer(language: str):
+    import snowballstemmer  # 0.3 s: its package imports every language; not before a search
+
     return snowballstemmer.stemmer(SNOWBALL[language])
 
 
