@@ -136,6 +136,7 @@ def test_the_library_outlives_reloads_restarts_and_kill_9_and_deletes_for_good(
     page.locator("input[type=file]").first.set_input_files(files)
     expect_both_articles(page)
 
+    page.screenshot(path=str(tmp_path / "dashboard.png"))
     page.reload()  # a reload: a new session, an empty uploader
     expect_both_articles(page)
 

@@ -98,11 +98,10 @@ def keep_on_desk(results: Sequence[ArticleResult]) -> None:
 def remove_button(upload: Upload) -> None:
     """A button taking this article off the desk (it stays in the library)."""
     st.button(
-        "Remove",
+        ":material/close:",  # an icon only: the card keeps its width on a narrow screen
         key=f"remove:{upload.key}",
-        icon=":material/close:",
         type="tertiary",
-        help="Take this article off the dashboard. It stays in the Library.",
+        help="Remove this article from the dashboard. It stays in the Library.",
         on_click=_remove,
         args=(upload,),
     )
