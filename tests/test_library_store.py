@@ -267,3 +267,18 @@ def test_processes_write_at_once_without_losing_an_article(library):
         worker.join(60)
     assert [worker.exitcode for worker in workers] == [0, 0, 0]
     assert library.count() == 30
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "query", "marked"),
+    [
+        ("Title\n\nNobody came. They were happy at last.", "en", "happiness", ["happy"]),
+        ("Праздник\n\nВ центре поставили ёлку. Ёлки стоят везде.", "ru", "елка", ["ёлку", "Ёлки"]),
+        ("Жаңалық\n\n" + "Басқа сөз. " * 80 + "Келіссөздер басталды.", "kk", "келіссөздер",
+         ["Келіссөздер"]),
+    ],
+)
+def test_snippets_find_the_matching_words_wherever_they_are(library, text, language, query, marked):
+    add(library, "a.txt", text, language)
+    (hit,) = library.search(query)
+    assert [part for part, matched in hit.snippet.parts if matched] == marked

@@ -30,6 +30,8 @@ SNOWBALL = {
 _SPACES = re.compile(r"\s+")
 SNIPPET_WORDS = 14
 """Words of context on each side of the first match in a snippet."""
+SNIPPET_CHARS = 600
+"""Characters looked at on each side of the first match (more than SNIPPET_WORDS need)."""
 
 
 def has_stemmer(language: str) -> bool:
@@ -103,30 +105,46 @@ def snippet(text: str, query: str, language: str, languages: Iterable[str]) -> S
     wanted: set[str] = set()
     for word in words(query):
         wanted |= query_forms(word, languages)
-    found = [m for m in WORD.finditer(text)]
-    first = next(
-        (i for i, m in enumerate(found) if stem(m.group(), language) in wanted
-         or stem(m.group(), "") in wanted),
-        0,
-    )
+
+    def matches(word: str) -> bool:
+        return stem(word, language) in wanted or stem(word, "") in wanted
+
+    first = _first_match(text, wanted, matches)
+    window_start = max(0, first - SNIPPET_CHARS)
+    window = text[window_start : first + SNIPPET_CHARS]
+    found = list(WORD.finditer(window))
     if not found:
         return Snippet(((text[:200], False),), False, len(text) > 200)
-    low, high = max(0, first - SNIPPET_WORDS), min(len(found), first + SNIPPET_WORDS + 1)
+    centre = next((i for i, m in enumerate(found) if m.end() > first - window_start), 0)
+    low, high = max(0, centre - SNIPPET_WORDS), min(len(found), centre + SNIPPET_WORDS + 1)
     start, end = found[low].start(), found[high - 1].end()
     parts: list[tuple[str, bool]] = []
     position = start
     for match in found[low:high]:
-        hit = stem(match.group(), language) in wanted or stem(match.group(), "") in wanted
-        if not hit:
+        if not matches(match.group()):
             continue
         if match.start() > position:
-            parts.append((text[position:match.start()], False))
+            parts.append((window[position : match.start()], False))
         parts.append((match.group(), True))
         position = match.end()
     if end > position:
-        parts.append((text[position:end], False))
+        parts.append((window[position:end], False))
     return Snippet(
         tuple((part if hit else _SPACES.sub(" ", part), hit) for part, hit in parts),
-        cut_before=low > 0,
-        cut_after=high < len(found),
+        cut_before=window_start + start > 0 and bool(text[: window_start + start].strip()),
+        cut_after=bool(text[window_start + end :].strip()),
     )
+
+
+def _first_match(text: str, wanted: set[str], matches) -> int:
+    """Where the first matching word starts (0 if none). Stems are mostly beginnings of
+    their words, so candidates are found by a regular expression and then checked; a
+    stem that is not (English "happi" for "happy") falls back to checking every word."""
+    if wanted:
+        forms = sorted(wanted, key=len, reverse=True)
+        pattern = "|".join(re.escape(form).replace("е", "[её]") for form in forms)
+        for candidate in re.finditer(rf"(?<!\w)(?:{pattern})", text, re.IGNORECASE):
+            word = WORD.match(text, candidate.start())
+            if word and matches(word.group()):
+                return candidate.start()
+    return next((m.start() for m in WORD.finditer(text) if matches(m.group())), 0)
