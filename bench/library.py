@@ -128,7 +128,7 @@ def page_paint(
     and, for comparison under the same load, the dashboard's first paint (fresh server)."""
     from playwright.sync_api import sync_playwright
 
-    paints, warm, dashboard = [], [], []
+    paints, warm, dashboard, headings = [], [], [], []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
@@ -143,6 +143,9 @@ def page_paint(
                 for times in (paints, warm):
                     started = time.perf_counter()
                     page.goto(url + "library")
+                    page.get_by_role("heading", name="Library").wait_for(timeout=120_000)
+                    if times is paints:
+                        headings.append(time.perf_counter() - started)
                     page.get_by_text("newest first").wait_for(timeout=120_000)
                     page.wait_for_function(
                         "() => [...document.querySelectorAll('button')]"
@@ -167,7 +170,7 @@ def page_paint(
             finally:
                 stop(process)
         browser.close()
-    return paints, warm, dashboard
+    return paints, warm, dashboard, headings
 
 
 def translate_twenty(library, steps_memory: bool) -> dict:
@@ -233,8 +236,8 @@ def main() -> int:
         library.scrub()  # the size a reader sees after the first delete (VACUUM'd)
         size = library.size()
         times, found, first_search = search_times(library)
-        paints, warm, dashboard = (
-            ([], [], []) if args.no_browser else page_paint(dict(os.environ))
+        paints, warm, dashboard, headings = (
+            ([], [], [], []) if args.no_browser else page_paint(dict(os.environ))
         )
         doomed = random.Random(0).choice(library.articles(limit=100))
         started = time.perf_counter()
@@ -272,7 +275,7 @@ def main() -> int:
     print(f"| First search after the import | {first_search * 1000:.0f} ms | |")
     if paints:
         print(
-            f"| Library page first paint with {len(articles):,} articles (Chromium, median of "
+            f"| Library page first paint with {len(articles):,} articles: 25 rows shown (median of "
             f"{len(paints)} fresh servers; min {min(paints):.2f}, max {max(paints):.2f}) | "
             f"{statistics.median(paints):.2f} s | |"
         )
@@ -281,8 +284,12 @@ def main() -> int:
             f"{statistics.median(warm):.2f} s | |"
         )
         print(
-            f"| For comparison: the dashboard's first paint, fresh servers, same load (median of "
-            f"{len(dashboard)}) | {statistics.median(dashboard):.2f} s | |"
+            f"| Library page heading shown, same fresh servers | "
+            f"{statistics.median(headings):.2f} s | |"
+        )
+        print(
+            f"| For comparison: the dashboard's heading shown, fresh servers, same load (median "
+            f"of {len(dashboard)}) | {statistics.median(dashboard):.2f} s | |"
         )
     print(f"| Delete one article for good (merge, VACUUM, checkpoint) | {deletion:.2f} s | |")
     print(

@@ -282,3 +282,25 @@ def test_snippets_find_the_matching_words_wherever_they_are(library, text, langu
     add(library, "a.txt", text, language)
     (hit,) = library.search(query)
     assert [part for part, matched in hit.snippet.parts if matched] == marked
+
+
+def test_deleting_a_translated_article_erases_its_translations_from_disk(library, data_dir):
+    from digest.job import Upload, add_translation, analyse
+    from digest.library.keeping import delete_for_good, keep
+    from digest.library.memory import with_memory
+    from digest.settings import SummarySettings, TranslationSettings
+    from digest.steps import PLAIN
+
+    def translate(sentences, source, target):
+        return tuple(f"Zorblatt {sentence[::-1]}" for sentence in sentences)
+
+    steps = with_memory(
+        PLAIN.__class__(translate=translate, can_translate=lambda s, t: True), lambda: library
+    )
+    result = analyse(Upload("ru.txt", RUSSIAN.encode("cp1251")), SummarySettings())
+    article_id = keep(library, result)
+    translated = add_translation(result, TranslationSettings("en", whole_article=True), steps)
+    assert len(translated.translations) == len(result.article.sentences)
+    assert words_left(data_dir, ["Zorblatt"])
+    assert delete_for_good(library, article_id)
+    assert words_left(data_dir, ["Zorblatt", "Квазиборщевик"]) == []

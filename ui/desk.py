@@ -20,7 +20,7 @@ from ui.article_view import set_language_override
 
 log = logging.getLogger(__name__)
 
-_ON_DESK = "desk_ids"  # Upload.key -> library id, for this session's remove buttons
+_KEPT = "desk_kept"  # Upload.key -> (library id, language) of what this session has kept
 PROBLEM = "library_problem"
 _CAME = "desk_came_in"  # Upload.key -> sha256 of what this session's uploader and paste box hold
 
@@ -72,6 +72,7 @@ def _follow_the_ways_in(store: Library, uploads: Sequence[Upload]) -> None:
     came: dict[str, str] = st.session_state.setdefault(_CAME, {})
     current = {upload.key for upload in uploads}
     for key in [key for key in came if key not in current]:
+        st.session_state.get(_KEPT, {}).pop(key, None)
         found = store.find(came.pop(key))
         if found is not None:
             store.take_off_desk(found.id)
@@ -83,13 +84,18 @@ def keep_on_desk(results: Sequence[ArticleResult]) -> None:
     store = library()
     if store is None:
         return
-    ids = st.session_state.setdefault(_ON_DESK, {})
+    kept: dict[str, tuple[int, str]] = st.session_state.setdefault(_KEPT, {})
     try:
+        fresh = []
         for result in results:
+            if not result.ok or kept.get(result.upload.key, (0, ""))[1] == result.language:
+                continue  # kept in this session already, as it is now: no write on a rerun
             article_id = keep(store, result)
             if article_id is not None:
-                ids[result.upload.key] = article_id
-        store.put_on_desk(ids[r.upload.key] for r in results if r.upload.key in ids)
+                kept[result.upload.key] = (article_id, result.language)
+                fresh.append(article_id)
+        if fresh:
+            store.put_on_desk(fresh)
     except LibraryError as error:
         log.exception("keeping the articles failed")
         st.session_state[PROBLEM] = str(error)
@@ -108,6 +114,7 @@ def remove_button(upload: Upload) -> None:
 
 
 def _remove(upload: Upload) -> None:
+    st.session_state.get(_KEPT, {}).pop(upload.key, None)
     store = library()
     if store is not None:
         found = store.find(upload.sha256)
@@ -120,6 +127,7 @@ def clear_all() -> None:
     """"Clear all": the desk is emptied too (the articles stay in the Library)."""
     state.clear_uploads()
     st.session_state[state.PASTED] = ""
+    st.session_state[_KEPT] = {}
     store = library()
     if store is not None:
         store.clear_desk()

@@ -18,7 +18,7 @@ from digest.library.search import Snippet
 from digest.settings import count
 from languages.names import language_name
 from ui import pipeline
-from ui.article_view import render_article
+from ui.article_view import language_override, render_article
 from ui.desk import PROBLEM, show_problem
 from ui.markup import STYLE, md
 from ui.settings import summary_settings
@@ -198,8 +198,11 @@ def _render_open_article(library: Library) -> None:
         st.session_state.pop(_OPEN, None)
         return
     summary = summary_settings()
+    language = language_override(upload) or article.language
+    if language != article.language:  # the reader chose another language in the card
+        library.set_language(article.id, language)
     with st.spinner("Reading the article…"):
-        result = analyse_safely(upload, summary, article.language, steps=pipeline.STEPS)
+        result = analyse_safely(upload, summary, language, steps=pipeline.STEPS)
     with st.container(horizontal=True, vertical_alignment="top", gap="small"):
         if result.ok:
             render_article(result, summary)

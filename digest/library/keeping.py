@@ -35,11 +35,14 @@ def upload_of(library: Library, article: StoredArticle) -> Upload | None:
 
 
 def sentences_of(library: Library, article: StoredArticle, steps: Steps = PLAIN) -> list[str]:
-    """The article's sentences as the job splits them (the translation memory's keys)."""
-    text = library.text(article.id)
-    if text is None:
+    """The article's sentences as the job split them (the translation memory's keys): made
+    again from the original bytes, the way the dashboard made them."""
+    upload = upload_of(library, article)
+    if upload is None:
         return []
-    built = steps.build(article.name, text, article.language, article.encoding)
+    decoded = steps.decode(upload.data, upload.name)
+    text = decoded.text if not decoded.error else (library.text(article.id) or "")
+    built = steps.build(upload.name, text, article.language, decoded.encoding or article.encoding)
     return [sentence.text for sentence in built.sentences]
 
 
