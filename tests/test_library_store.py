@@ -304,3 +304,20 @@ def test_deleting_a_translated_article_erases_its_translations_from_disk(library
     assert words_left(data_dir, ["Zorblatt"])
     assert delete_for_good(library, article_id)
     assert words_left(data_dir, ["Zorblatt", "Квазиборщевик"]) == []
+
+
+def test_a_library_locked_by_a_long_writer_is_a_message_not_a_hang(library, monkeypatch):
+    from digest.library import store
+
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 200)
+    blocker = sqlite3.connect(library.path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(LibraryError, match="cannot be used now: database is locked"):
+            add(library, "en.txt", ENGLISH, "en")
+        assert library.count() == 0  # readers are not blocked by the writer
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    add(library, "en.txt", ENGLISH, "en")
+    assert library.count() == 1

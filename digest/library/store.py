@@ -543,9 +543,14 @@ class Library:
 
 
 def damaged(path: Path, error: Exception) -> str:
-    """The words for a file SQLite cannot read. (The whole file is not checked when it is
-    opened: on 10,000 articles that takes most of a second; SQLite notices a damaged page
-    when it reads it, and nothing is written to a file it found damaged.)"""
+    """The words for a file SQLite cannot read, or cannot write now.
+
+    (The whole file is not checked when it is opened: on 10,000 articles that takes most
+    of a second; SQLite notices a damaged page when it reads it, and nothing is written
+    to a file it found damaged.)"""
+    if isinstance(error, sqlite3.OperationalError) and "malformed" not in str(error):
+        # locked for longer than the busy timeout, disk full, read-only, I/O error
+        return f"The library {path} cannot be used now: {error}."
     return (
         f"{path} is damaged or not a News Digest library ({error}). It was left untouched: "
         "restore a backup, or move it away to start anew."
