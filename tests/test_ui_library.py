@@ -208,3 +208,15 @@ def test_a_damaged_library_is_named_and_the_dashboard_still_reads(data_dir):
     assert any("articles are not kept" in text for text in texts(app, "error"))
     assert (data_dir / "library.sqlite3").read_bytes() == b"this is not a database\n" * 100
     assert RUSSIAN  # the dashboard's texts are shared with these tests
+
+
+def test_a_language_chosen_in_the_librarys_card_is_kept():
+    read_two()
+    page = start(library_page)
+    (russian,) = [a for a in open_library().articles() if a.name == "peregovory.txt"]
+    page.button(key=f"open:{russian.id}").click().run()
+    key = next(s.key for s in page.selectbox if (s.key or "").startswith("language:"))
+    page.selectbox(key=key).set_value("uk").run()
+    assert not page.exception
+    assert open_library().get(russian.id).language == "uk"
+    assert any("Ukrainian" in label for label in card_labels(page))
