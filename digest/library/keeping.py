@@ -1,7 +1,7 @@
 """Between the job and the store: keep a processed article, bring it back, delete it."""
 from __future__ import annotations
 
-from digest.job import ArticleResult, Upload
+from digest.job import ArticleResult, Upload, read_upload
 from digest.library.store import Library, StoredArticle
 from digest.steps import PLAIN, Steps
 from languages.codes import UNDETERMINED
@@ -35,15 +35,15 @@ def upload_of(library: Library, article: StoredArticle) -> Upload | None:
 
 
 def sentences_of(library: Library, article: StoredArticle, steps: Steps = PLAIN) -> list[str]:
-    """The article's sentences as the job split them (the translation memory's keys): made
-    again from the original bytes, the way the dashboard made them."""
+    """The article's sentences as the job split them (the translation memory's keys): read
+    again from the original bytes by the job itself, in the article's language."""
     upload = upload_of(library, article)
     if upload is None:
         return []
-    decoded = steps.decode(upload.data, upload.name)
-    text = decoded.text if not decoded.error else (library.text(article.id) or "")
-    built = steps.build(upload.name, text, article.language, decoded.encoding or article.encoding)
-    return [sentence.text for sentence in built.sentences]
+    result = read_upload(upload, article.language, steps=steps, detect=False)
+    if result.article is None:
+        return []
+    return [sentence.text for sentence in result.article.sentences]
 
 
 def delete_for_good(library: Library, article_id: int, steps: Steps = PLAIN) -> bool:
