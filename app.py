@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui.logs import configure_logging
-from ui.pages import BRIEFING, DASHBOARD, PACKS
+from ui.pages import BRIEFING, DASHBOARD, LIBRARY, PACKS
 from ui.state import keep_widget_state
 
 st.set_page_config(
@@ -11,4 +11,4 @@ st.set_page_config(
 )
 configure_logging()
 keep_widget_state()
-st.navigation([DASHBOARD, BRIEFING, PACKS]).run()
+st.navigation([DASHBOARD, BRIEFING, LIBRARY, PACKS]).run()

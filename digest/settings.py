@@ -30,7 +30,7 @@ class SummarySettings:
         if self.words is not None:
             return f"about {count(self.words, 'word')}"
         if self.ratio is not None:
-            return f"{round(self.ratio * 100)} % of the sentences"
+            return f"{round(self.ratio * 100)} % of the words"
         return count(self.sentences or DEFAULT_SENTENCES, "sentence")
 
     @property

@@ -1,4 +1,4 @@
-"""Test-wide guards: no test touches the user's real Argos packs or the network."""
+"""Test-wide guards: no test touches the user's real Argos packs, library or the network."""
 import os
 import tempfile
 
@@ -25,6 +25,32 @@ def _isolated_argos_environment():
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_library_environment():
+    """NEWS_DIGEST_DATA set for the whole run, before any fixture of wider scope than a
+    test (a module's server) starts: nothing reaches ~/.local/share/news-digest."""
+    saved = os.environ.get("NEWS_DIGEST_DATA")
+    with tempfile.TemporaryDirectory(prefix="news-digest-data-") as folder:
+        os.environ["NEWS_DIGEST_DATA"] = folder
+        yield
+    if saved is None:
+        os.environ.pop("NEWS_DIGEST_DATA", None)
+    else:
+        os.environ["NEWS_DIGEST_DATA"] = saved
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """Each test's own empty data folder for the reader's library (NEWS_DIGEST_DATA).
+
+    Autouse: no test reads or changes ~/.local/share/news-digest, and no test sees the
+    articles another one left on the dashboard's desk.
+    """
+    folder = tmp_path / "news-digest-data"
+    monkeypatch.setenv("NEWS_DIGEST_DATA", str(folder))
+    return folder
 
 
 @pytest.fixture

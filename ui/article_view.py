@@ -34,6 +34,13 @@ def language_override(upload: Upload) -> str | None:
     return st.session_state.get(_override_key(upload))
 
 
+def set_language_override(upload: Upload, language: str, only_if_unset: bool = False) -> None:
+    """Choose the article's language for the reader (e.g. as the library remembers it)."""
+    if only_if_unset and _override_key(upload) in st.session_state:
+        return
+    st.session_state[_override_key(upload)] = language
+
+
 def _override_key(upload: Upload) -> str:
     return f"override:{upload.key}"
 

@@ -19,7 +19,7 @@ from digest.job import (
 )
 from digest.settings import SummarySettings, TranslationSettings
 from languages.codes import is_determined
-from ui import pipeline, state
+from ui import desk, pipeline, state
 from ui.article_view import language_override, render_article
 from ui.downloads import summary_record
 from ui.markup import STYLE, md
@@ -39,6 +39,7 @@ def render() -> None:
         "Language, summary and offline translation of news articles. Nothing leaves this computer."
     )
     uploads = collect_uploads()
+    desk.show_problem()
     if not uploads:
         translation_settings(translation_slot, pipeline.reachable_targets(pipeline.pack_sources()))
         render_empty_state()
@@ -79,7 +80,7 @@ def collect_uploads() -> list[Upload]:
     unique: dict[str, Upload] = {}
     for upload in uploads:
         unique.setdefault(upload.key, upload)
-    return list(unique.values())
+    return desk.with_desk(list(unique.values()))
 
 
 def process(
@@ -99,6 +100,7 @@ def process(
                 encoding=encoding_choice(upload),
             )
         )
+    desk.keep_on_desk(results)
     sources = tuple(sorted({r.language for r in results if r.ok and is_determined(r.language)}))
     translation = translation_settings(
         translation_slot, pipeline.reachable_targets(sources or pipeline.pack_sources())
@@ -132,7 +134,9 @@ def render_results(results: list[ArticleResult], summary: SummarySettings) -> No
         return
     _render_bulk_downloads(good, summary)
     for result in good:
-        render_article(result, summary, expanded=len(good) <= 3 or result is good[0])
+        with st.container(horizontal=True, vertical_alignment="top", gap="small"):
+            render_article(result, summary, expanded=len(good) <= 3 or result is good[0])
+            desk.remove_button(result.upload)
 
 
 def _render_bulk_downloads(good: list[ArticleResult], summary: SummarySettings) -> None:
@@ -144,10 +148,10 @@ def _render_bulk_downloads(good: list[ArticleResult], summary: SummarySettings) 
         st.space("stretch")
         st.button(
             "Clear all",
-            on_click=state.clear_uploads,
+            on_click=desk.clear_all,
             type="tertiary",
             icon=":material/delete_sweep:",
-            help="Forget the uploaded files (a pasted text stays in its box).",
+            help="Take every article off the dashboard. They stay in the Library.",
         )
         st.download_button(
             "Download all summaries",

@@ -23,6 +23,12 @@ def _language_packs() -> None:
     render()
 
 
+def _library() -> None:
+    from ui.library_page import render
+
+    render()
+
+
 DASHBOARD = st.Page(
     _dashboard, title="Dashboard", icon=":material/newspaper:", url_path="dashboard", default=True
 )
@@ -32,3 +38,4 @@ BRIEFING = st.Page(
 PACKS = st.Page(
     _language_packs, title="Language packs", icon=":material/translate:", url_path="language-packs"
 )
+LIBRARY = st.Page(_library, title="Library", icon=":material/local_library:", url_path="library")

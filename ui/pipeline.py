@@ -13,12 +13,16 @@ import threading
 import streamlit as st
 
 from digest import steps as plain
+from digest.library import open_library
+from digest.library.memory import remembering
 
 decode = st.cache_data(show_spinner=False, max_entries=1000)(plain.decode)
 detect = st.cache_data(show_spinner=False, max_entries=1000)(plain.detect)
 build = st.cache_data(show_spinner=False, max_entries=1000)(plain.build)
 summarize_article = st.cache_data(show_spinner=False, max_entries=2000)(plain.summarize)
-translate = st.cache_data(show_spinner=False, max_entries=2000)(plain.translate)
+translate = st.cache_data(show_spinner=False, max_entries=2000)(
+    remembering(plain.translate, open_library)  # the library's translation memory
+)
 reachable_targets = st.cache_data(show_spinner=False, ttl=300)(plain.reachable_targets)
 can_translate = st.cache_data(show_spinner=False, ttl=300)(plain.can_translate)
 pack_sources = st.cache_data(show_spinner=False, ttl=300)(plain.pack_sources)

@@ -86,3 +86,13 @@ def add_pasted_text() -> None:
     st.session_state.setdefault(_STORE, {}).setdefault(upload.key, upload)
     st.session_state[_PASTED_COUNT] = st.session_state.get(_PASTED_COUNT, 0) + 1
     st.session_state[PASTED] = ""
+
+
+def forget_upload(upload: Upload) -> None:
+    """Forget one article (its file, or the pasted text), and show an empty uploader."""
+    st.session_state.get(_STORE, {}).pop(upload.key, None)
+    st.session_state[_HELD] = set()
+    st.session_state[_GENERATION] = st.session_state.get(_GENERATION, 0) + 1
+    pasted = st.session_state.get(PASTED) or ""
+    if pasted.strip() and pasted.encode("utf-8") == upload.data:
+        st.session_state[PASTED] = ""

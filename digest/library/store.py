@@ -1,0 +1,573 @@
+"""The library's database: one SQLite file in the data folder.
+
+- WAL, foreign keys, a busy timeout: several browser sessions (threads) and the CLI
+  (processes) read at once; writes take the write lock first (BEGIN IMMEDIATE), so
+  there is one writer at a time and no writer fails half-way on a lock.
+- `PRAGMA user_version` is the schema version; MIGRATIONS bring an older file up to
+  date, `PRAGMA application_id` marks the file as ours. A file that is not ours, is
+  damaged, or comes from a newer version raises LibraryError and is never written to.
+- A connection per operation: cheap (a millisecond), and safe across threads.
+- Deleting is for good: the full-text index is merged ('optimize': FTS5 keeps deleted
+  words in old segments until then, and SQLite before 3.44 has no FTS5 secure-delete);
+  `secure_delete` zeroes freed pages; VACUUM rewrites the file so no stale copy of a
+  key survives in the b-trees; the WAL is checkpointed and truncated. Nothing of a
+  deleted article is left in any file of the data folder.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from digest.library import search
+from digest.library.paths import database_path
+
+log = logging.getLogger(__name__)
+
+APPLICATION_ID = 0x4E444C42  # "NDLB": marks the file as a News Digest library
+BUSY_TIMEOUT_MS = 10_000
+SQLITE_HEADER = b"SQLite format 3\x00"
+_SUFFIXES = ("-wal", "-shm")
+
+MIGRATIONS: tuple[str, ...] = (
+    # 0 -> 1: articles, the reading desk, the translation memory, the full-text index.
+    """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        original BLOB NOT NULL,
+        text TEXT NOT NULL,
+        encoding TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        detected TEXT NOT NULL DEFAULT 'und',
+        language TEXT NOT NULL DEFAULT 'und',
+        added TEXT NOT NULL,
+        opened TEXT NOT NULL
+    );
+    CREATE INDEX articles_added ON articles(added);
+    CREATE INDEX articles_language ON articles(language, added);
+    CREATE TABLE desk (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL
+    );
+    CREATE TABLE translations (
+        sentence TEXT NOT NULL,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        model TEXT NOT NULL,
+        translation TEXT NOT NULL,
+        PRIMARY KEY (sentence, source, target, model)
+    ) WITHOUT ROWID;
+    CREATE VIRTUAL TABLE article_words USING fts5(
+        words, tokenize = 'unicode61 remove_diacritics 0'
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class LibraryError(Exception):
+    """The library cannot be used (damaged, foreign or newer file, full disk): say why."""
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    id: int
+    sha256: str
+    name: str
+    title: str
+    language: str
+    detected: str
+    encoding: str
+    added: datetime
+    opened: datetime
+    size: int
+
+    @property
+    def overridden(self) -> bool:
+        return self.language != self.detected
+
+
+@dataclass(frozen=True)
+class Hit:
+    article: StoredArticle
+    snippet: search.Snippet
+
+
+_COLUMNS = (
+    "a.id, a.sha256, a.name, a.title, a.language, a.detected, a.encoding, a.added, a.opened,"
+    " length(a.original)"
+)
+
+
+def _article(row: Sequence) -> StoredArticle:
+    return StoredArticle(
+        id=row[0], sha256=row[1], name=row[2], title=row[3], language=row[4], detected=row[5],
+        encoding=row[6], added=datetime.fromisoformat(row[7]),
+        opened=datetime.fromisoformat(row[8]), size=row[9],
+    )  # fmt: skip
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def sentence_key(text: str) -> str:
+    """The translation memory's key for a sentence: its hash, not its words."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_checked: set[Path] = set()
+_checked_lock = threading.Lock()
+
+
+class Library:
+    """The articles kept on this computer. Every method opens its own connection."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.folder = self.path.parent
+        with _checked_lock:
+            if self.path not in _checked or not self.path.exists():
+                self._open_or_create()
+                _checked.add(self.path)
+
+    # ---- opening ----------------------------------------------------------------------
+
+    def _open_or_create(self) -> None:
+        name = str(self.path)
+        if self.path.exists():
+            if self.path.is_dir():
+                raise LibraryError(f"{name} is a folder, not a library database.")
+            with open(self.path, "rb") as file:
+                header = file.read(len(SQLITE_HEADER))
+            if header and header != SQLITE_HEADER:
+                raise LibraryError(
+                    f"{name} is not a News Digest library (not an SQLite database). "
+                    "It was left untouched: move it away or set NEWS_DIGEST_DATA to another folder."
+                )
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise LibraryError(f"The data folder {self.folder} cannot be made: {error}") from None
+        try:
+            if self.path.exists() and self.path.stat().st_size:
+                # Look before touching: a read-only connection changes nothing in a file
+                # that turns out not to be ours (even WAL mode is a change to its header).
+                reader = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
+                try:
+                    self._check(reader)
+                finally:
+                    reader.close()
+            db = self._connect()
+            try:
+                self._check(db)
+                self._migrate(db)
+            finally:
+                db.close()
+        except sqlite3.DatabaseError as error:
+            log.exception("opening %s failed", name)
+            raise LibraryError(damaged(self.path, error)) from None
+
+    def _check(self, db: sqlite3.Connection) -> None:
+        application_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+        if application_id != APPLICATION_ID and (tables or version):
+            raise LibraryError(
+                f"{self.path} is an SQLite database of another program, not a News Digest "
+                "library. It was left untouched: set NEWS_DIGEST_DATA to another folder."
+            )
+        if version > SCHEMA_VERSION:
+            raise LibraryError(
+                f"{self.path} was made by a newer News Digest (schema {version}, this one "
+                f"reads {SCHEMA_VERSION}). It was left untouched: update News Digest."
+            )
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+            return
+        with self._writing(db):
+            # Read again under the write lock: another process may have migrated meanwhile.
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            for number in range(version, SCHEMA_VERSION):
+                log.info("library %s: schema %d -> %d", self.path, number, number + 1)
+                for statement in _statements(MIGRATIONS[number]):
+                    db.execute(statement)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(
+            self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+            check_same_thread=False,
+        )  # fmt: skip
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA secure_delete = ON")
+        db.execute("PRAGMA synchronous = NORMAL")
+        return db
+
+    @contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        try:
+            db = self._connect()
+        except sqlite3.DatabaseError as error:
+            raise LibraryError(f"The library {self.path} cannot be opened: {error}") from None
+        try:
+            yield db
+        except sqlite3.DatabaseError as error:
+            log.exception("library %s", self.path)
+            raise LibraryError(damaged(self.path, error)) from None
+        finally:
+            db.close()
+
+    @contextmanager
+    def _writing(self, db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+        """A write transaction holding the write lock from its start (one writer at a time)."""
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._connection() as db, self._writing(db):
+            yield db
+
+    # ---- articles -----------------------------------------------------------------------
+
+    def add(
+        self,
+        name: str,
+        original: bytes,
+        text: str,
+        *,
+        encoding: str = "",
+        title: str = "",
+        detected: str = "und",
+        language: str | None = None,
+    ) -> int:
+        """Keep an article (once per content: the same bytes again only update the date it
+        was last opened); its id."""
+        sha = hashlib.sha256(original).hexdigest()
+        language = language or detected
+        now = _now()
+        with self._write() as db:
+            row = db.execute("SELECT id FROM articles WHERE sha256 = ?", (sha,)).fetchone()
+            if row:
+                db.execute("UPDATE articles SET opened = ? WHERE id = ?", (now, row[0]))
+                return row[0]
+            cursor = db.execute(
+                "INSERT INTO articles (sha256, name, original, text, encoding, title, detected,"
+                " language, added, opened) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (sha, name, original, text, encoding, title, detected, language, now, now),
+            )
+            article_id = cursor.lastrowid
+            db.execute(
+                "INSERT INTO article_words (rowid, words) VALUES (?, ?)",
+                (article_id, search.index_text(text, language)),
+            )
+            return article_id
+
+    def add_many(self, articles: Iterable[dict]) -> int:
+        """add() for many articles in one transaction (imports); how many were new."""
+        added = 0
+        with self._write() as db:
+            for item in articles:
+                original: bytes = item["original"]
+                sha = hashlib.sha256(original).hexdigest()
+                if db.execute("SELECT 1 FROM articles WHERE sha256 = ?", (sha,)).fetchone():
+                    continue
+                now = _now()
+                detected = item.get("detected", "und")
+                language = item.get("language") or detected
+                cursor = db.execute(
+                    "INSERT INTO articles (sha256, name, original, text, encoding, title,"
+                    " detected, language, added, opened) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (sha, item["name"], original, item["text"], item.get("encoding", ""),
+                     item.get("title", ""), detected, language, item.get("added", now), now),
+                )  # fmt: skip
+                db.execute(
+                    "INSERT INTO article_words (rowid, words) VALUES (?, ?)",
+                    (cursor.lastrowid, search.index_text(item["text"], language)),
+                )
+                added += 1
+        return added
+
+    def set_language(self, article_id: int, language: str) -> None:
+        """The reader's choice of language (None-like "" goes back to the detected one)."""
+        with self._write() as db:
+            row = db.execute(
+                "SELECT text, detected FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+            if not row:
+                return
+            language = language or row[1]
+            db.execute("UPDATE articles SET language = ? WHERE id = ?", (language, article_id))
+            db.execute("DELETE FROM article_words WHERE rowid = ?", (article_id,))
+            db.execute(
+                "INSERT INTO article_words (rowid, words) VALUES (?, ?)",
+                (article_id, search.index_text(row[0], language)),
+            )
+
+    def touch(self, article_id: int) -> None:
+        with self._write() as db:
+            db.execute("UPDATE articles SET opened = ? WHERE id = ?", (_now(), article_id))
+
+    def get(self, article_id: int) -> StoredArticle | None:
+        with self._connection() as db:
+            row = db.execute(
+                f"SELECT {_COLUMNS} FROM articles a WHERE id = ?", (article_id,)
+            ).fetchone()
+        return _article(row) if row else None
+
+    def find(self, sha256: str) -> StoredArticle | None:
+        with self._connection() as db:
+            row = db.execute(
+                f"SELECT {_COLUMNS} FROM articles a WHERE sha256 = ?", (sha256,)
+            ).fetchone()
+        return _article(row) if row else None
+
+    def original(self, article_id: int) -> tuple[str, bytes] | None:
+        """The file as the reader gave it: (name, bytes)."""
+        with self._connection() as db:
+            row = db.execute(
+                "SELECT name, original FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+        return (row[0], bytes(row[1])) if row else None
+
+    def text(self, article_id: int) -> str | None:
+        with self._connection() as db:
+            row = db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def _filters(
+        self, languages: Sequence[str] | None, since: date | None, until: date | None
+    ) -> tuple[str, list]:
+        clauses, values = [], []
+        if languages:
+            clauses.append(f"a.language IN ({', '.join('?' * len(languages))})")
+            values.extend(languages)
+        if since:
+            clauses.append("a.added >= ?")
+            values.append(since.isoformat())
+        if until:
+            clauses.append("a.added < ?")
+            values.append((until + timedelta(days=1)).isoformat())
+        return (" AND ".join(clauses) or "1"), values
+
+    def articles(
+        self,
+        languages: Sequence[str] | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[StoredArticle]:
+        """Stored articles, newest first, filtered by language and by the date added."""
+        where, values = self._filters(languages, since, until)
+        sql = f"SELECT {_COLUMNS} FROM articles a WHERE {where} ORDER BY a.added DESC, a.id DESC"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            values += [limit, offset]
+        with self._connection() as db:
+            return [_article(row) for row in db.execute(sql, values)]
+
+    def count(
+        self,
+        languages: Sequence[str] | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> int:
+        where, values = self._filters(languages, since, until)
+        with self._connection() as db:
+            sql = f"SELECT count(*) FROM articles a WHERE {where}"
+            return db.execute(sql, values).fetchone()[0]
+
+    def languages(self) -> list[str]:
+        """The languages of the stored articles, most common first."""
+        with self._connection() as db:
+            rows = db.execute(
+                "SELECT language FROM articles GROUP BY language ORDER BY count(*) DESC, language"
+            )
+            return [row[0] for row in rows]
+
+    def search(
+        self,
+        query: str,
+        languages: Sequence[str] | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int = 50,
+    ) -> list[Hit]:
+        """The articles holding every word of the query in some form, best first."""
+        present = self.languages()
+        expression = search.match_expression(query, present)
+        if expression is None:
+            return []
+        where, values = self._filters(languages, since, until)
+        sql = (
+            f"SELECT {_COLUMNS}, a.text FROM article_words w JOIN articles a ON a.id = w.rowid"
+            f" WHERE article_words MATCH ? AND {where} ORDER BY w.rank LIMIT ?"
+        )
+        with self._connection() as db:
+            rows = db.execute(sql, [expression, *values, limit]).fetchall()
+        return [
+            Hit(_article(row), search.snippet(row[-1], query, row[4], present)) for row in rows
+        ]
+
+    # ---- the reading desk: the articles open on the dashboard ----------------------------
+
+    def desk(self) -> list[StoredArticle]:
+        with self._connection() as db:
+            rows = db.execute(
+                f"SELECT {_COLUMNS} FROM desk d JOIN articles a ON a.id = d.article_id"
+                " ORDER BY d.position"
+            )
+            return [_article(row) for row in rows]
+
+    def put_on_desk(self, article_ids: Iterable[int]) -> None:
+        with self._write() as db:
+            position = db.execute("SELECT coalesce(max(position), 0) FROM desk").fetchone()[0]
+            for article_id in article_ids:
+                position += 1
+                db.execute(
+                    "INSERT OR IGNORE INTO desk (article_id, position) VALUES (?, ?)",
+                    (article_id, position),
+                )
+
+    def take_off_desk(self, article_id: int) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM desk WHERE article_id = ?", (article_id,))
+
+    def clear_desk(self) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM desk")
+
+    # ---- the translation memory ---------------------------------------------------------
+
+    def recall(
+        self, sentences: Sequence[str], source: str, target: str, model: str
+    ) -> dict[int, str]:
+        """Translations kept for these sentences (index -> translation)."""
+        keys = [sentence_key(sentence) for sentence in sentences]
+        found: dict[str, str] = {}
+        with self._connection() as db:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
+                rows = db.execute(
+                    "SELECT sentence, translation FROM translations WHERE source = ? AND"
+                    f" target = ? AND model = ? AND sentence IN ({', '.join('?' * len(chunk))})",
+                    [source, target, model, *chunk],
+                )
+                found.update(rows)
+        return {index: found[key] for index, key in enumerate(keys) if key in found}
+
+    def remember(
+        self, pairs: Iterable[tuple[str, str]], source: str, target: str, model: str
+    ) -> None:
+        rows = [(sentence_key(s), source, target, model, t) for s, t in pairs]
+        if not rows:
+            return
+        with self._write() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?)", rows
+            )
+
+    def forget_translations(self, sentences: Iterable[str]) -> None:
+        keys = [(sentence_key(sentence),) for sentence in sentences]
+        with self._write() as db:
+            db.executemany("DELETE FROM translations WHERE sentence = ?", keys)
+
+    # ---- deleting for good --------------------------------------------------------------
+
+    def delete(self, article_id: int, sentences: Iterable[str] = ()) -> bool:
+        """Delete an article, its place on the desk and the translations of its sentences,
+        then scrub the files; False when there was no such article."""
+        keys = [(sentence_key(sentence),) for sentence in sentences]
+        with self._write() as db:
+            gone = db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount
+            db.execute("DELETE FROM article_words WHERE rowid = ?", (article_id,))
+            db.executemany("DELETE FROM translations WHERE sentence = ?", keys)
+        if gone:
+            self.scrub()
+        return bool(gone)
+
+    def delete_everything(self) -> None:
+        with self._write() as db:
+            for table in ("desk", "translations", "article_words", "articles"):
+                db.execute(f"DELETE FROM {table}")
+        self.scrub()
+
+    def scrub(self) -> None:
+        """Leave no copy of deleted words in any file: merge the full-text index (which
+        keeps deleted words until its segments are merged), rewrite the database, and
+        empty the write-ahead log."""
+        with self._connection() as db:
+            with self._writing(db):
+                db.execute("INSERT INTO article_words (article_words) VALUES ('optimize')")
+            db.execute("VACUUM")
+            for _attempt in range(50):
+                busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+                if not busy:
+                    break
+                threading.Event().wait(0.1)
+            else:
+                log.warning("library %s: the log could not be emptied (busy readers)", self.path)
+
+    # ---- sizes and checks -----------------------------------------------------------------
+
+    def files(self) -> list[Path]:
+        """The database and its companions (-wal, -shm) as they are on disk."""
+        return [
+            path
+            for path in (self.path, *(self.path.with_name(self.path.name + s) for s in _SUFFIXES))
+            if path.exists()
+        ]
+
+    def size(self) -> int:
+        return sum(path.stat().st_size for path in self.files())
+
+
+def damaged(path: Path, error: Exception) -> str:
+    """The words for a file SQLite cannot read, or cannot write now.
+
+    (The whole file is not checked when it is opened: on 10,000 articles that takes most
+    of a second; SQLite notices a damaged page when it reads it, and nothing is written
+    to a file it found damaged.)"""
+    if isinstance(error, sqlite3.OperationalError) and "malformed" not in str(error):
+        # locked for longer than the busy timeout, disk full, read-only, I/O error
+        return f"The library {path} cannot be used now: {error}."
+    return (
+        f"{path} is damaged or not a News Digest library ({error}). It was left untouched: "
+        "restore a backup, or move it away to start anew."
+    )
+
+
+def _statements(script: str) -> list[str]:
+    return [part.strip() for part in script.split(";") if part.strip()]
+
+
+def open_library(path: Path | None = None) -> Library:
+    """The library in the data folder ($NEWS_DIGEST_DATA), made on first use."""
+    return Library(path or database_path())
+
+
+def forget_checks() -> None:
+    """Check every library file again when next opened (tests)."""
+    with _checked_lock:
+        _checked.clear()
+
