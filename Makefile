@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: run test lint bench chromium clean
+.PHONY: run test lint bench test-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,13 +20,19 @@ $(STAMP): requirements.txt requirements-argos.txt | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-# Browser tests drive Debian's Chromium; install it when it is missing.
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-		echo "Installing Debian's chromium for the browser tests"; \
-		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+# Browser tests drive Debian's Chromium; the PDF tests write Cyrillic with DejaVu Sans.
+# Install what is missing from Debian's packages.
+FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+test-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	test -f $(FONT) || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian's$$missing for the tests"; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	fi
 
-test: $(STAMP) chromium
+test: $(STAMP) test-deps
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

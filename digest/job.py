@@ -69,6 +69,8 @@ class ArticleResult:
     kept: frozenset[int] = frozenset()
     """Sentence indices already in the target language: their "translation" is the original."""
     title_translation: str | None = None
+    route: str = ""
+    """How the main language was translated: "via NLLB-200", "via English" or ""."""
 
     @property
     def translation_reason(self) -> str | None:
@@ -238,7 +240,8 @@ def add_translation(
             with_title = language == source and bool(article.title)
             if with_title:  # the headline goes in the same call as its language's sentences
                 texts = (article.title, *texts)
-            translated = steps.translate(texts, language, target)
+            prefer = (language, target) in settings.prefer_model
+            translated = steps.translate(texts, language, target, prefer)
             if with_title:
                 title, translated = translated[0], translated[1:]
             translations.update(zip(members, translated, strict=True))
@@ -257,6 +260,8 @@ def add_translation(
         kept=kept,
         title_translation=title,
         translation_note=note,
+        route=steps.route(source, target, (source, target) in settings.prefer_model)
+        if source != target else "",
     )
 
 

@@ -42,3 +42,6 @@ class SummarySettings:
 class TranslationSettings:
     target: str | None = None
     whole_article: bool = False
+    prefer_model: frozenset[tuple[str, str]] = frozenset()
+    """Pairs (source, target) the reader wants translated by the multilingual model even
+    where a language pack exists."""

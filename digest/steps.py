@@ -82,10 +82,36 @@ def summarize(
     return summarizing.summarize(article, algorithm=algorithm, sentences=sentences, ratio=ratio)
 
 
-def translate(sentences: tuple[str, ...], source: str, target: str) -> tuple[str, ...]:
+def translate(
+    sentences: tuple[str, ...], source: str, target: str, prefer_model: bool = False
+) -> tuple[str, ...]:
     from translator import engine  # loads CTranslate2: only when a translation is asked for
 
-    return tuple(engine.translate_sentences(list(sentences), source, target))
+    return tuple(
+        engine.translate_sentences(list(sentences), source, target, prefer_model=prefer_model)
+    )
+
+
+def route(source: str, target: str, prefer_model: bool = False) -> str:
+    """How the pair would be translated, for the reader ("via NLLB-200", "via English", "")."""
+    from translator import engine
+    from translator.errors import TranslatorError
+
+    try:
+        return engine.route_for(source, target, prefer_model).label
+    except TranslatorError:
+        return ""
+
+
+def has_model_choice(source: str, target: str) -> bool:
+    """Whether a multilingual model could translate a pair that a pack translates now."""
+    from translator import engine
+    from translator.errors import TranslatorError
+
+    try:
+        return engine.has_model_choice(source, target)
+    except TranslatorError:
+        return False
 
 
 def can_translate(source: str, target: str) -> bool:
@@ -122,7 +148,8 @@ class Steps:
     build: Callable[..., Article] = build
     summarize: Callable[..., Summary] = summarize
     can_translate: Callable[[str, str], bool] = can_translate
-    translate: Callable[[tuple[str, ...], str, str], tuple[str, ...]] = translate
+    translate: Callable[..., tuple[str, ...]] = translate
+    route: Callable[[str, str, bool], str] = route
 
 
 PLAIN = Steps()

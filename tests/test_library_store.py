@@ -163,15 +163,15 @@ def test_the_desk_keeps_its_order_and_loses_one_article(library):
 def test_the_translation_memory_translates_each_sentence_once(library):
     calls = []
 
-    def translate(sentences, source, target):
+    def translate(sentences, source, target, prefer_model=False):
         calls.append(sentences)
         return tuple(s.upper() for s in sentences)
 
-    remembered = remembering(translate, lambda: library, model=lambda s, t: "pack@1.0")
+    remembered = remembering(translate, lambda: library, model=lambda s, t, p: "pack@1.0")
     assert remembered(("один", "два"), "ru", "en") == ("ОДИН", "ДВА")
     assert remembered(("два", "три", "один"), "ru", "en") == ("ДВА", "ТРИ", "ОДИН")
     assert calls == [("один", "два"), ("три",)]
-    newer = remembering(translate, lambda: library, model=lambda s, t: "pack@2.0")
+    newer = remembering(translate, lambda: library, model=lambda s, t, p: "pack@2.0")
     newer(("один",), "ru", "en")
     assert calls[-1] == ("один",)  # a new model version translates afresh
 
@@ -291,7 +291,7 @@ def test_deleting_a_translated_article_erases_its_translations_from_disk(library
     from digest.settings import SummarySettings, TranslationSettings
     from digest.steps import PLAIN
 
-    def translate(sentences, source, target):
+    def translate(sentences, source, target, prefer_model=False):
         return tuple(f"Zorblatt {sentence[::-1]}" for sentence in sentences)
 
     steps = with_memory(

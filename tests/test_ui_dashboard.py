@@ -240,8 +240,9 @@ def test_missing_pack_note_names_the_pair_and_the_rest_keeps_working(ru_en_pack)
     assert not app.exception
     notes = [m for m in texts(app, "markdown") if "No language pack for" in m]
     assert notes == [
-        ":material/link_off: No language pack for **German → English**. Install one on the "
-        "Language packs page; the summary works without it."
+        ":material/link_off: No language pack for **German → English**; the summary works "
+        "without it.  \nInstall a pack on the Language packs page, or run "
+        "`python -m translator packages install de en`."
     ]
     assert any(link.label == "Open Language packs" for link in app.get("page_link"))
     # The Russian article is translated: one translation under each summary sentence...

@@ -107,3 +107,64 @@ def test_offline_the_index_kept_on_disk_is_listed_with_its_date(packs_dir, monke
     app.run()
     assert any("as fetched on 2026-05-01" in t for t in texts(app, "warning"))
     assert any("Kyrgyz → English" in t for t in texts(app, "markdown"))
+
+
+RUSSIAN = "Новости дня\n\n" + " ".join(
+    f"Парламент в понедельник обсудил новый закон о бюджете номер {n}." for n in range(6)
+)
+
+
+def dashboard_with(name: str, text: str) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    app.file_uploader(key="files-0").set_value([(name, text.encode(), "text/plain")])
+    app.run()
+    return app
+
+
+def captions(app: AppTest) -> str:
+    return " ".join(texts(app, "caption"))
+
+
+def test_the_card_says_the_model_translated_it(tmp_path):
+    from translator.model_install import install_model
+
+    install_model(build_model_zip(tmp_path))
+    app = dashboard_with("kk.txt", KAZAKH)
+    app.selectbox(key="target").set_value("en").run()
+    assert "Translated via NLLB-200" in captions(app)
+    assert not app.toggle  # no pack for kk -> en: nothing to choose
+
+
+def test_the_reader_can_prefer_the_model_over_a_pack_for_a_pair(tmp_path):
+    from testkit.tinypack import build_tiny_pack
+    from translator.install import install_from_file
+    from translator.model_install import install_model
+
+    install_from_file(build_tiny_pack(tmp_path, "ru", "en"))
+    install_model(build_model_zip(tmp_path))
+    app = dashboard_with("ru.txt", RUSSIAN)
+    app.selectbox(key="target").set_value("en").run()
+    assert "Translated via NLLB-200" not in captions(app)  # the pack comes first
+    (toggle,) = app.toggle
+    assert toggle.label == "Use the multilingual model for Russian → English"
+    toggle.set_value(True).run()
+    assert "Translated via NLLB-200" in captions(app)
+
+
+def test_a_missing_regional_pair_names_the_multilingual_model(tmp_path):
+    from testkit.tinypack import build_tiny_pack
+    from translator.install import install_from_file
+
+    install_from_file(build_tiny_pack(tmp_path, "ru", "en"))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    app.file_uploader(key="files-0").set_value(
+        [("ru.txt", RUSSIAN.encode(), "text/plain"), ("kk.txt", KAZAKH.encode(), "text/plain")]
+    )
+    app.run()
+    app.selectbox(key="target").set_value("en").run()
+    notes = " ".join(texts(app, "markdown"))
+    assert "No language pack for **Kazakh → English**" in notes
+    assert "Argos publishes no pack for Kazakh" in notes and "NLLB-200" in notes
+    assert "packages install kk en" not in notes  # a command that cannot work

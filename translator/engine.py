@@ -231,6 +231,39 @@ def translatable_sources() -> list[str]:
     return sorted(sources)
 
 
+@dataclass(frozen=True)
+class Route:
+    """How a pair would be translated now: `label` for the reader ("via NLLB-200",
+    "via English", "" for a direct pack) and `key`, which names every pack or model
+    used with its version (a translation memory keys on it)."""
+
+    label: str
+    key: str
+
+
+def route_for(source: str, target: str, prefer_model: bool = False) -> Route:
+    """The route translate_* would take for the pair; MissingPairError when there is none."""
+    source, target = normalize_code(source), normalize_code(target)
+    hops = _route(source, target, _pairs(), multilingual.installed_models(), prefer_model)
+    if isinstance(hops[0], MultilingualModel):
+        model = hops[0]
+        return Route(f"via {model.family}", f"{model.family}:{model.name}@{model.size_bytes}")
+    key = "+".join(f"{hop.from_code}-{hop.to_code}@{hop.version}" for hop in hops)
+    via = [hop.to_code for hop in hops[:-1]]
+    label = "via " + ", ".join(language_name(code) for code in via) if via else ""
+    return Route(label, key)
+
+
+def has_model_choice(source: str, target: str) -> bool:
+    """True when both a pack route and a multilingual model translate the pair, so the
+    reader can choose the model."""
+    source, target = normalize_code(source), normalize_code(target)
+    if source == target or multilingual.model_for(source, target) is None:
+        return False
+    return not isinstance(_route(source, target, _pairs(), multilingual.installed_models())[0],
+                          MultilingualModel)
+
+
 def can_translate(source: str, target: str) -> bool:
     """True when translate_* would find a route (same language counts: nothing to do)."""
     source, target = normalize_code(source), normalize_code(target)

@@ -15,6 +15,7 @@ from digest.settings import SummarySettings, count
 from languages.codes import UNDETERMINED
 from languages.detection import ArticleLanguage
 from languages.names import LANGUAGE_NAMES, language_name
+from ui import pipeline, state
 from ui.downloads import summary_record
 from ui.markup import highlighted_article, md, side_by_side, summary_list
 from ui.reading_controls import reading_caption, render_read_as
@@ -204,14 +205,35 @@ def _render_translation_note(result: ArticleResult) -> None:
         with st.container(border=True):
             st.markdown(
                 f":material/link_off: No language pack for **{language_name(source)} → "
-                f"{language_name(target)}**. Install one on the Language packs page; "
-                "the summary works without it."
+                f"{language_name(target)}**; the summary works without it.  \n"
+                f"{pipeline.install_advice(source, target)}"  # ours: names and codes only
             )
             st.page_link(PACKS, label="Open Language packs", icon=":material/translate:")
     elif result.translation_note and result.language == result.target:
         st.caption(md(result.translation_note))
     elif result.translation_note:
         st.warning(md(result.translation_note), icon=":material/info:")
+    _render_route(result)
+
+
+def _render_route(result: ArticleResult) -> None:
+    """Which resource translated the article, and the choice of the multilingual model."""
+    if result.route and result.translations:
+        st.caption(f":material/route: Translated {md(result.route)}")
+    if not result.target or result.language == result.target:
+        return
+    pair = (result.language, result.target)
+    if pipeline.has_model_choice(*pair):
+        st.toggle(
+            f"Use the multilingual model for {language_name(pair[0])} → "
+            f"{language_name(pair[1])}",
+            value=pair in state.preferred_pairs(),
+            key=f"prefer:{pair[0]}:{pair[1]}:{result.upload.key}",
+            on_change=state.toggle_model_preference,
+            args=(pair,),
+            help="A language pack is used first when both exist (smaller and faster); the "
+            "model may translate this pair better.",
+        )
 
 
 def _render_summary(result: ArticleResult) -> None:

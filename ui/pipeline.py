@@ -26,6 +26,16 @@ translate = st.cache_data(show_spinner=False, max_entries=2000)(
 reachable_targets = st.cache_data(show_spinner=False, ttl=300)(plain.reachable_targets)
 can_translate = st.cache_data(show_spinner=False, ttl=300)(plain.can_translate)
 pack_sources = st.cache_data(show_spinner=False, ttl=300)(plain.pack_sources)
+route = st.cache_data(show_spinner=False, ttl=300)(plain.route)
+has_model_choice = st.cache_data(show_spinner=False, ttl=300)(plain.has_model_choice)
+
+
+@st.cache_data(show_spinner=False, ttl=300)
+def install_advice(source: str, target: str) -> str:
+    """What to install for a missing pair (reads the index kept on disk, no network)."""
+    from translator.index import install_advice as advice
+
+    return advice(source, target)
 
 STEPS = plain.Steps(
     decode=decode,
@@ -34,6 +44,7 @@ STEPS = plain.Steps(
     summarize=summarize_article,
     can_translate=can_translate,
     translate=translate,
+    route=route,
 )
 """The job's steps as the dashboard runs them: cached, shared by every session."""
 
@@ -65,7 +76,10 @@ _warming: threading.Timer | None = None
 
 def clear_pack_caches() -> None:
     """Forget everything that depends on which packs are installed."""
-    for cached in (translate, reachable_targets, can_translate, pack_sources):
+    for cached in (
+        translate, reachable_targets, can_translate, pack_sources, route, has_model_choice,
+        install_advice,
+    ):
         cached.clear()
     from translator.changes import packs_changed
 

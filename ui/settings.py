@@ -87,9 +87,12 @@ def translation_settings(container, targets: Sequence[str]) -> TranslationSettin
         horizontal=True,
         disabled=target == NO_TRANSLATION,
     )
+    from ui.state import preferred_pairs
+
     return TranslationSettings(
         target=None if target == NO_TRANSLATION else target,
         whole_article=scope == "Whole article",
+        prefer_model=preferred_pairs(),
     )
 
 

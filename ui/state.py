@@ -96,3 +96,15 @@ def forget_upload(upload: Upload) -> None:
     pasted = st.session_state.get(PASTED) or ""
     if pasted.strip() and pasted.encode("utf-8") == upload.data:
         st.session_state[PASTED] = ""
+
+
+PREFERRED_PAIRS = "prefer_model_pairs"
+
+
+def preferred_pairs() -> frozenset[tuple[str, str]]:
+    """The pairs the reader wants translated by the multilingual model (kept all session)."""
+    return frozenset(st.session_state.get(PREFERRED_PAIRS, ()))
+
+
+def toggle_model_preference(pair: tuple[str, str]) -> None:
+    st.session_state[PREFERRED_PAIRS] = preferred_pairs() ^ {pair}

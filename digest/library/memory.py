@@ -16,27 +16,24 @@ from digest.steps import Steps
 log = logging.getLogger(__name__)
 
 Translate = Callable[[tuple[str, ...], str, str], tuple[str, ...]]
-PIVOT = "en"
 
 
-def model_version(source: str, target: str) -> str:
-    """Which packs would translate source -> target (direct or through English), with
-    their versions: the memory's key for "the same model"."""
-    from translator.packs import installed_packs, version_key
+def model_version(source: str, target: str, prefer_model: bool = False) -> str:
+    """Which packs or model would translate source -> target, with their versions: the
+    memory's key for "the same model" (translator.engine.route_for)."""
+    from translator.engine import route_for
+    from translator.errors import TranslatorError
 
-    best: dict[tuple[str, str], str] = {}
-    for pack in installed_packs():
-        key = (pack.from_code.lower(), pack.to_code.lower())
-        if key not in best or version_key(pack.version) > version_key(best[key]):
-            best[key] = pack.version
-    used = [(source, target)] if (source, target) in best else [(source, PIVOT), (PIVOT, target)]
-    return "+".join(f"{a}-{b}@{best.get((a, b), '?')}" for a, b in used)
+    try:
+        return route_for(source, target, prefer_model).key
+    except TranslatorError:
+        return f"{source}-{target}@?"
 
 
 def remembering(
     translate: Translate,
     library: Callable[[], Library],
-    model: Callable[[str, str], str] = model_version,
+    model: Callable[[str, str, bool], str] = model_version,
 ) -> Translate:
     """translate, consulting the library's memory first and filling it after.
 
@@ -45,17 +42,19 @@ def remembering(
     """
 
     def translate_remembered(
-        sentences: tuple[str, ...], source: str, target: str
+        sentences: tuple[str, ...], source: str, target: str, prefer_model: bool = False
     ) -> tuple[str, ...]:
         try:
-            store, version = library(), model(source, target)
+            store, version = library(), model(source, target, prefer_model)
             known = store.recall(sentences, source, target, version)
         except LibraryError:
             log.exception("the translation memory cannot be read")
-            return translate(sentences, source, target)
+            return translate(sentences, source, target, prefer_model)
         missing = [index for index in range(len(sentences)) if index not in known]
         if missing:
-            fresh = translate(tuple(sentences[index] for index in missing), source, target)
+            fresh = translate(
+                tuple(sentences[index] for index in missing), source, target, prefer_model
+            )
             known.update(zip(missing, fresh, strict=True))
             try:
                 store.remember(
