@@ -13,7 +13,7 @@ from fpdf import FPDF
 from articles.decoding import ArticleError
 from articles.reading import ENCODING_CHOICES, SUPPORTED_EXTENSIONS, read_document
 
-# DejaVu Sans from the Debian package fonts-dejavu-core (installed by `make setup`).
+# DejaVu Sans from the Debian package fonts-dejavu-core (installed by `make test`).
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 RU_TITLE = "Переговоры в Астане"
