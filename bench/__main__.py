@@ -16,8 +16,10 @@ def main() -> int:
     )
     failed = []
     for name in names:
-        print(f"\n## bench.{name}\n", flush=True)
         module = importlib.import_module(f"bench.{name}")
+        if not hasattr(module, "main"):
+            continue  # a helper module (bench.data, bench.document_files), not a benchmark
+        print(f"\n## bench.{name}\n", flush=True)
         try:
             result = module.main()
         except SystemExit as exit_:
