@@ -18,7 +18,7 @@ from languages.names import LANGUAGE_NAMES, language_name
 from ui import pipeline, state
 from ui.downloads import summary_record
 from ui.markup import highlighted_article, md, side_by_side, summary_list
-from ui.reading_controls import reading_caption, render_read_as
+from ui.reading_controls import reading_caption, render_read_as_button
 
 AUTO = "auto"
 _LANGUAGES = sorted(
@@ -138,6 +138,7 @@ def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
         else:
             st.badge("Language undetermined", icon=":material/help:", color="orange")
         st.caption(reading_caption(result))
+        render_read_as_button(result)
         st.space("stretch")
         st.selectbox(
             "Language",
@@ -153,7 +154,6 @@ def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
         )
     for note in result.reading_notes:
         st.caption(f":material/info: {md(note)}")
-    render_read_as(result)
     if not main.determined and not result.overridden:
         guesses = ", ".join(f"{language_name(code)} {p:.0%}" for code, p in main.alternatives)
         hint = f" Best guesses: {guesses}." if guesses else ""

@@ -113,3 +113,12 @@ def side_by_side(
     bodies = "".join(f"<tbody>{''.join(rows)}</tbody>" for _, rows in sorted(groups.items()))
     head = f"<thead><tr><th>{escape(source_label)}</th><th>{escape(target_label)}</th></tr></thead>"
     return f'<table class="nd-sbs">{head}{bodies}</table>'
+
+
+def size_label(size_bytes: int | None) -> str:
+    """'306 kB', '1.5 MB', '595 MB', '—' for unknown."""
+    if not size_bytes:
+        return "—"
+    if size_bytes >= 1e6:
+        return f"{size_bytes / 1e6:.0f} MB" if size_bytes >= 1e7 else f"{size_bytes / 1e6:.1f} MB"
+    return f"{size_bytes / 1e3:.0f} kB"

@@ -13,7 +13,7 @@ import streamlit as st
 
 from translator.errors import TranslatorError
 from translator.multilingual import MultilingualModel, installed_models, models_dir, remove_model
-from ui.markup import md
+from ui.markup import md, size_label
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ def _render_model(model: MultilingualModel, changed) -> None:
     with st.container(border=True):
         name, size, action = st.columns([5, 2, 1.5], vertical_alignment="center")
         name.markdown(f"**{md(model.name)}** · {md(model.family)}")
-        size.text(f"{model.size_bytes / 1e6:,.0f} MB" if model.size_bytes else "—")
+        size.text(size_label(model.size_bytes))
         if action.button("Remove", key=f"remove-model:{model.name}", icon=":material/delete:"):
             try:
                 remove_model(model.name)

@@ -12,7 +12,7 @@ from languages.names import language_name
 from translator.errors import TranslatorError
 from translator.packs import Pack, installed_packs, packages_dir, remove_pack
 from ui import pipeline
-from ui.markup import md
+from ui.markup import md, size_label
 from ui.models_section import install_model_upload, render_models
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,7 @@ def render_installed(installed: list[Pack]) -> None:
             f"**{md(_label(pack.from_code, pack.to_code))}**  \n`{pack.from_code} → {pack.to_code}`"
         )
         version.text(pack.version or "—")
-        size.text(_size(pack.size_bytes))
+        size.text(size_label(pack.size_bytes))
         if action.button(
             "Remove", key=f"remove:{pack.from_code}:{pack.to_code}", icon=":material/delete:"
         ):
@@ -120,7 +120,7 @@ def render_available(installed_pairs: set[tuple[str, str]]) -> None:
         pair, version, size, action = st.columns([4, 2, 2, 1.5], vertical_alignment="center")
         pair.markdown(f"**{md(_label(pack.from_code, pack.to_code))}**")
         version.text(pack.version or "—")
-        size.text(_size(pack.size_bytes))
+        size.text(size_label(pack.size_bytes))
         installed = pack.installed or (pack.from_code, pack.to_code) in installed_pairs
         if action.button(
             "Installed" if installed else "Install",
@@ -205,14 +205,6 @@ def render_upload() -> None:
 
 def _label(from_code: str, to_code: str) -> str:
     return f"{language_name(from_code)} → {language_name(to_code)}"
-
-
-def _size(size_bytes: int | None) -> str:
-    if not size_bytes:
-        return "—"
-    if size_bytes >= 1e6:
-        return f"{size_bytes / 1e6:.0f} MB" if size_bytes >= 1e7 else f"{size_bytes / 1e6:.1f} MB"
-    return f"{size_bytes / 1e3:.0f} kB"
 
 
 def _matches(pack, query: str) -> bool:

@@ -15,7 +15,7 @@ from ui.markup import md
 
 DETECTED = "detected"
 TEXT_FORMATS = ("text", "markdown", "html")
-TEXT_EXTENSIONS = (".txt", ".md", ".text", ".html", ".htm", ".csv", "")
+TEXT_EXTENSIONS = (".txt", ".md", ".text", ".html", ".htm", ".csv")
 FORMAT_NAMES = {
     "text": "plain text", "markdown": "Markdown", "html": "web page",
     "docx": "Word document", "odt": "OpenDocument text", "pdf": "PDF",
@@ -55,6 +55,14 @@ def can_read_as(result: ArticleResult) -> bool:
     if result.ok:
         return result.format in TEXT_FORMATS
     return result.forced_encoding is not None or result.name.lower().endswith(TEXT_EXTENSIONS)
+
+
+def render_read_as_button(result: ArticleResult) -> None:
+    """A small "Read as…" button opening the control, for a card's heading row."""
+    if not can_read_as(result):
+        return
+    with st.popover("Read as…", icon=":material/text_fields:", type="tertiary"):
+        render_read_as(result)
 
 
 def render_read_as(result: ArticleResult) -> None:
