@@ -46,7 +46,7 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
     assert article is not None and detection is not None and result.summary is not None
     title = article.title or result.name
     card = st.expander(
-        f"**{md(title)}**  ·  {md(result.name)}  ·  {language_name(result.language)}",
+        f"**{md(title)}**  ·  {md(result.name)}  ·  {md(language_name(result.language))}",
         expanded=expanded,
         key=f"card:{result.upload.key}",
         on_change="rerun",
@@ -86,14 +86,14 @@ def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
         with st.container(horizontal=True, vertical_alignment="center"):
             if result.overridden:
                 st.badge(
-                    f"{language_name(result.language)} · set by you",
+                    f"{md(language_name(result.language))} · set by you",
                     icon=":material/edit:",
                     color="violet",
                 )
                 st.caption(f"Detected: {md(main.name)} ({main.probability:.0%})")
             elif main.determined:
                 st.badge(
-                    f"{main.name} · {main.probability:.0%} confidence",
+                    f"{md(main.name)} · {main.probability:.0%} confidence",
                     icon=":material/language:",
                     color="blue",
                 )
@@ -163,8 +163,8 @@ def _render_translation_note(result: ArticleResult) -> None:
 
         with st.container(border=True):
             st.markdown(
-                f":material/link_off: No language pack for **{language_name(source)} → "
-                f"{language_name(target)}**. Install one on the Language packs page; "
+                f":material/link_off: No language pack for **{md(language_name(source))} → "
+                f"{md(language_name(target))}**. Install one on the Language packs page; "
                 "the summary works without it."
             )
             st.page_link(PACKS, label="Open Language packs", icon=":material/translate:")

@@ -62,9 +62,7 @@ def render_installed(installed: list[Pack]) -> None:
         column.caption(label)
     for pack in installed:
         pair, version, size, action = st.columns([4, 2, 2, 1.5], vertical_alignment="center")
-        pair.markdown(
-            f"**{md(_label(pack.from_code, pack.to_code))}**  \n`{pack.from_code} → {pack.to_code}`"
-        )
+        pair.markdown(f"**{_label(pack.from_code, pack.to_code)}**  \n{md(_pair(pack))}")
         version.text(pack.version or "—")
         size.text(_size(pack.size_bytes))
         if action.button(
@@ -108,7 +106,7 @@ def render_available(installed_pairs: set[tuple[str, str]]) -> None:
         st.caption("No pack matches.")
     for pack in shown[:60]:
         pair, version, size, action = st.columns([4, 2, 2, 1.5], vertical_alignment="center")
-        pair.markdown(f"**{md(_label(pack.from_code, pack.to_code))}**")
+        pair.markdown(f"**{_label(pack.from_code, pack.to_code)}**")
         version.text(pack.version or "—")
         size.text(_size(pack.size_bytes))
         installed = pack.installed or (pack.from_code, pack.to_code) in installed_pairs
@@ -146,7 +144,7 @@ def _download(available) -> None:
         st.error(md(str(error)), icon=":material/error:")
         _render_other_ways()
         return
-    _changed(f"Installed {_label(pack.from_code, pack.to_code)} (version {pack.version}).")
+    _changed(f"Installed {_label(pack.from_code, pack.to_code)} (version {md(pack.version)}).")
 
 
 def _render_other_ways() -> None:
@@ -154,7 +152,7 @@ def _render_other_ways() -> None:
         "Other ways in, without this computer going online:\n"
         "- download the `.argosmodel` file on another computer (from the "
         f"[Argos package index]({ARGOS_INDEX_PAGE})) and upload it below;\n"
-        f"- or copy an unpacked pack folder into `{md(str(packages_dir()))}`."
+        f"- or copy an unpacked pack folder into {md(str(packages_dir()))}."
     )
 
 
@@ -178,20 +176,26 @@ def render_upload() -> None:
         from translator.install import install_from_file
 
         try:
-            with st.spinner(f"Checking and installing {upload.name}…"):
+            with st.spinner(f"Checking and installing {md(upload.name)}…"):
                 pack = install_from_file(path, name=upload.name)
         except TranslatorError as error:
             log.warning("%s", error, exc_info=True)  # the page shows the message
             st.error(md(str(error)), icon=":material/error:")
             return
     _changed(
-        f"Installed {_label(pack.from_code, pack.to_code)} (version {pack.version}) "
+        f"Installed {_label(pack.from_code, pack.to_code)} (version {md(pack.version)}) "
         f"from {md(upload.name)}."
     )
 
 
 def _label(from_code: str, to_code: str) -> str:
-    return f"{language_name(from_code)} → {language_name(to_code)}"
+    """The pair's names, escaped: an unknown code (from a hand-copied pack's metadata or
+    the index) is shown as it is, so it is user text."""
+    return md(f"{language_name(from_code)} → {language_name(to_code)}")
+
+
+def _pair(pack: Pack) -> str:
+    return f"{pack.from_code} → {pack.to_code}"
 
 
 def _size(size_bytes: int | None) -> str:
