@@ -10,7 +10,7 @@ import streamlit as st
 
 from languages.names import language_name
 from translator.errors import TranslatorError
-from translator.packs import Pack, installed_packs, packages_dir, remove_pack
+from translator.packs import Pack, SkippedFolder, packages_dir, remove_pack, scan_packs
 from ui import pipeline
 from ui.markup import md
 
@@ -27,8 +27,10 @@ def render() -> None:
         "missing in one direction is reached through English when both halves are installed."
     )
     _flash()
-    installed = installed_packs()
+    scan = scan_packs()
+    installed = scan.packs
     render_installed(installed)
+    render_skipped(scan.skipped)
     st.divider()
     render_available({(pack.from_code, pack.to_code) for pack in installed})
     st.divider()
@@ -78,6 +80,26 @@ def render_installed(installed: list[Pack]) -> None:
     st.caption(f"Packs folder: {md(str(packages_dir()))}")
 
 
+def render_skipped(skipped: list[SkippedFolder]) -> None:
+    """Folders in the packs folder that are not used (copied in twice, broken), and why."""
+    if not skipped:
+        return
+    lines = [f"- **{md(folder.path.name)}**: {md(folder.reason)}" for folder in skipped]
+    noun = "folder is" if len(skipped) == 1 else "folders are"
+    st.warning(
+        f"{len(skipped)} {noun} in the packs folder but not used:\n" + "\n".join(lines),
+        icon=":material/folder_off:",
+    )
+
+
+def _newest_per_pair(available: list) -> list:
+    """One offer per pair, the newest (the index may list several versions)."""
+    newest = {}
+    for pack in available:  # fetch_index sorts by version, oldest first
+        newest[(pack.from_code, pack.to_code)] = pack
+    return list(newest.values())
+
+
 def render_available(installed_pairs: set[tuple[str, str]]) -> None:
     st.subheader("Available from the Argos index")
     available = st.session_state.get(INDEX_KEY)
@@ -101,7 +123,7 @@ def render_available(installed_pairs: set[tuple[str, str]]) -> None:
     query = st.text_input(
         "Filter", placeholder="Language name or code, e.g. Russian or kk", key="pack_filter"
     )
-    shown = [pack for pack in available if _matches(pack, query)]
+    shown = [pack for pack in _newest_per_pair(available) if _matches(pack, query)]
     if not shown:
         st.caption("No pack matches.")
     for pack in shown[:60]:
