@@ -15,7 +15,7 @@ from pathlib import Path
 
 from languages.codes import is_language_code
 from translator.errors import PackError
-from translator.locking import PACKS_LOCK, staging_area
+from translator.locking import PACKS_LOCK, clean_stale_staging, staging_area
 from translator.paths import packages_dir
 
 log = logging.getLogger(__name__)
@@ -189,7 +189,9 @@ def _scan(packs: Path, with_size: bool) -> PackScan:
 
 
 def scan_packs() -> PackScan:
-    """Every folder of packages_dir(): the packs used (one per pair) and those skipped."""
+    """Every folder of packages_dir(): the packs used (one per pair) and those skipped.
+    Staging folders left by a killed install are removed first (the app's start lists packs)."""
+    clean_stale_staging()
     with PACKS_LOCK:
         return _scan(packages_dir(), with_size=True)
 
