@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from articles.export import summary_file_name, summary_text
+from articles.export import summary_file_name
 from digest.job import ArticleResult, Upload
 from digest.settings import SummarySettings, count
 from languages.codes import UNDETERMINED
 from languages.detection import ArticleLanguage
 from languages.names import LANGUAGE_NAMES, language_name
-from ui.downloads import summary_record
+from ui.downloads import summary_file, summary_record
 from ui.markup import highlighted_article, md, side_by_side, summary_list
 
 AUTO = "auto"
@@ -70,7 +70,7 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
         record = summary_record(result, summary)
         st.download_button(
             "Download summary",
-            data=lambda: summary_text(record).encode("utf-8"),  # made on click
+            data=summary_file(record),
             file_name=summary_file_name(result.name),
             mime="text/plain",
             icon=":material/download:",

@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from articles.export import digest_text, zip_bytes
 from digest.job import (
     ARTICLE_MAX_BYTES,
     ARTICLE_MAX_MB,
@@ -19,7 +18,7 @@ from digest.settings import SummarySettings, TranslationSettings
 from languages.codes import is_determined
 from ui import pipeline, state
 from ui.article_view import language_override, render_article
-from ui.downloads import summary_record
+from ui.downloads import digest_file, summary_record, zip_file
 from ui.markup import STYLE, md
 from ui.settings import summary_settings, translation_settings
 
@@ -124,8 +123,8 @@ def render_results(results: list[ArticleResult], summary: SummarySettings) -> No
 
 
 def _render_bulk_downloads(good: list[ArticleResult], summary: SummarySettings) -> None:
-    # The files are made when a button is clicked (data=callable), not on every rerun.
-    records = [summary_record(result, summary) for result in good]
+    # Bytes, not data=callable: see ui.downloads (404s under concurrent sessions).
+    records = tuple(summary_record(result, summary) for result in good)
     with st.container(horizontal=True, vertical_alignment="center"):
         noun = "article" if len(good) == 1 else "articles"
         st.markdown(f"**{len(good)} {noun}** summarized")
@@ -139,7 +138,7 @@ def _render_bulk_downloads(good: list[ArticleResult], summary: SummarySettings) 
         )
         st.download_button(
             "Download all summaries",
-            data=lambda: digest_text(records).encode("utf-8"),
+            data=digest_file(records),
             file_name="summaries.txt",
             mime="text/plain",
             icon=":material/description:",
@@ -148,7 +147,7 @@ def _render_bulk_downloads(good: list[ArticleResult], summary: SummarySettings) 
         )
         st.download_button(
             "Download all as .zip",
-            data=lambda: zip_bytes(records),
+            data=zip_file(records),
             file_name="summaries.zip",
             mime="application/zip",
             icon=":material/folder_zip:",
