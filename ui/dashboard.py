@@ -8,7 +8,6 @@ import streamlit as st
 
 from digest.job import (
     ARTICLE_MAX_BYTES,
-    ARTICLE_MAX_MB,
     ArticleResult,
     Upload,
     add_translation,
@@ -16,7 +15,7 @@ from digest.job import (
 )
 from digest.settings import SummarySettings, TranslationSettings
 from languages.codes import is_determined
-from ui import pipeline, state
+from ui import pipeline, state, upload_limits
 from ui.article_view import language_override, render_article
 from ui.downloads import digest_file, summary_record, zip_file
 from ui.markup import STYLE, md
@@ -28,7 +27,7 @@ PASTED_NAME = "Pasted text"
 
 def render() -> None:
     st.title("News digest")
-    st.html(STYLE)
+    st.html(STYLE + upload_limits.STYLE)
     summary = summary_settings()
     translation_slot = st.sidebar.container()
     st.caption(
@@ -47,12 +46,12 @@ def render() -> None:
 def collect_uploads() -> list[Upload]:
     """The uploaded files and the pasted text, once each."""
     files = st.file_uploader(
-        "Article files",
+        upload_limits.LABEL,
         type=FILE_TYPES,
         accept_multiple_files=True,
         key=state.uploader_key(),
         on_change=state.on_uploader_change,
-        max_upload_size=ARTICLE_MAX_MB,
+        max_upload_size=upload_limits.UPLOADER_MAX_MB,
         help="Plain-text articles (.txt, .md, .text) in any encoding. Drop many at once.",
     )
     with st.expander("Paste a text instead", icon=":material/content_paste:"):
@@ -68,7 +67,7 @@ def collect_uploads() -> list[Upload]:
     unique: dict[str, Upload] = {}
     for upload in uploads:
         unique.setdefault(upload.key, upload)
-    return list(unique.values())
+    return upload_limits.capped(list(unique.values()))
 
 
 def process(
@@ -117,17 +116,20 @@ def render_results(results: list[ArticleResult], summary: SummarySettings) -> No
         st.error(f"**{md(result.name)}** — {md(result.error or '')}", icon=":material/error:")
     if not good:
         return
-    _render_bulk_downloads(good, summary)
+    _render_bulk_downloads(good, len(bad), summary)
     for result in good:
         render_article(result, summary, expanded=len(good) <= 3 or result is good[0])
 
 
-def _render_bulk_downloads(good: list[ArticleResult], summary: SummarySettings) -> None:
+def _render_bulk_downloads(
+    good: list[ArticleResult], bad: int, summary: SummarySettings
+) -> None:
     # Bytes, not data=callable: see ui.downloads (404s under concurrent sessions).
     records = tuple(summary_record(result, summary) for result in good)
     with st.container(horizontal=True, vertical_alignment="center"):
         noun = "article" if len(good) == 1 else "articles"
-        st.markdown(f"**{len(good)} {noun}** summarized")
+        not_read = f", {bad} not read (see above)" if bad else ""
+        st.markdown(f"**{len(good)} {noun}** summarized{not_read}")
         st.space("stretch")
         st.button(
             "Clear all",
