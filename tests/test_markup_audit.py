@@ -15,7 +15,8 @@ from pathlib import Path
 UI = Path(__file__).resolve().parents[1] / "ui"
 # Escaping helpers, and helpers whose result is escaped or only our own words/numbers.
 SAFE_CALLS = {"md", "_label", "count", "len", "round", "_size", "str.join"}
-SAFE_NAMES = {"noun", "reading", "hint", "guesses", "label", "lines", "detected_label", "number"}
+SAFE_NAMES = {"noun", "reading", "hint", "guesses", "label", "lines", "detected_label", "number",
+              "not_read"}
 # Streamlit calls whose text arguments are rendered as Markdown.
 RENDERING = {
     "markdown", "caption", "error", "warning", "info", "success", "exception", "spinner",
