@@ -54,6 +54,7 @@ def collect_uploads() -> list[Upload]:
         max_upload_size=upload_limits.UPLOADER_MAX_MB,
         help="Plain-text articles (.txt, .md, .text) in any encoding. Drop many at once.",
     )
+    upload_limits.browser_failures()
     with st.expander("Paste a text instead", icon=":material/content_paste:"):
         pasted = st.text_area(
             "Article text",

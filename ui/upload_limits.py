@@ -43,3 +43,58 @@ def capped(uploads: Sequence[Upload]) -> list[Upload]:
     )
     return list(uploads[:MAX_FILES])
 
+
+
+# Counts, in the page, the files the browser could not send (they never reach the app, so
+# Python cannot count them): the uploader marks each with its error ("Error: AxiosError:
+# Network Error" when too many are sent at once; "... must be ... or smaller" when too
+# large for the browser). The frame reads its own page (same origin) and only writes text.
+_BROWSER_FAILURES = """
+<div id="note" style="font: 14px sans-serif; color: #8a1f11;"></div>
+<script>
+const frame = window.frameElement;
+function update() {
+  const page = window.parent.document;
+  let network = 0, large = 0, other = 0;
+  page.querySelectorAll("[class*='st-key-files-'] [data-testid='stFileUploader'] *")
+    .forEach((element) => {
+      if (element.children.length) return;
+      const text = (element.textContent || "").trim();
+      if (/must be .* or smaller/i.test(text)) large += 1;
+      else if (/^Error:.*network/i.test(text)) network += 1;
+      else if (/^Error:/.test(text)) other += 1;
+    });
+  const total = network + large + other;
+  const parts = [];
+  if (network) parts.push(network + " could not be sent by the browser (too many at once)");
+  if (large) parts.push(large + " too large for the browser (over __BROWSER_MB__ MB)");
+  if (other) parts.push(other + " failed in the browser for another reason");
+  document.getElementById("note").textContent = total
+    ? total + (total === 1 ? " file" : " files") + " did not reach the app: " +
+      parts.join("; ") + ". They are marked red in the upload box; remove them and add " +
+      "them again in smaller batches."
+    : "";
+  resize(total ? document.getElementById("note").scrollHeight + 8 : 0);
+}
+function resize(height) {
+  // The frame and the containers Streamlit wraps it in (up to its element container).
+  let element = frame;
+  for (let level = 0; element && level < 4; level += 1) {
+    element.style.height = height + "px";
+    if (element.getAttribute("data-testid") === "stElementContainer") break;
+    element = element.parentElement;
+  }
+}
+update();
+setInterval(update, 1000);
+</script>
+"""
+
+
+def browser_failures() -> None:
+    """A line counting the files the browser failed to upload, and why (empty if none)."""
+    import streamlit.components.v1 as components
+
+    components.html(
+        _BROWSER_FAILURES.replace("__BROWSER_MB__", str(UPLOADER_MAX_MB)), height=0
+    )
