@@ -81,7 +81,10 @@ function resize(height) {
   let element = frame;
   for (let level = 0; element && level < 4; level += 1) {
     element.style.height = height + "px";
-    if (element.getAttribute("data-testid") === "stElementContainer") break;
+    if (element.getAttribute("data-testid") === "stElementContainer") {
+      element.style.display = height ? "" : "none";  // no empty gap in the page's layout
+      break;
+    }
     element = element.parentElement;
   }
 }
