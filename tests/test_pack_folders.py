@@ -111,3 +111,26 @@ def test_a_hostile_folder_name_and_code_are_shown_literally(packs_dir, pack_file
     app = page(packs_dir)
     [warning] = app.warning
     assert "![s](" not in warning.value and "<img" not in warning.value.replace("\\<img", "")
+
+
+def test_a_pack_file_with_a_version_that_is_not_text_is_refused_with_the_reason(
+    packs_dir, tmp_path
+):
+    import zipfile
+
+    from translator.errors import PackError
+    from translator.install import install_from_file
+
+    good = build_tiny_pack(tmp_path, "ru", "en")
+    odd = tmp_path / "odd.argosmodel"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(odd, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.endswith("/metadata.json"):
+                metadata = json.loads(data)
+                metadata["package_version"] = [1, 9]
+                data = json.dumps(metadata).encode()
+            target.writestr(info, data)
+    with pytest.raises(PackError, match="odd.argosmodel: its package_version"):
+        install_from_file(odd)
+    assert installed_packs() == []
