@@ -52,7 +52,7 @@ def collect_uploads() -> list[Upload]:
         key=state.uploader_key(),
         on_change=state.on_uploader_change,
         max_upload_size=upload_limits.UPLOADER_MAX_MB,
-        help="Plain-text articles (.txt, .md, .text) in any encoding, up to 500 at once.",
+        help=f"Plain-text articles in any encoding, up to {upload_limits.MAX_FILES} at once.",
     )
     upload_limits.browser_failures()
     with st.expander("Paste a text instead", icon=":material/content_paste:"):
