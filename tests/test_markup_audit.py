@@ -35,6 +35,8 @@ def _safe(value: ast.expr) -> bool:
         return name in SAFE_CALLS
     if isinstance(value, ast.Name):
         return value.id in SAFE_NAMES or value.id.isupper()  # a constant of ours
+    if isinstance(value, ast.Attribute):
+        return value.attr.isupper()  # a module's constant: upload_limits.MAX_FILES
     if isinstance(value, ast.BinOp):
         return _safe(value.left) and _safe(value.right)
     return isinstance(value, ast.Constant)
