@@ -89,8 +89,9 @@ class Blocks:
 
 
 def report(prog: str, message: str) -> None:
-    """One line on stderr, `PROG: message`."""
-    print(f"{prog}: {message}", file=sys.stderr, flush=True)
+    """One line on stderr, `PROG: message`, control characters escaped: a message may name
+    a file or a folder (escaping twice changes nothing)."""
+    print(f"{prog}: {safe_text(message)}", file=sys.stderr, flush=True)
 
 
 def unexpected(error: Exception) -> str:

@@ -96,7 +96,10 @@ def too_large(upload: Upload, max_bytes: int = ARTICLE_MAX_BYTES) -> str | None:
     if len(upload.data) <= max_bytes:
         return None
     size = len(upload.data) / MB
-    return f"the file is too large ({size:.1f} MB); the limit is {max_bytes // MB} MB."
+    return (
+        f"the file is too large ({size:.1f} MB, {len(upload.data):,} bytes); the limit is "
+        f"{max_bytes // MB} MB ({max_bytes:,} bytes)."
+    )
 
 
 def read_upload(

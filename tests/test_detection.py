@@ -318,3 +318,28 @@ def test_a_very_long_text_is_judged_by_its_start():
     russian_then_english = (SAMPLES["ru"] + "\n\n") * 200 + (SAMPLES["en"] + "\n\n") * 400
     assert len(russian_then_english) > 100_000
     assert detect_language(russian_then_english).code == "ru"
+
+
+def test_huge_article_detects_a_bounded_number_of_paragraphs(monkeypatch):
+    """200,000 short paragraphs once kept a core busy for 24 minutes: only a bounded
+    number are detected one by one, the others take the main language, and a long
+    quotation in another language is still found."""
+    from languages import detection
+
+    calls = []
+    real = detection.detect_language
+    monkeypatch.setattr(detection, "detect_language", lambda text: calls.append(1) or real(text))
+    paragraphs = [f"Школы откроют весной в районе {i}." for i in range(200_000)]
+    paragraphs[150_000] = SAMPLES["en"]
+    found = detect_article_language(paragraphs)
+    assert len(calls) <= detection.MAX_DETECTED_PARAGRAPHS + 1
+    assert found.main.code == "ru"
+    assert len(found.paragraphs) == 200_000
+    assert [p.index for p in found.foreign] == [150_000]
+    assert found.paragraphs[7].detection.code == "ru"
+
+
+def test_one_huge_paragraph_is_detected_from_its_start():
+    found = detect_article_language([SAMPLES["kk"] * 20_000])
+    assert found.main.code == "kk"
+    assert not found.mixed

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import multiprocessing
 import sqlite3
+import sys
 import threading
+import types
 from datetime import date, timedelta
 
 import pytest
@@ -255,7 +257,10 @@ def test_threads_write_at_once_without_losing_an_article(library):
     assert len(library.search("worker")) == 50  # the default limit
 
 
-def test_processes_write_at_once_without_losing_an_article(library):
+def test_processes_write_at_once_without_losing_an_article(library, monkeypatch):
+    # A spawned child re-imports the parent's __main__; after an AppTest run in this process
+    # that is Streamlit's generated script, so give the children a plain one.
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     context = multiprocessing.get_context("spawn")
     workers = [
         context.Process(target=_write_articles, args=(library.path, worker, 10))

@@ -161,7 +161,9 @@ def test_empty_state_tells_a_first_time_user_what_to_do():
 
 def test_bad_files_get_their_own_error_and_good_ones_are_still_processed():
     app = start()
-    assert app.file_uploader[0].proto.max_upload_size_mb == 25  # what the uploader tells users
+    uploader = app.file_uploader[0]
+    assert "up to 25 MB = 26,214,400 bytes" in uploader.label  # what the uploader tells users
+    assert uploader.proto.max_upload_size_mb > 25  # larger files reach the app, refused by name
     too_large = b"a" * (25 * 1024 * 1024 + 1)  # one byte over the 25 MB article limit
     upload(
         app,
@@ -490,3 +492,25 @@ def test_files_kept_across_a_packs_page_visit_stay_when_more_are_added():
     app.file_uploader(key="files-0").set_value([])  # removing it takes only it away
     app.run()
     assert len(card_labels(app)) == 2
+
+
+def test_more_files_than_read_at_once_are_counted_and_too_large_ones_named(monkeypatch):
+    """Issue 13, item 5: what is dropped is counted, with the reason."""
+    from digest.job import ARTICLE_MAX_BYTES
+    from ui import upload_limits
+
+    monkeypatch.setattr(upload_limits, "MAX_FILES", 3)
+    app = start()
+    files = [(f"note-{n}.txt", ENGLISH.replace("Monday", f"day {n}").encode())
+             for n in range(4)]  # four different articles (the library keeps one per content)
+    files.append(("huge.txt", b"a " * (ARTICLE_MAX_BYTES // 2 + 1)))
+    upload(app, *files)
+    warning = " ".join(texts(app, "warning"))
+    assert "5 files received" in warning and "2 were not read (too many files)" in warning
+    assert len(card_labels(app)) == 3
+    upload_limits.MAX_FILES = 10
+    app.run()
+    [error] = texts(app, "error")
+    assert "huge" in error and "too large" in error and f"{ARTICLE_MAX_BYTES:,} bytes" in error
+    summarized = [text for text in texts(app, "markdown") if "summarized" in text]
+    assert any("4 articles" in text and "1 not read" in text for text in summarized), summarized

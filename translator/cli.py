@@ -33,6 +33,7 @@ from digest.cli_support import (
     read_input,
     report,
     run_command,
+    safe_text,
 )
 from languages.codes import is_determined, normalize_code
 
@@ -92,7 +93,11 @@ def _translate(args: argparse.Namespace) -> int:
 # ---- packages -----------------------------------------------------------------------------
 
 def _pack_line(pack) -> str:
-    return f"{pack.from_code}\t{pack.to_code}\t{pack.version}\t{pack.path}"
+    """One line per pack; the version and the folder come from the disk: escaped."""
+    return (
+        f"{pack.from_code}\t{pack.to_code}\t{safe_text(pack.version)}\t"
+        f"{safe_text(str(pack.path))}"
+    )
 
 
 def _packs_call(work: Callable[[], int]) -> int:
@@ -144,7 +149,8 @@ def _packages_available(args: argparse.Namespace) -> int:
             else:
                 state = "-"
             size = "" if pack.size_bytes is None else f"{pack.size_bytes}"
-            print(f"{pack.from_code}\t{pack.to_code}\t{pack.version}\t{size}\t{state}")
+            print(f"{pack.from_code}\t{pack.to_code}\t{safe_text(pack.version)}\t{size}\t"
+                  f"{safe_text(state)}")
         return OK
 
     return _packs_call(work)

@@ -24,7 +24,6 @@ from pathlib import Path
 
 import requests
 
-from languages.codes import is_language_code
 from translator import validation
 from translator.errors import OfflineError, PackError
 from translator.install import install_archive
@@ -69,6 +68,8 @@ class AvailablePack:
 
 def index_url() -> str:
     base = os.environ.get("ARGOS_PACKAGE_INDEX")
+    if not base and os.environ.get("ARGOS_PACKAGES_DIR"):
+        base = DEFAULT_INDEX  # argostranslate's settings would create folders in $HOME
     if not base:
         from argostranslate import settings
 
@@ -249,22 +250,16 @@ def _read_capped(response: requests.Response, limit: int) -> bytes:
 
 
 def _available(entry: object) -> AvailablePack | None:
-    """An index entry as AvailablePack, parsed by Argos; None for non-translation or bad ones."""
-    from argostranslate.package import AvailablePackage
-
+    """An index entry as AvailablePack; None for non-translation or bad ones."""
     if not isinstance(entry, dict):
         return None
     try:
-        info = AvailablePackage(entry)
-    except (TypeError, AttributeError, ValueError):
+        described = described_pair(entry)
+    except PackError:
         return None
-    codes = (info.from_code, info.to_code)
-    if info.type != "translate" or not all(
-        isinstance(code, str) and is_language_code(code) for code in codes
-    ):
-        return None
+    raw_links = entry.get("links")
     links = tuple(
-        link for link in (info.links if isinstance(info.links, list) else [])
+        link for link in (raw_links if isinstance(raw_links, list) else [])
         if isinstance(link, str) and link.startswith(("http://", "https://"))
     )
     if not links:
@@ -274,7 +269,7 @@ def _available(entry: object) -> AvailablePack | None:
     if isinstance(checksum, str) and checksum.lower().startswith("sha256:"):
         checksum = checksum[len("sha256:"):]
     return AvailablePack(
-        **described_pair(info),
+        **described,
         links=links,
         size_bytes=size if isinstance(size, int) and size > 0 else None,
         sha256=checksum.lower() if isinstance(checksum, str) and checksum else None,

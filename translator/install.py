@@ -13,7 +13,7 @@ from pathlib import Path
 from translator import validation
 from translator.errors import PackError
 from translator.locking import PACKS_LOCK, staging_area
-from translator.packs import Pack, installed_pair, packages_dir, read_pack
+from translator.packs import Pack, check_pack, installed_pair, packages_dir, read_pack
 from translator.validation import CheckedArchive, check_archive
 
 CHUNK_BYTES = 1024**2
@@ -41,8 +41,11 @@ def install_archive(
         unpacked = staging / "new"
         _unpack(path, checked, unpacked, label)
         pack_dir = unpacked / checked.top
-        pack = read_pack(pack_dir, with_size=False)
-        if pack is None or (pack.from_code, pack.to_code) != pair:
+        try:
+            pack = check_pack(pack_dir, with_size=False)
+        except PackError as error:
+            raise PackError(f"{label}: {error}; refused.") from None
+        if (pack.from_code, pack.to_code) != pair:
             raise PackError(f"{label}: its metadata.json could not be read after unpacking.")
         try:
             packs.mkdir(parents=True, exist_ok=True)

@@ -11,15 +11,19 @@ in the packs directory (a file, so Argos ignores it; not created while the direc
 """
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from translator.paths import packages_dir
+
+log = logging.getLogger(__name__)
 
 try:
     import fcntl
@@ -78,14 +82,77 @@ def _same_filesystem(a: Path, b: Path) -> bool:
         return False
 
 
+# A staging folder holds an flock on this file while in use; the kernel drops it when the
+# process dies, even by kill -9, so a folder whose lock can be taken is a leftover.
+IN_USE = ".in-use"
+# A folder without a lock file is only taken for a leftover after this long (it may be
+# between its creation and its lock, or come from a version without locks).
+UNLOCKED_GRACE_SECONDS = 600
+
+
+def _staging_prefixes(packs_dir: Path) -> tuple[tuple[Path, str], ...]:
+    return ((packs_dir.parent, f".{packs_dir.name}-staging-"), (packs_dir, ".staging-"))
+
+
+def _hold(staging: Path):
+    """Open and lock staging/.in-use; the handle must stay open while the folder is used."""
+    if fcntl is None:
+        return None
+    try:
+        handle = open(staging / IN_USE, "a+b")  # noqa: SIM115 (closed by the caller)
+    except OSError:
+        return None
+    fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    return handle
+
+
+def _is_leftover(folder: Path) -> bool:
+    lock = folder / IN_USE
+    if fcntl is None or not lock.is_file():
+        try:
+            age = time.time() - folder.stat().st_mtime
+        except OSError:
+            return False
+        return age > UNLOCKED_GRACE_SECONDS
+    try:
+        with open(lock, "a+b") as handle:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True  # nobody holds it (released when the with block closes the file)
+    except OSError:  # BlockingIOError: in use by a running install
+        return False
+
+
+def clean_stale_staging(packs_dir: Path | None = None) -> list[Path]:
+    """Remove staging folders left by an install or removal that was killed (kill -9, power
+    loss): partial pack data beside or inside the packs folder. Folders in use are kept.
+    Returns the folders removed."""
+    packs_dir = packages_dir() if packs_dir is None else packs_dir
+    removed = []
+    for parent, prefix in _staging_prefixes(packs_dir):
+        try:
+            candidates = [entry for entry in parent.iterdir() if entry.name.startswith(prefix)]
+        except OSError:
+            continue
+        for folder in candidates:
+            if folder.is_dir() and not folder.is_symlink() and _is_leftover(folder):
+                shutil.rmtree(folder, ignore_errors=True)
+                if not folder.exists():
+                    log.info("removed a leftover staging folder %s", folder)
+                    removed.append(folder)
+    return removed
+
+
 @contextmanager
 def staging_area(packs_dir: Path) -> Iterator[Path]:
     """A temporary directory from which a rename into packs_dir is atomic; removed on exit.
 
     It lives beside packs_dir (not inside, where Argos would try to load it as a pack) unless
     the parent is not writable or is another filesystem. A missing packs_dir is not created
-    here: the caller creates it when something is actually moved in.
+    here: the caller creates it when something is actually moved in. Leftovers of killed
+    installs are removed first; this one is locked (IN_USE) so that no other process takes
+    it for a leftover.
     """
+    clean_stale_staging(packs_dir)
     parent = packs_dir.parent
     while not parent.exists() and parent != parent.parent:
         parent = parent.parent
@@ -101,7 +168,10 @@ def staging_area(packs_dir: Path) -> Iterator[Path]:
     if staging is None:
         packs_dir.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=packs_dir))
+    held = _hold(staging)
     try:
         yield staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if held is not None:
+            held.close()

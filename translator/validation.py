@@ -156,6 +156,8 @@ def _read_metadata(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) 
         metadata = json.loads(archive.read(info).decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
         raise _refuse(label, "metadata.json is not valid JSON.") from None
+    except RecursionError:
+        raise _refuse(label, "metadata.json is nested too deeply.") from None
     except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError) as error:
         raise _refuse(label, f"metadata.json cannot be read ({error}).") from None
     if not isinstance(metadata, dict):

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from articles.export import (
-    summary_file_name,
-    summary_text,
-    translation_file_name,
-    translation_text,
-)
+from articles.export import summary_file_name, translation_file_name
 from digest.job import ArticleResult, Upload
 from digest.settings import SummarySettings, count
 from languages.codes import UNDETERMINED
 from languages.detection import ArticleLanguage
 from languages.names import LANGUAGE_NAMES, language_name
 from ui import pipeline, state
-from ui.downloads import summary_record
+from ui.downloads import summary_file, summary_record, translation_file
 from ui.markup import highlighted_article, md, side_by_side, summary_list
 from ui.reading_controls import reading_caption, render_read_as_button
 
@@ -67,7 +62,7 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
     assert article is not None and detection is not None and result.summary is not None
     title = article.title or result.name
     card = st.expander(
-        f"**{md(title)}**  ·  {md(result.name)}  ·  {language_name(result.language)}",
+        f"**{md(title)}**  ·  {md(result.name)}  ·  {md(language_name(result.language))}",
         expanded=expanded,
         key=_card_key(result.upload),
         on_change="rerun",
@@ -94,7 +89,7 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
         with st.container(horizontal=True):
             st.download_button(
                 "Download summary",
-                data=lambda: summary_text(record).encode("utf-8"),  # made on click
+                data=summary_file(record),  # bytes, not a callable: see ui.downloads
                 file_name=summary_file_name(result.name),
                 mime="text/plain",
                 icon=":material/download:",
@@ -104,7 +99,7 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
             if result.target:
                 st.download_button(
                     "Download translation",
-                    data=lambda: translation_text(record).encode("utf-8"),
+                    data=translation_file(record),
                     file_name=translation_file_name(result.name),
                     mime="text/plain",
                     icon=":material/translate:",
@@ -124,14 +119,14 @@ def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
     with st.container(horizontal=True, vertical_alignment="center"):
         if result.overridden:
             st.badge(
-                f"{language_name(result.language)} · set by you",
+                f"{md(language_name(result.language))} · set by you",
                 icon=":material/edit:",
                 color="violet",
             )
             st.caption(f"Detected: {md(main.name)} ({main.probability:.0%})")
         elif main.determined:
             st.badge(
-                f"{main.name} · {main.probability:.0%} confidence",
+                f"{md(main.name)} · {main.probability:.0%} confidence",
                 icon=":material/language:",
                 color="blue",
             )
@@ -174,7 +169,7 @@ def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
             )
         shares = f" ({md(detection.shares_label)})" if detection.shares_label else ""
         st.warning(
-            f"This article mixes languages{shares}; most of it is {md(main.name)}, but "
+            f"This article mixes languages{md(shares)}; most of it is {md(main.name)}, but "
             "these paragraphs are read, summarized and translated in their own language:\n"
             + "\n".join(lines),
             icon=":material/warning:",
@@ -204,8 +199,8 @@ def _render_translation_note(result: ArticleResult) -> None:
 
         with st.container(border=True):
             st.markdown(
-                f":material/link_off: No language pack for **{language_name(source)} → "
-                f"{language_name(target)}**; the summary works without it.  \n"
+                f":material/link_off: No language pack for **{md(language_name(source))} → "
+                f"{md(language_name(target))}**; the summary works without it.  \n"
                 f"{pipeline.install_advice(source, target)}"  # ours: names and codes only
             )
             st.page_link(PACKS, label="Open Language packs", icon=":material/translate:")
@@ -225,8 +220,8 @@ def _render_route(result: ArticleResult) -> None:
     pair = (result.language, result.target)
     if pipeline.has_model_choice(*pair):
         st.toggle(
-            f"Use the multilingual model for {language_name(pair[0])} → "
-            f"{language_name(pair[1])}",
+            f"Use the multilingual model for {md(language_name(pair[0]))} → "
+            f"{md(language_name(pair[1]))}",
             value=pair in state.preferred_pairs(),
             key=f"prefer:{pair[0]}:{pair[1]}:{result.upload.key}",
             on_change=state.toggle_model_preference,

@@ -15,7 +15,7 @@ import streamlit as st
 from digest.job import ArticleResult, Upload
 from languages.names import language_name
 from ui import pipeline, state
-from ui.markup import KEPT, STYLE
+from ui.markup import KEPT, STYLE, md
 
 BRIEFING_STYLE = """
 <style>
@@ -122,8 +122,8 @@ def render() -> None:
     shown = [result for result in results if result.language in (chosen or [])]
     noun = "article" if len(shown) == 1 else "articles"
     controls.caption(
-        f"{len(shown)} {noun} of {len(results)} · {summary.algorithm_label}, "
-        f"{summary.length_label} · to print, use your browser's Print (Ctrl+P): the "
+        f"{len(shown)} {noun} of {len(results)} · {md(summary.algorithm_label)}, "
+        f"{md(summary.length_label)} · to print, use your browser's Print (Ctrl+P): the "
         "sidebar and the buttons are left out."
     )
     if not shown:

@@ -6,12 +6,10 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from articles.export import digest_text, zip_bytes
-from articles.export_docx import DOCX_MIME, digest_docx
+from articles.export_docx import DOCX_MIME
 from articles.reading import SUPPORTED_EXTENSIONS
 from digest.job import (
     ARTICLE_MAX_BYTES,
-    ARTICLE_MAX_MB,
     ArticleResult,
     Upload,
     add_translation,
@@ -19,9 +17,9 @@ from digest.job import (
 )
 from digest.settings import SummarySettings, TranslationSettings
 from languages.codes import is_determined
-from ui import desk, pipeline, state
+from ui import desk, pipeline, state, upload_limits
 from ui.article_view import language_override, render_article
-from ui.downloads import summary_record
+from ui.downloads import digest_file, docx_file, summary_record, zip_file
 from ui.markup import STYLE, md
 from ui.reading_controls import encoding_choice, render_read_as
 from ui.settings import summary_settings, translation_settings
@@ -32,7 +30,7 @@ PASTED_NAME = state.PASTED_NAME
 
 def render() -> None:
     st.title("News digest")
-    st.html(STYLE)
+    st.html(STYLE + upload_limits.STYLE)
     summary = summary_settings()
     translation_slot = st.sidebar.container()
     st.caption(
@@ -52,15 +50,16 @@ def render() -> None:
 def collect_uploads() -> list[Upload]:
     """The uploaded files and the pasted text, once each."""
     files = st.file_uploader(
-        "Article files",
+        upload_limits.LABEL,
         type=FILE_TYPES,
         accept_multiple_files=True,
         key=state.uploader_key(),
         on_change=state.on_uploader_change,
-        max_upload_size=ARTICLE_MAX_MB,
+        max_upload_size=upload_limits.UPLOADER_MAX_MB,
         help="Articles as text (.txt, .md, any encoding), web pages (.html), Word (.docx, "
-        ".odt) or PDF. Drop many at once.",
+        f".odt) or PDF, up to {upload_limits.MAX_FILES} at once.",
     )
+    upload_limits.browser_failures()
     with st.expander("Paste a text instead", icon=":material/content_paste:"):
         pasted = st.text_area(
             "Article text",
@@ -80,7 +79,7 @@ def collect_uploads() -> list[Upload]:
     unique: dict[str, Upload] = {}
     for upload in uploads:
         unique.setdefault(upload.key, upload)
-    return desk.with_desk(list(unique.values()))
+    return desk.with_desk(upload_limits.capped(list(unique.values())))
 
 
 def process(
@@ -132,19 +131,22 @@ def render_results(results: list[ArticleResult], summary: SummarySettings) -> No
         render_read_as(result)
     if not good:
         return
-    _render_bulk_downloads(good, summary)
+    _render_bulk_downloads(good, len(bad), summary)
     for result in good:
         with st.container(horizontal=True, vertical_alignment="top", gap="small"):
             render_article(result, summary, expanded=len(good) <= 3 or result is good[0])
             desk.remove_button(result.upload)
 
 
-def _render_bulk_downloads(good: list[ArticleResult], summary: SummarySettings) -> None:
-    # The files are made when a button is clicked (data=callable), not on every rerun.
-    records = [summary_record(result, summary) for result in good]
+def _render_bulk_downloads(
+    good: list[ArticleResult], bad: int, summary: SummarySettings
+) -> None:
+    # Bytes, not data=callable: see ui.downloads (404s under concurrent sessions).
+    records = tuple(summary_record(result, summary) for result in good)
     with st.container(horizontal=True, vertical_alignment="center"):
         noun = "article" if len(good) == 1 else "articles"
-        st.markdown(f"**{len(good)} {noun}** summarized")
+        not_read = f", {bad} not read (see above)" if bad else ""
+        st.markdown(f"**{len(good)} {noun}** summarized{not_read}")
         st.space("stretch")
         st.button(
             "Clear all",
@@ -155,7 +157,7 @@ def _render_bulk_downloads(good: list[ArticleResult], summary: SummarySettings) 
         )
         st.download_button(
             "Download all summaries",
-            data=lambda: digest_text(records).encode("utf-8"),
+            data=digest_file(records),
             file_name="summaries.txt",
             mime="text/plain",
             icon=":material/description:",
@@ -164,7 +166,7 @@ def _render_bulk_downloads(good: list[ArticleResult], summary: SummarySettings) 
         )
         st.download_button(
             "Download as Word",
-            data=lambda: digest_docx(records),
+            data=docx_file(records),
             file_name="summaries.docx",
             mime=DOCX_MIME,
             icon=":material/article:",
@@ -174,7 +176,7 @@ def _render_bulk_downloads(good: list[ArticleResult], summary: SummarySettings) 
         )
         st.download_button(
             "Download all as .zip",
-            data=lambda: zip_bytes(records),
+            data=zip_file(records),
             file_name="summaries.zip",
             mime="application/zip",
             icon=":material/folder_zip:",

@@ -17,6 +17,7 @@ from digest.library import Library, LibraryError, open_library
 from digest.library.keeping import keep, upload_of
 from ui import state
 from ui.article_view import set_language_override
+from ui.markup import md
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ def show_problem() -> None:
     problem = st.session_state.pop(PROBLEM, None)
     if problem:
         st.error(
-            f"The library cannot be used, so articles are not kept: {problem}",
+            f"The library cannot be used, so articles are not kept: {md(problem)}",
             icon=":material/database:",
         )
 

@@ -1,8 +1,25 @@
-"""Dashboard results -> the export package's SummaryRecord (the files are made there)."""
+"""Dashboard results -> the export package's SummaryRecord, and the files to download.
+
+The download buttons get the file's bytes, not a callable (Streamlit's deferred
+download): the file a callable makes on click is kept by no session, so under
+concurrent sessions Streamlit's clean-up after any other session's run could delete
+it before the browser fetched it (2 of 20 clicks got a 404 with 5 sessions). Bytes
+given to the button stay referenced by the session while the button is shown. They
+are cached, so a rerun does not rebuild them.
+"""
 
 from __future__ import annotations
 
-from articles.export import SummaryRecord
+import streamlit as st
+
+from articles.export import (
+    SummaryRecord,
+    digest_text,
+    summary_text,
+    translation_text,
+    zip_bytes,
+)
+from articles.export_docx import digest_docx
 from articles.layout import joined_text
 from digest.job import ArticleResult
 from digest.settings import SummarySettings
@@ -59,3 +76,28 @@ def kept_note(result: ArticleResult) -> str | None:
         return None
     noun = "sentence" if len(result.kept) == 1 else "sentences"
     return f"{len(result.kept)} {noun} kept: already in {language_name(result.target)}"
+
+
+@st.cache_data(show_spinner=False, max_entries=2000)
+def summary_file(record: SummaryRecord) -> bytes:
+    return summary_text(record).encode("utf-8")
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def digest_file(records: tuple[SummaryRecord, ...]) -> bytes:
+    return digest_text(records).encode("utf-8")
+
+
+@st.cache_data(show_spinner=False, max_entries=2000)
+def translation_file(record: SummaryRecord) -> bytes:
+    return translation_text(record).encode("utf-8")
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def zip_file(records: tuple[SummaryRecord, ...]) -> bytes:
+    return zip_bytes(records)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def docx_file(records: tuple[SummaryRecord, ...]) -> bytes:
+    return digest_docx(records)

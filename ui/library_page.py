@@ -110,7 +110,8 @@ def _render_hits(
         st.info(f"Nothing found for “{md(query)}”.", icon=":material/search_off:")
         return
     shown = count(len(hits), "article")
-    st.markdown(f"**{shown}** found" + (" (the best ones)" if len(hits) == SEARCH_LIMIT else ""))
+    best = " (the best ones)" if len(hits) == SEARCH_LIMIT else ""
+    st.markdown(f"**{md(shown)}** found{best}")
     for hit in hits:
         _render_row(library, hit.article, hit)
 
@@ -127,7 +128,7 @@ def _render_list(
     if pages > 1:
         page = int(
             st.number_input(
-                f"Page (of {pages})", min_value=1, max_value=pages, value=1, key="library_page"
+                f"Page (of {pages:,})", min_value=1, max_value=pages, value=1, key="library_page"
             )
         )
     first = (page - 1) * PAGE_SIZE

@@ -114,7 +114,7 @@ def _download(plan, changed) -> None:
     def progress(done: int, total: int | None) -> None:
         fraction = min(done / total, 1.0) if total else 0.0
         of = f" of {total / 1e6:,.0f}" if total else ""
-        bar.progress(fraction, text=f"Downloading {md(plan.repo)}: {done / 1e6:,.0f}{of} MB")
+        bar.progress(fraction, text=f"Downloading {md(plan.repo)}: {done / 1e6:,.0f}{md(of)} MB")
 
     try:
         model = download_model(plan, progress=progress)

@@ -10,7 +10,7 @@ import streamlit as st
 
 from languages.names import language_name
 from translator.errors import TranslatorError
-from translator.packs import Pack, installed_packs, packages_dir, remove_pack
+from translator.packs import Pack, SkippedFolder, packages_dir, remove_pack, scan_packs
 from ui import pipeline
 from ui.markup import md, size_label
 from ui.models_section import install_model_upload, render_models
@@ -28,8 +28,10 @@ def render() -> None:
         "missing in one direction is reached through English when both halves are installed."
     )
     _flash()
-    installed = installed_packs()
+    scan = scan_packs()
+    installed = scan.packs
     render_installed(installed)
+    render_skipped(scan.skipped)
     st.divider()
     render_models(_changed)
     st.divider()
@@ -65,9 +67,7 @@ def render_installed(installed: list[Pack]) -> None:
         column.caption(label)
     for pack in installed:
         pair, version, size, action = st.columns([4, 2, 2, 1.5], vertical_alignment="center")
-        pair.markdown(
-            f"**{md(_label(pack.from_code, pack.to_code))}**  \n`{pack.from_code} → {pack.to_code}`"
-        )
+        pair.markdown(f"**{_label(pack.from_code, pack.to_code)}**  \n{md(_pair(pack))}")
         version.text(pack.version or "—")
         size.text(size_label(pack.size_bytes))
         if action.button(
@@ -81,6 +81,26 @@ def render_installed(installed: list[Pack]) -> None:
             else:
                 _changed(f"Removed {_label(pack.from_code, pack.to_code)}.")
     st.caption(f"Packs folder: {md(str(packages_dir()))}")
+
+
+def render_skipped(skipped: list[SkippedFolder]) -> None:
+    """Folders in the packs folder that are not used (copied in twice, broken), and why."""
+    if not skipped:
+        return
+    lines = [f"- **{md(folder.path.name)}**: {md(folder.reason)}" for folder in skipped]
+    noun = "folder is" if len(skipped) == 1 else "folders are"
+    st.warning(
+        f"{len(skipped)} {noun} in the packs folder but not used:\n" + "\n".join(lines),
+        icon=":material/folder_off:",
+    )
+
+
+def _newest_per_pair(available: list) -> list:
+    """One offer per pair, the newest (the index may list several versions)."""
+    newest = {}
+    for pack in available:  # fetch_index sorts by version, oldest first
+        newest[(pack.from_code, pack.to_code)] = pack
+    return list(newest.values())
 
 
 def render_available(installed_pairs: set[tuple[str, str]]) -> None:
@@ -113,12 +133,12 @@ def render_available(installed_pairs: set[tuple[str, str]]) -> None:
     query = st.text_input(
         "Filter", placeholder="Language name or code, e.g. Russian or kk", key="pack_filter"
     )
-    shown = [pack for pack in available if _matches(pack, query)]
+    shown = [pack for pack in _newest_per_pair(available) if _matches(pack, query)]
     if not shown:
         st.caption("No pack matches.")
     for pack in shown[:60]:
         pair, version, size, action = st.columns([4, 2, 2, 1.5], vertical_alignment="center")
-        pair.markdown(f"**{md(_label(pack.from_code, pack.to_code))}**")
+        pair.markdown(f"**{_label(pack.from_code, pack.to_code)}**")
         version.text(pack.version or "—")
         size.text(size_label(pack.size_bytes))
         installed = pack.installed or (pack.from_code, pack.to_code) in installed_pairs
@@ -156,7 +176,7 @@ def _download(available) -> None:
         st.error(md(str(error)), icon=":material/error:")
         _render_other_ways()
         return
-    _changed(f"Installed {_label(pack.from_code, pack.to_code)} (version {pack.version}).")
+    _changed(f"Installed {_label(pack.from_code, pack.to_code)} (version {md(pack.version)}).")
 
 
 def _render_other_ways() -> None:
@@ -164,7 +184,7 @@ def _render_other_ways() -> None:
         "Other ways in, without this computer going online:\n"
         "- download the `.argosmodel` file on another computer (from the "
         f"[Argos package index]({ARGOS_INDEX_PAGE})) and upload it below;\n"
-        f"- or copy an unpacked pack folder into `{md(str(packages_dir()))}`."
+        f"- or copy an unpacked pack folder into {md(str(packages_dir()))}."
     )
 
 
@@ -191,20 +211,26 @@ def render_upload() -> None:
         from translator.install import install_from_file
 
         try:
-            with st.spinner(f"Checking and installing {upload.name}…"):
+            with st.spinner(f"Checking and installing {md(upload.name)}…"):
                 pack = install_from_file(path, name=upload.name)
         except TranslatorError as error:
             log.warning("%s", error, exc_info=True)  # the page shows the message
             st.error(md(str(error)), icon=":material/error:")
             return
     _changed(
-        f"Installed {_label(pack.from_code, pack.to_code)} (version {pack.version}) "
+        f"Installed {_label(pack.from_code, pack.to_code)} (version {md(pack.version)}) "
         f"from {md(upload.name)}."
     )
 
 
 def _label(from_code: str, to_code: str) -> str:
-    return f"{language_name(from_code)} → {language_name(to_code)}"
+    """The pair's names, escaped: an unknown code (from a hand-copied pack's metadata or
+    the index) is shown as it is, so it is user text."""
+    return md(f"{language_name(from_code)} → {language_name(to_code)}")
+
+
+def _pair(pack: Pack) -> str:
+    return f"{pack.from_code} → {pack.to_code}"
 
 
 def _matches(pack, query: str) -> bool:
