@@ -4,6 +4,7 @@ Shared by the browser tests and bench/dashboard.py.
 """
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -73,3 +74,24 @@ def stop(process: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def app_environment(work: Path, **extra: str) -> dict[str, str]:
+    """A test server's environment: its own packs folder and its own library (the desk
+    of one server must not show another's articles)."""
+    return {
+        **os.environ,
+        "ARGOS_PACKAGES_DIR": str(work / "packs"),
+        "NEWS_DIGEST_DATA": str(work / "data"),
+        **extra,
+    }
+
+
+def empty_desk(work: Path) -> None:
+    """Take every article off the desk of the server started with app_environment(work),
+    so that each test starts from the empty dashboard a new reader sees."""
+    from digest.library import Library
+
+    database = work / "data" / "library.sqlite3"
+    if database.exists():
+        Library(database).clear_desk()  # each call opens (and closes) its own connection

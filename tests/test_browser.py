@@ -7,7 +7,6 @@ The test saves docs/screenshot.png (the README's picture of the dashboard).
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -18,6 +17,8 @@ from testkit.streamlit_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
     ROOT,
+    app_environment,
+    empty_desk,
     free_port,
     start_server,
     stop,
@@ -72,14 +73,23 @@ RUSSIAN = (
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def work(tmp_path_factory):
+    return tmp_path_factory.mktemp("browser")
+
+
+@pytest.fixture(autouse=True)
+def fresh_desk(work):
+    empty_desk(work)
+
+
+@pytest.fixture(scope="module")
+def server(work):
     """The dashboard served on a free loopback port, with a tiny ru -> en pack installed."""
-    work = tmp_path_factory.mktemp("browser")
     packs = work / "packs"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ARGOS_PACKAGES_DIR", str(packs))
         install_from_file(build_tiny_pack(work, "ru", "en"))
-    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packs)}
+    env = app_environment(work)
     port = free_port()
     log = work / "streamlit.log"
     with log.open("wb") as output:

@@ -18,6 +18,8 @@ from testkit.streamlit_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
     ROOT,
+    app_environment,
+    empty_desk,
     free_port,
     start_server,
     stop,
@@ -57,9 +59,18 @@ NOTHING = {"img": [], "links": [], "scripts": 0, "katex": 0, "red": 0}
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    work = tmp_path_factory.mktemp("hostile")
-    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(work / "packs")}
+def work(tmp_path_factory):
+    return tmp_path_factory.mktemp("hostile")
+
+
+@pytest.fixture(autouse=True)
+def fresh_desk(work):
+    empty_desk(work)
+
+
+@pytest.fixture(scope="module")
+def server(work):
+    env = app_environment(work)
     port = free_port()
     log = work / "streamlit.log"
     with log.open("wb") as output:

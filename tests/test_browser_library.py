@@ -96,7 +96,7 @@ def server(tmp_path):
 
 @pytest.fixture(scope="module")
 def browser():
-    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: `make chromium` installs it"
+    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: `make test` installs it"
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True

@@ -8,7 +8,6 @@ loopback address.
 """
 from __future__ import annotations
 
-import os
 from urllib.parse import urlsplit
 
 import pytest
@@ -18,6 +17,8 @@ from testkit.streamlit_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
     ROOT,
+    app_environment,
+    empty_desk,
     free_port,
     start_server,
     stop,
@@ -42,9 +43,18 @@ def article(number: int) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    work = tmp_path_factory.mktemp("load")
-    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(work / "packs")}
+def work(tmp_path_factory):
+    return tmp_path_factory.mktemp("load")
+
+
+@pytest.fixture(autouse=True)
+def fresh_desk(work):
+    empty_desk(work)
+
+
+@pytest.fixture(scope="module")
+def server(work):
+    env = app_environment(work)
     port = free_port()
     log = work / "streamlit.log"
     with log.open("wb") as output:

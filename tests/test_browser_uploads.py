@@ -9,7 +9,6 @@ by hand, see docs/limits.md, too slow for a test.)
 """
 from __future__ import annotations
 
-import os
 from urllib.parse import urlsplit
 
 import pytest
@@ -20,6 +19,8 @@ from testkit.streamlit_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
     ROOT,
+    app_environment,
+    empty_desk,
     free_port,
     start_server,
     stop,
@@ -37,9 +38,18 @@ GOOD = (
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    work = tmp_path_factory.mktemp("uploads")
-    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(work / "packs")}
+def work(tmp_path_factory):
+    return tmp_path_factory.mktemp("uploads")
+
+
+@pytest.fixture(autouse=True)
+def fresh_desk(work):
+    empty_desk(work)
+
+
+@pytest.fixture(scope="module")
+def server(work):
+    env = app_environment(work)
     port = free_port()
     log = work / "streamlit.log"
     with log.open("wb") as output:
