@@ -1,0 +1,172 @@
+"""`--engine ray`: the same per-article function as Ray tasks, on a local Ray runtime
+or an existing cluster (`--ray-address`, started with `ray start --head` or KubeRay).
+
+Translation models are held by one Translator actor per node, so each model is
+loaded once per node rather than once per task worker; the article tasks on that
+node send their sentences to it. Imported only when this engine is chosen.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from digest.batch.article import BatchSettings, Outcome, Task, run_task, warm_up
+from digest.batch.engines import lost
+
+log = logging.getLogger(__name__)
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+FORWARDED_VARIABLES = ("ARGOS_PACKAGES_DIR", "ARGOS_INTRA_THREADS")
+"""Set for the workers of a local runtime; on a cluster each node has its own."""
+
+_warmed = False
+
+
+class Translator:
+    """Ray actor: translates with this node's packs, each model loaded once (translator.models)."""
+
+    def translate(self, texts: tuple[str, ...], source: str, target: str) -> tuple[str, ...]:
+        from digest.steps import translate
+
+        return translate(tuple(texts), source, target)
+
+    def node(self) -> str:
+        import ray
+
+        return ray.get_runtime_context().get_node_id()
+
+
+def article_task(task: Task, settings: BatchSettings, translators: dict[str, Any]) -> Outcome:
+    """Ray task: one article, translated through this node's Translator actor."""
+    global _warmed
+    import ray
+
+    if not _warmed:
+        warm_up()
+        _warmed = True
+    actor = translators.get(ray.get_runtime_context().get_node_id())
+    translate = None
+    if actor is not None:
+        def translate(texts: tuple[str, ...], source: str, target: str) -> tuple[str, ...]:
+            return tuple(ray.get(actor.translate.remote(tuple(texts), source, target)))
+    return run_task(task, settings, translate)
+
+
+def _quiet_ray() -> None:
+    """No usage statistics sent home; this must be set before Ray is imported."""
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+
+
+class RayEngine:
+    """Tasks on Ray; `workers` CPUs for a local runtime, the cluster's CPUs otherwise."""
+
+    def __init__(self, settings: BatchSettings, workers: int, address: str | None = None) -> None:
+        self.settings = settings
+        self.workers = max(1, workers)
+        self.address = address
+        self._refs: dict[Any, Task] = {}
+        self._started_here = False
+
+    def _init(self) -> None:
+        _quiet_ray()
+        import ray
+
+        if ray.is_initialized():
+            return
+        common = {"logging_level": logging.WARNING, "log_to_driver": False}
+        if self.address:
+            ray.init(address=self.address, **common)
+        else:
+            env = {name: os.environ[name] for name in FORWARDED_VARIABLES if name in os.environ}
+            python_path = os.pathsep.join(
+                part for part in (str(PROJECT_ROOT), os.environ.get("PYTHONPATH")) if part
+            )
+            env["PYTHONPATH"] = python_path
+            env["RAY_USAGE_STATS_ENABLED"] = "0"
+            ray.init(
+                num_cpus=self.workers,
+                include_dashboard=False,
+                runtime_env={"env_vars": env},
+                **common,
+            )
+        self._started_here = True
+
+    def _translators(self) -> dict[str, Any]:
+        """One Translator actor on each live node (none when nothing is translated)."""
+        import ray
+        from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
+
+        if not self.settings.translate_to:
+            return {}
+        actor_class = ray.remote(num_cpus=0, max_concurrency=4)(Translator)
+        actors = {}
+        for node in ray.nodes():
+            if not node.get("Alive"):
+                continue
+            node_id = node["NodeID"]
+            actors[node_id] = actor_class.options(
+                scheduling_strategy=NodeAffinitySchedulingStrategy(node_id, soft=False)
+            ).remote()
+        ray.get([actor.node.remote() for actor in actors.values()])
+        return actors
+
+    def __enter__(self) -> RayEngine:
+        import ray
+
+        self._init()
+        if self.address:
+            self.workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
+        self._task = ray.remote(num_cpus=1, max_retries=2)(article_task)
+        self._translators_ref = ray.put(self._translators())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import ray
+
+        if self._started_here:
+            ray.shutdown()
+
+    def submit(self, task: Task) -> None:
+        ref = self._task.remote(task, self.settings, self._translators_ref)
+        self._refs[ref] = task
+
+    def pending(self) -> int:
+        return len(self._refs)
+
+    def _collect(self, refs: list[Any]) -> list[Outcome]:
+        import ray
+        from ray.exceptions import RayError, TaskCancelledError
+
+        outcomes = []
+        for ref in refs:
+            task = self._refs.pop(ref)
+            try:
+                outcomes.append(ray.get(ref))
+            except TaskCancelledError:
+                continue
+            except RayError as error:
+                log.warning("batch: Ray lost %r: %s", task.file, error)
+                outcomes.append(lost(task, self.settings, error))
+        return outcomes
+
+    def wait_any(self) -> list[Outcome]:
+        import ray
+
+        refs = list(self._refs)
+        ready, _ = ray.wait(refs, num_returns=1)
+        more, _ = ray.wait(refs, num_returns=len(refs), timeout=0)
+        return self._collect(list({*ready, *more}))
+
+    def stop(self) -> list[Outcome]:
+        """Cancel every task; those that finish anyway are kept, the rest are redone next run."""
+        import ray
+
+        refs = list(self._refs)
+        for ref in refs:
+            ray.cancel(ref, force=False, recursive=True)
+        ready, _ = ray.wait(refs, num_returns=len(refs), timeout=30) if refs else ([], [])
+        outcomes = self._collect(ready)
+        self._refs.clear()
+        return outcomes
