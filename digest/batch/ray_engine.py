@@ -59,6 +59,26 @@ def _quiet_ray() -> None:
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
 
 
+def start_local_runtime(cpus: int) -> None:
+    """A private Ray runtime on this machine: no dashboard, no usage statistics, and
+    workers that find the project and the driver's packs dir."""
+    _quiet_ray()
+    import ray
+
+    env = {name: os.environ[name] for name in FORWARDED_VARIABLES if name in os.environ}
+    env["PYTHONPATH"] = os.pathsep.join(
+        part for part in (str(PROJECT_ROOT), os.environ.get("PYTHONPATH")) if part
+    )
+    env["RAY_USAGE_STATS_ENABLED"] = "0"
+    ray.init(
+        num_cpus=cpus,
+        include_dashboard=False,
+        runtime_env={"env_vars": env},
+        logging_level=logging.WARNING,
+        log_to_driver=False,
+    )
+
+
 class RayEngine:
     """Tasks on Ray; `workers` CPUs for a local runtime, the cluster's CPUs otherwise."""
 
@@ -74,23 +94,11 @@ class RayEngine:
         import ray
 
         if ray.is_initialized():
-            return
-        common = {"logging_level": logging.WARNING, "log_to_driver": False}
+            return  # a runtime the caller started (and will stop)
         if self.address:
-            ray.init(address=self.address, **common)
+            ray.init(address=self.address, logging_level=logging.WARNING, log_to_driver=False)
         else:
-            env = {name: os.environ[name] for name in FORWARDED_VARIABLES if name in os.environ}
-            python_path = os.pathsep.join(
-                part for part in (str(PROJECT_ROOT), os.environ.get("PYTHONPATH")) if part
-            )
-            env["PYTHONPATH"] = python_path
-            env["RAY_USAGE_STATS_ENABLED"] = "0"
-            ray.init(
-                num_cpus=self.workers,
-                include_dashboard=False,
-                runtime_env={"env_vars": env},
-                **common,
-            )
+            start_local_runtime(self.workers)
         self._started_here = True
 
     def _translators(self) -> dict[str, Any]:
