@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import signal
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol
 
-from digest.batch.article import BatchSettings, Outcome, Task, error_row, run_task, warm_up
+from digest.batch.article import (
+    BatchSettings,
+    Outcome,
+    Task,
+    WorkerInfo,
+    error_row,
+    run_task,
+    warm_up,
+)
 from digest.batch.article import worker_info as _worker_info
 
 log = logging.getLogger(__name__)
@@ -22,6 +31,7 @@ log = logging.getLogger(__name__)
 
 class Engine(Protocol):
     workers: int
+    helpers: list[WorkerInfo]
 
     def __enter__(self) -> Engine: ...
 
@@ -38,9 +48,11 @@ class Engine(Protocol):
         """Drop queued tasks, wait for running ones and return what finished."""
 
 
-def _init_worker() -> None:
-    """Once per worker process: leave Ctrl-C to the runner, load sumy and the detectors."""
+def _init_worker(translation_threads: int) -> None:
+    """Once per worker process: leave Ctrl-C to the runner, share the cores among the
+    workers (unless ARGOS_INTRA_THREADS says otherwise), load sumy and the detectors."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.environ.setdefault("ARGOS_INTRA_THREADS", str(translation_threads))
     warm_up()
 
 
@@ -59,12 +71,14 @@ class LocalEngine:
         self.workers = max(1, workers)
         self._pool: ProcessPoolExecutor | None = None
         self._futures: dict[Future[Outcome], Task] = {}
+        self.helpers: list[WorkerInfo] = []
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
+            initargs=(max(1, (os.cpu_count() or 1) // self.workers),),
         )
 
     def __enter__(self) -> LocalEngine:

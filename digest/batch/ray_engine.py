@@ -12,7 +12,15 @@ import os
 from pathlib import Path
 from typing import Any
 
-from digest.batch.article import BatchSettings, Outcome, Task, run_task, warm_up
+from digest.batch.article import (
+    BatchSettings,
+    Outcome,
+    Task,
+    WorkerInfo,
+    run_task,
+    warm_up,
+    worker_info,
+)
 from digest.batch.engines import lost
 
 log = logging.getLogger(__name__)
@@ -21,11 +29,20 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 FORWARDED_VARIABLES = ("ARGOS_PACKAGES_DIR", "ARGOS_INTRA_THREADS")
 """Set for the workers of a local runtime; on a cluster each node has its own."""
 
+TRANSLATOR_PREFIX = "digest-translator-"
+"""Actor names: one per node, `digest-translator-<node id>`."""
+
 _warmed = False
 
 
 class Translator:
-    """Ray actor: translates with this node's packs, each model loaded once (translator.models)."""
+    """Ray actor: translates with this node's packs, each model loaded once (translator.models).
+
+    One model copy serves every task of the node, so it gets the node's cores as
+    CTranslate2 threads (unless ARGOS_INTRA_THREADS is set on the node)."""
+
+    def __init__(self) -> None:
+        os.environ.setdefault("ARGOS_INTRA_THREADS", str(_node_cpus()))
 
     def translate(self, texts: tuple[str, ...], source: str, target: str) -> tuple[str, ...]:
         from digest.steps import translate
@@ -36,6 +53,20 @@ class Translator:
         import ray
 
         return ray.get_runtime_context().get_node_id()
+
+    def info(self) -> WorkerInfo:
+        return worker_info()
+
+
+def _node_cpus() -> int:
+    """The CPUs Ray gives this node (its --num-cpus), else the machine's cores."""
+    import ray
+
+    node_id = ray.get_runtime_context().get_node_id()
+    for node in ray.nodes():
+        if node.get("NodeID") == node_id:
+            return max(1, int(node.get("Resources", {}).get("CPU", 0)) or os.cpu_count() or 1)
+    return os.cpu_count() or 1
 
 
 def article_task(task: Task, settings: BatchSettings, translators: dict[str, Any]) -> Outcome:
@@ -87,6 +118,9 @@ class RayEngine:
         self.workers = max(1, workers)
         self.address = address
         self._refs: dict[Any, Task] = {}
+        self.translators: dict[str, Any] = {}
+        self.helpers: list[WorkerInfo] = []
+        """Processes besides the task workers (the Translator actors), for the report."""
         self._started_here = False
 
     def _init(self) -> None:
@@ -115,9 +149,11 @@ class RayEngine:
                 continue
             node_id = node["NodeID"]
             actors[node_id] = actor_class.options(
+                name=f"{TRANSLATOR_PREFIX}{node_id}",
                 scheduling_strategy=NodeAffinitySchedulingStrategy(node_id, soft=False)
             ).remote()
         ray.get([actor.node.remote() for actor in actors.values()])
+        self.translators = actors
         return actors
 
     def __enter__(self) -> RayEngine:
@@ -133,6 +169,14 @@ class RayEngine:
     def __exit__(self, *exc: object) -> None:
         import ray
 
+        try:
+            self.helpers = ray.get([actor.info.remote() for actor in self.translators.values()],
+                                   timeout=30)
+        except Exception:  # noqa: BLE001 - only bench/ reads the actors' memory
+            log.warning("batch: the translator actors did not report their memory")
+        for actor in self.translators.values():
+            ray.kill(actor)
+        self.translators = {}
         if self._started_here:
             ray.shutdown()
 

@@ -63,6 +63,9 @@ class BatchReport:
     seconds: float = 0.0
     interrupted: bool = False
     workers: dict[tuple[str, int], WorkerInfo] = field(default_factory=dict)
+    """The processes that made rows, with their peak memory."""
+    helpers: list[WorkerInfo] = field(default_factory=list)
+    """Other processes of the engine (Ray's Translator actors)."""
 
     @property
     def processed(self) -> int:
@@ -216,6 +219,7 @@ def run_batch(job: BatchJob) -> BatchReport:
                     recorder.stopping = True
                     for outcome in engine.stop():
                         recorder.outcome(outcome)
+            report.helpers = list(engine.helpers)
     finally:
         bar.close()
         report.seconds = time.perf_counter() - started
