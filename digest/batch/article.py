@@ -112,7 +112,7 @@ def _translation_note(result: ArticleResult) -> str | None:
 
 def make_row(task: Task, settings: BatchSettings, steps: Steps = PLAIN) -> Row:
     """The manifest row for one file; a bad file is an `error` row, never an exception."""
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     upload = Upload(task.file, task.data)
     result = analyse_safely(upload, settings.summary, steps=steps)
     analysed = time.perf_counter()
@@ -127,6 +127,7 @@ def make_row(task: Task, settings: BatchSettings, steps: Steps = PLAIN) -> Row:
             "analyse": round(analysed - started, 4),
             "translate": round(finished - analysed, 4),
             "total": round(finished - started, 4),
+            "cpu": round(time.process_time() - cpu_started, 4),
         },
     )
     if result.ok and result.article is not None and result.summary is not None:

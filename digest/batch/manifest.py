@@ -11,6 +11,7 @@ import json
 import logging
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -21,12 +22,46 @@ log = logging.getLogger(__name__)
 MANIFEST_NAME = "manifest.jsonl"
 
 
-def read_rows(path: Path) -> Iterator[Row]:
-    """Every complete row of a manifest, in the order written (none if there is no file)."""
+@dataclass(frozen=True)
+class RowRef:
+    """What resuming needs of a row, and where the whole row is: a million of these fit
+    in memory where a million rows (summaries, translations) would not."""
+
+    path: str
+    sha256: str
+    settings: str
+    status: str
+    summary_file: str | None
+    offset: int
+
+    @classmethod
+    def of(cls, row: Row, offset: int) -> RowRef:
+        return cls(
+            path=row["path"],
+            sha256=row["sha256"],
+            settings=settings_key(row.get("settings")),
+            status=row.get("status", ""),
+            summary_file=row.get("summary_file"),
+            offset=offset,
+        )
+
+
+def settings_key(settings: object) -> str:
+    return json.dumps(settings, sort_keys=True)
+
+
+def _rows_at(path: Path) -> Iterator[tuple[int, Row]]:
+    """(offset, row) of every complete row, in the order written (none without a file)."""
     if not path.exists():
         return
     with path.open("rb") as stream:
-        for number, line in enumerate(stream, start=1):
+        number = 0
+        while True:
+            offset = stream.tell()
+            line = stream.readline()
+            if not line:
+                return
+            number += 1
             if not line.strip():
                 continue
             try:
@@ -35,25 +70,38 @@ def read_rows(path: Path) -> Iterator[Row]:
                 log.warning("%s: line %d is torn or not JSON; it is ignored", path, number)
                 continue
             if isinstance(row, dict) and "path" in row and "sha256" in row:
-                yield row
+                yield offset, row
 
 
-def latest_rows(path: Path) -> dict[str, Row]:
-    """The last row written for each input path."""
-    latest: dict[str, Row] = {}
-    for row in read_rows(path):
-        latest.pop(row["path"], None)  # keep the order of last writing
-        latest[row["path"]] = row
+def read_rows(path: Path) -> Iterator[Row]:
+    """Every complete row of a manifest, in the order written."""
+    for _, row in _rows_at(path):
+        yield row
+
+
+def latest_rows(path: Path) -> dict[str, RowRef]:
+    """The last row written for each input path, in the order of last writing."""
+    latest: dict[str, RowRef] = {}
+    for offset, row in _rows_at(path):
+        latest.pop(row["path"], None)
+        latest[row["path"]] = RowRef.of(row, offset)
     return latest
 
 
-def is_done(row: Row | None, sha256: str, fingerprint: dict) -> bool:
+def read_row(path: Path, offset: int) -> Row:
+    """The whole row at offset (from a RowRef)."""
+    with path.open("rb") as stream:
+        stream.seek(offset)
+        return json.loads(stream.readline())
+
+
+def is_done(ref: RowRef | None, sha256: str, fingerprint: dict) -> bool:
     """A row that a rerun can keep: same content, same settings, and it succeeded."""
     return (
-        row is not None
-        and row.get("status") == OK
-        and row.get("sha256") == sha256
-        and row.get("settings") == fingerprint
+        ref is not None
+        and ref.status == OK
+        and ref.sha256 == sha256
+        and ref.settings == settings_key(fingerprint)
     )
 
 
@@ -66,11 +114,14 @@ class ManifestWriter:
         if self._stream.tell() > 0 and not _ends_with_newline(path):
             self._stream.write(b"\n")
 
-    def append(self, row: Row) -> None:
-        line = json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n"
+    def append(self, row: Row) -> RowRef:
+        """Write the row durably; returns where it is."""
+        offset = self._stream.tell()
+        line = json.dumps(row, ensure_ascii=False) + "\n"
         self._stream.write(line.encode("utf-8"))
         self._stream.flush()
         os.fsync(self._stream.fileno())
+        return RowRef.of(row, offset)
 
     def close(self) -> None:
         self._stream.close()

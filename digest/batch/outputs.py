@@ -7,11 +7,12 @@ resumed run (or the other engine) writes the same names.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 from articles.export import digest_text, summary_file_name, summary_text
 from digest.batch.article import OK, Row, summary_record
+from digest.batch.manifest import RowRef, read_row
 
 DIGEST_NAME = "digest.txt"
 SUMMARIES_DIR = "summaries"
@@ -20,13 +21,13 @@ SUMMARIES_DIR = "summaries"
 class SummaryNames:
     """Unique, safe `<stem>.summary.txt` names; names already in the manifest are kept."""
 
-    def __init__(self, kept: Iterable[Row]) -> None:
+    def __init__(self, kept: Iterable[RowRef]) -> None:
         self._by_path: dict[str, str] = {}
         self._used: set[str] = set()
-        for row in kept:
-            name = row.get("summary_file")
-            if name and row["path"] not in self._by_path and name.lower() not in self._used:
-                self._by_path[row["path"]] = name
+        for ref in kept:
+            name = ref.summary_file
+            if name and ref.path not in self._by_path and name.lower() not in self._used:
+                self._by_path[ref.path] = name
                 self._used.add(name.lower())
 
     def name_for(self, path: str, file: str) -> str:
@@ -63,9 +64,21 @@ def remove_summary(out: Path, name: str | None) -> None:
         (out / SUMMARIES_DIR / name).unlink(missing_ok=True)
 
 
-def write_digest(out: Path, rows: Sequence[Row]) -> Path:
-    """digest.txt: every `ok` row's summary, in the order given."""
-    records = [summary_record(row) for row in rows if row.get("status") == OK]
+def write_digest(out: Path, manifest: Path, refs: Iterable[RowRef]) -> Path:
+    """digest.txt: every `ok` row's summary in the order given, streamed row by row
+    from the manifest (an archive's digest need not fit in memory)."""
     path = out / DIGEST_NAME
-    write_atomically(path, digest_text(records))
+    temporary = path.with_name(f".{path.name}.tmp")
+    written = 0
+    with temporary.open("w", encoding="utf-8") as stream:
+        for ref in refs:
+            if ref.status != OK:
+                continue
+            if written:
+                stream.write("\n\n")
+            stream.write(digest_text([summary_record(read_row(manifest, ref.offset))]))
+            written += 1
+        if not written:
+            stream.write(digest_text([]))
+    os.replace(temporary, path)
     return path

@@ -187,7 +187,9 @@ class RayEngine:
     def pending(self) -> int:
         return len(self._refs)
 
-    def _collect(self, refs: list[Any]) -> list[Outcome]:
+    def _collect(self, refs: list[Any], stopping: bool = False) -> list[Outcome]:
+        """Finished tasks' outcomes; while stopping, a task that failed was interrupted
+        (Ctrl-C reaches Ray's workers too) and is left for the next run, not an error row."""
         import ray
         from ray.exceptions import RayError, TaskCancelledError
 
@@ -199,6 +201,8 @@ class RayEngine:
             except TaskCancelledError:
                 continue
             except RayError as error:
+                if stopping:
+                    continue
                 log.warning("batch: Ray lost %r: %s", task.file, error)
                 outcomes.append(lost(task, self.settings, error))
         return outcomes
@@ -219,6 +223,6 @@ class RayEngine:
         for ref in refs:
             ray.cancel(ref, force=False, recursive=True)
         ready, _ = ray.wait(refs, num_returns=len(refs), timeout=30) if refs else ([], [])
-        outcomes = self._collect(ready)
+        outcomes = self._collect(ready, stopping=True)
         self._refs.clear()
         return outcomes

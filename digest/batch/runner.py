@@ -23,7 +23,7 @@ from tqdm import tqdm
 from digest.batch.article import OK, BatchSettings, Outcome, Row, Task, WorkerInfo, error_row
 from digest.batch.engines import Engine, LocalEngine
 from digest.batch.inputs import InputFile, find_inputs
-from digest.batch.manifest import MANIFEST_NAME, ManifestWriter, is_done, latest_rows
+from digest.batch.manifest import MANIFEST_NAME, ManifestWriter, RowRef, is_done, latest_rows
 from digest.batch.outputs import SummaryNames, remove_summary, write_digest, write_summary
 from digest.job import ARTICLE_MAX_BYTES, ARTICLE_MAX_MB, MB
 
@@ -103,7 +103,7 @@ def _oversized(item: InputFile, size: int) -> str | None:
 class _Recorder:
     """Writes each finished row into DIR and counts it."""
 
-    def __init__(self, job: BatchJob, writer: ManifestWriter, latest: dict[str, Row],
+    def __init__(self, job: BatchJob, writer: ManifestWriter, latest: dict[str, RowRef],
                  report: BatchReport, bar: tqdm) -> None:
         self.job, self.writer, self.latest, self.report, self.bar = job, writer, latest, report, bar
         self.new_rows = 0
@@ -114,10 +114,10 @@ class _Recorder:
         if row["status"] == OK:
             write_summary(self.job.out, row)
         elif previous is not None:
-            remove_summary(self.job.out, previous.get("summary_file"))
-        self.writer.append(row)
+            remove_summary(self.job.out, previous.summary_file)
+        ref = self.writer.append(row)
         self.latest.pop(row["path"], None)
-        self.latest[row["path"]] = row
+        self.latest[row["path"]] = ref
         if worker is not None:
             self.report.workers[(worker.host, worker.pid)] = worker
         if row["status"] == OK:
@@ -141,7 +141,7 @@ class _Recorder:
 class _Planner:
     """Turns input files into Tasks, one at a time: reads, hashes, skips what is done."""
 
-    def __init__(self, job: BatchJob, files: Sequence[InputFile], latest: dict[str, Row],
+    def __init__(self, job: BatchJob, files: Sequence[InputFile], latest: dict[str, RowRef],
                  recorder: _Recorder) -> None:
         self.job, self.latest, self.recorder = job, latest, recorder
         self.files = iter(enumerate(files))
@@ -172,9 +172,9 @@ class _Planner:
         return None
 
 
-def _digest_order(files: Sequence[InputFile], latest: dict[str, Row]) -> list[Row]:
+def _digest_order(files: Sequence[InputFile], latest: dict[str, RowRef]) -> list[RowRef]:
     """This run's inputs in input order, then rows of earlier runs' other files."""
-    ordered: list[Row] = []
+    ordered: list[RowRef] = []
     seen: set[str] = set()
     for item in files:
         path = str(item.path.resolve())
@@ -223,6 +223,6 @@ def run_batch(job: BatchJob) -> BatchReport:
     finally:
         bar.close()
         report.seconds = time.perf_counter() - started
-    write_digest(job.out, _digest_order(found.files, latest))
+    write_digest(job.out, manifest, _digest_order(found.files, latest))
     return report
 
