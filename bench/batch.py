@@ -16,7 +16,10 @@ rate the cluster estimate in docs/batch.md starts from.
 
 Rates are articles per second of wall time, start-up of the pool included; the Ray
 runtime is started before the clock (a cluster is already running) and its start
-is shown apart. Peak memory is each worker's maximum resident set (ru_maxrss).
+is shown apart. Peak memory is each worker's maximum resident set (ru_maxrss). "Worker
+CPU s/article" is the mean CPU time of an article in its worker (timings.cpu): unlike
+wall rates it barely depends on what else the machine runs, so it is the per-core
+cost the cluster estimate uses (a Ray actor's translation is not in it).
 """
 from __future__ import annotations
 
@@ -78,17 +81,21 @@ def _run(label: str, corpus: Path, out: Path, engine: str, workers: int) -> dict
         "seconds": report.seconds, "rate": report.rate, "workers": workers,
         "peak_mb": max(workers_mb, default=0.0), "helper_mb": max(helpers_mb, default=0.0),
     }
+    cpu = [row["timings"].get("cpu", 0.0) for row in _rows(out, timings=True).values()
+           if row["status"] == "ok"]
+    row["cpu_per_article"] = sum(cpu) / len(cpu) if cpu else 0.0
     print(f"{label}: {report.summary_line()}", flush=True)
     return row
 
 
-def _rows(out: Path) -> dict[str, dict]:
+def _rows(out: Path, timings: bool = False) -> dict[str, dict]:
     import json
 
     rows = {}
     for line in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        row.pop("timings")
+        if not timings:
+            row.pop("timings")
         rows[row["path"]] = row
     return rows
 
@@ -116,13 +123,14 @@ def _install(packs: Path, base: bool) -> None:
 def _table(rows: list[dict]) -> None:
     print()
     print("| run | articles | failed | wall time | articles/s | per worker | "
-          "peak memory per worker | translator actor |")
-    print("|---|---|---|---|---|---|---|---|")
+          "worker CPU s/article | peak memory per worker | translator actor |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for row in rows:
         per_worker = row["rate"] / max(1, row["workers"])
         actor = f"{row['helper_mb']:.0f} MB" if row["helper_mb"] else "—"
         print(f"| {row['label']} | {row['done']:,} | {row['failed']} | {row['seconds']:.1f} s "
-              f"| {row['rate']:.1f} | {per_worker:.1f} | {row['peak_mb']:.0f} MB | {actor} |")
+              f"| {row['rate']:.1f} | {per_worker:.1f} | {row['cpu_per_article']:.3f} "
+              f"| {row['peak_mb']:.0f} MB | {actor} |")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -321,3 +321,16 @@ def test_library_flag_says_clearly_while_the_library_is_not_wired(tmp_path, caps
     status = main(["batch", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "--library"])
     assert status == 2
     assert "--library: the reader's library is not available" in capsys.readouterr().err
+
+
+def test_an_unreachable_cluster_is_one_clear_line(tmp_path, capsys):
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    (tmp_path / "a.txt").write_text(ENGLISH["snow.md"], encoding="utf-8")
+    status = main(["batch", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"),
+                   "--ray-address", f"127.0.0.1:{port}"])
+    assert status == 1
+    assert f"--ray-address 127.0.0.1:{port}: nothing answers there" in capsys.readouterr().err

@@ -22,6 +22,7 @@ from digest.batch.article import (
     worker_info,
 )
 from digest.batch.engines import lost
+from digest.cli_support import CommandError
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +111,22 @@ def start_local_runtime(cpus: int) -> None:
     )
 
 
+def _check_reachable(address: str) -> None:
+    """Fail at once on HOST:PORT with nothing listening (Ray itself retries for minutes)."""
+    import socket
+
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if not host or not port.isdigit():
+        return  # "auto", or a form Ray resolves itself
+    try:
+        socket.create_connection((host, int(port)), timeout=5).close()
+    except OSError as error:
+        raise CommandError(
+            f"--ray-address {address}: nothing answers there ({error.strerror or error}); "
+            "is the cluster running (`ray start --head`)?"
+        ) from None
+
+
 class RayEngine:
     """Tasks on Ray; `workers` CPUs for a local runtime, the cluster's CPUs otherwise."""
 
@@ -130,7 +147,16 @@ class RayEngine:
         if ray.is_initialized():
             return  # a runtime the caller started (and will stop)
         if self.address:
-            ray.init(address=self.address, logging_level=logging.WARNING, log_to_driver=False)
+            _check_reachable(self.address)
+            try:
+                ray.init(address=self.address, logging_level=logging.WARNING, log_to_driver=False)
+            except (ConnectionError, RuntimeError, ValueError) as error:
+                log.exception("batch: connecting to Ray at %s failed", self.address)
+                raise CommandError(
+                    f"--ray-address {self.address}: cannot connect to the Ray cluster ({error}). "
+                    "Is it running, and does this machine have its token "
+                    "(RAY_AUTH_MODE=token, RAY_AUTH_TOKEN)? See docs/batch.md."
+                ) from None
         else:
             start_local_runtime(self.workers)
         self._started_here = True
