@@ -103,6 +103,7 @@ def start_local_runtime(cpus: int) -> None:
     )
     env["RAY_USAGE_STATS_ENABLED"] = "0"
     ray.init(
+        address="local",  # a new runtime, never a cluster `ray start` left on this machine
         num_cpus=cpus,
         include_dashboard=False,
         runtime_env={"env_vars": env},

@@ -94,7 +94,7 @@ def make_engine(job: BatchJob) -> Engine:
     raise ValueError(f"unknown engine {job.engine!r}; choose one of {', '.join(ENGINES)}")
 
 
-def _oversized(item: InputFile, size: int) -> str | None:
+def _oversized(size: int) -> str | None:
     if size <= ARTICLE_MAX_BYTES:
         return None
     return f"the file is too large ({size / MB:.1f} MB); the limit is {ARTICLE_MAX_MB} MB."
@@ -154,7 +154,7 @@ class _Planner:
             placeholder = Task(index, item.name, path, b"", "", "")
             try:
                 size = item.path.stat().st_size
-                refusal = _oversized(item, size)
+                refusal = _oversized(size)
                 if refusal:
                     self.recorder.record(error_row(placeholder, self.job.settings, refusal))
                     continue
@@ -205,19 +205,21 @@ def run_batch(job: BatchJob) -> BatchReport:
             engine = make_engine(job)
             with engine:
                 window = 2 * engine.workers + 2
+                finished: list[Outcome] = []
                 try:
                     while True:
                         while engine.pending() < window and (task := planner.next_task()):
                             engine.submit(task)
                         if not engine.pending():
                             break
-                        for outcome in engine.wait_any():
-                            recorder.outcome(outcome)
+                        finished = engine.wait_any()
+                        while finished:
+                            recorder.outcome(finished.pop(0))
                 except KeyboardInterrupt:
                     report.interrupted = True
                     bar.set_description("stopping")
                     recorder.stopping = True
-                    for outcome in engine.stop():
+                    for outcome in [*finished, *engine.stop()]:
                         recorder.outcome(outcome)
             report.helpers = list(engine.helpers)
     finally:
