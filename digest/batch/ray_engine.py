@@ -39,11 +39,13 @@ _warmed = False
 class Translator:
     """Ray actor: translates with this node's packs, each model loaded once (translator.models).
 
-    One model copy serves every task of the node, so it gets the node's cores as
-    CTranslate2 threads (unless ARGOS_INTRA_THREADS is set on the node)."""
+    One model copy serves every task of the node: it runs as many batches at once as the
+    node has CPUs (CTranslate2 inter_threads, weights shared), each on one thread, and
+    the actor takes that many calls at once (max_concurrency)."""
 
     def __init__(self) -> None:
-        os.environ.setdefault("ARGOS_INTRA_THREADS", str(_node_cpus()))
+        os.environ.setdefault("ARGOS_INTER_THREADS", str(_node_cpus()))
+        os.environ.setdefault("ARGOS_INTRA_THREADS", "1")
 
     def translate(self, texts: tuple[str, ...], source: str, target: str) -> tuple[str, ...]:
         from digest.steps import translate
@@ -169,12 +171,13 @@ class RayEngine:
 
         if not self.settings.translate_to:
             return {}
-        actor_class = ray.remote(num_cpus=0, max_concurrency=4)(Translator)
         actors = {}
         for node in ray.nodes():
             if not node.get("Alive"):
                 continue
             node_id = node["NodeID"]
+            cpus = max(1, int(node.get("Resources", {}).get("CPU", 1)))
+            actor_class = ray.remote(num_cpus=0, max_concurrency=cpus)(Translator)
             actors[node_id] = actor_class.options(
                 name=f"{TRANSLATOR_PREFIX}{node_id}",
                 scheduling_strategy=NodeAffinitySchedulingStrategy(node_id, soft=False)
