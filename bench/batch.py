@@ -100,6 +100,17 @@ def _rows(out: Path, timings: bool = False) -> dict[str, dict]:
     return rows
 
 
+def _training_sentences() -> tuple[str, ...]:
+    """The dev sentences and news lines, for the base-sized pack's tokenizer (as
+    bench.translation_speed trains it, from this module's DATA)."""
+    lines: list[str] = []
+    for path in sorted((DATA / "sentences-dev").glob("*.txt")):
+        lines += path.read_text(encoding="utf-8").splitlines()
+    for path in sorted((DATA / "news-summaries-dev" / "article").glob("*/*.txt")):
+        lines += path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return tuple(line for line in lines if line.strip())
+
+
 def _install(packs: Path, base: bool) -> None:
     from testkit.tinypack import build_pack
     from translator.install import install_from_file
@@ -108,7 +119,7 @@ def _install(packs: Path, base: bool) -> None:
     os.environ["ARGOS_PACKAGES_DIR"] = str(packs)
     built = packs.parent / "built"
     if base:
-        from bench.translation_speed import BASE_EOS_BIAS, _training_sentences
+        from bench.translation_speed import BASE_EOS_BIAS
 
         pack = build_pack(built, "en", TARGET, seed=0, vocab_size=8000,
                           training_sentences=_training_sentences(), layers=6, d_model=512,
