@@ -147,10 +147,11 @@ class RayEngine:
         _quiet_ray()
         import ray
 
+        if self.address:
+            _check_reachable(self.address)
         if ray.is_initialized():
             return  # a runtime the caller started (and will stop)
         if self.address:
-            _check_reachable(self.address)
             try:
                 ray.init(address=self.address, logging_level=logging.WARNING, log_to_driver=False)
             except (ConnectionError, RuntimeError, ValueError) as error:
