@@ -109,7 +109,7 @@ def start_local_runtime(cpus: int) -> None:
         num_cpus=cpus,
         include_dashboard=False,
         runtime_env={"env_vars": env},
-        logging_level=logging.WARNING,
+        logging_level=logging.ERROR,  # not the notice that a local runtime uses a token
         log_to_driver=False,
     )
 
