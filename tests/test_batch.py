@@ -201,6 +201,14 @@ def test_rerun_skips_what_is_done_and_redoes_a_changed_file(packs, corpus, tmp_p
     assert third.done == GOOD  # other settings: everything is redone
     assert len(by_name(out)["budget.txt"]["summary"]) == 4
 
+    snow_summary = out / "summaries" / by_name(out)["snow.md"]["summary_file"]
+    assert snow_summary.exists()
+    (folder / "world" / "snow.md").write_bytes(b"")  # a changed file that now fails
+    fourth = run_batch(BatchJob([str(folder)], out, longer, workers=1, progress=False))
+    assert (fourth.done, fourth.skipped, fourth.failed) == (0, GOOD - 1, len(BAD) + 1)
+    assert by_name(out)["snow.md"]["status"] == "error" and not snow_summary.exists()
+    assert "Snow closes" not in (out / "digest.txt").read_text("utf-8")
+
 
 def test_a_stopped_run_is_continued_by_the_next(packs, tmp_path):
     folder = tmp_path / "many"
