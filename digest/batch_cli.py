@@ -1,8 +1,127 @@
-"""`python -m digest batch` (being built: registers nothing yet)."""
+"""`python -m digest batch`: summaries (and translations) of whole archives into a folder.
+
+    python -m digest batch INPUT... --out DIR [--engine local|ray] [--workers N]
+        [--ray-address ADDRESS] [--translate-to CODE] [--algorithm NAME]
+        [--sentences N | --ratio R] [--library]
+
+A file that cannot be read or summarized is an `error` row and a `digest: FILE: reason`
+line; the others are done and the exit status is 1. Ctrl-C exits 130 with the
+manifest consistent; rerunning the same command continues. See docs/batch.md.
+"""
 from __future__ import annotations
 
 import argparse
+import os
+from pathlib import Path
+
+from digest.cli_support import (
+    FAILED,
+    INTERRUPTED,
+    OK,
+    CommandError,
+    display_name,
+    report,
+)
+from languages.codes import is_language_code, normalize_code
+from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
+
+PROG = "digest"
+
+
+def _positive_count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+def _ratio(value: str) -> float:
+    try:
+        ratio = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number, not {value!r}") from None
+    if not 0 < ratio <= 1:
+        raise argparse.ArgumentTypeError(f"must be greater than 0 and at most 1, not {value}")
+    return ratio
+
+
+def _language(value: str) -> str:
+    if is_language_code(value):
+        return normalize_code(value)
+    raise argparse.ArgumentTypeError(f"must be a language code such as en, ru, kk; not {value!r}")
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add the `batch` subcommand to `python -m digest`."""
+    parser = commands.add_parser(
+        "batch",
+        parents=[common],
+        help="summarize (and translate) whole archives into a folder, resumably",
+        description=(
+            "Summarize every article of INPUT (files, folders walked, globs) into DIR: "
+            "manifest.jsonl, summaries/*.summary.txt and digest.txt. "
+            "Rerun the same command to continue an interrupted run."
+        ),
+        epilog="Algorithms: " + ", ".join(f"{n} ({label})" for n, label in ALGORITHMS.items()),
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="a file, a folder or a glob")
+    parser.add_argument("--out", required=True, type=Path, metavar="DIR",
+                        help="folder for the manifest, the summaries and digest.txt")
+    parser.add_argument("--engine", choices=("local", "ray"), default="local",
+                        help="local: a process pool (default); ray: Ray tasks")
+    parser.add_argument("--workers", type=_positive_count, default=None, metavar="N",
+                        help="worker processes (local) or CPUs of the local Ray runtime "
+                             "(default: the number of cores)")
+    parser.add_argument("--ray-address", default=None, metavar="ADDRESS",
+                        help="an existing Ray cluster (e.g. ray://head:10001 or auto); "
+                             "implies --engine ray")
+    parser.add_argument("--translate-to", type=_language, default=None, metavar="CODE",
+                        help="also translate each summary into this language")
+    parser.add_argument("--algorithm", type=str.lower, choices=list(ALGORITHMS),
+                        default=DEFAULT_ALGORITHM, metavar="NAME",
+                        help=f"one of {', '.join(ALGORITHMS)} (default: {DEFAULT_ALGORITHM})")
+    length = parser.add_mutually_exclusive_group()
+    length.add_argument("--sentences", type=_positive_count, metavar="N",
+                        help="summary length in sentences (default: 5)")
+    length.add_argument("--ratio", type=_ratio, metavar="R",
+                        help="summary length as a share of the article's sentences, 0 < R <= 1")
+    parser.add_argument("--library", action="store_true",
+                        help="also store the results in the reader's library")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from digest.batch.article import BatchSettings
+    from digest.batch.library_hook import library_callback
+    from digest.batch.runner import BatchJob, run_batch
+    from digest.settings import DEFAULT_SENTENCES, SummarySettings
+
+    summary = SummarySettings(
+        algorithm=args.algorithm,
+        sentences=None if args.ratio else (args.sentences or DEFAULT_SENTENCES),
+        ratio=args.ratio,
+    )
+    if args.out.exists() and not args.out.is_dir():
+        raise CommandError(f"{display_name(str(args.out))}: not a folder", status=2)
+    job = BatchJob(
+        inputs=args.inputs,
+        out=args.out,
+        settings=BatchSettings(summary=summary, translate_to=args.translate_to),
+        engine="ray" if args.ray_address else args.engine,
+        workers=args.workers or os.cpu_count() or 1,
+        ray_address=args.ray_address,
+        on_row=library_callback() if args.library else None,
+    )
+    result = run_batch(job)
+    for given in result.missing:
+        report(PROG, f"{display_name(given)}: no such file, or nothing matched")
+    for file, reason in result.failures:
+        report(PROG, f"{display_name(file)}: {reason}")
+    print(f"batch: {result.summary_line()}; digest in {result.out / 'digest.txt'}", flush=True)
+    if result.interrupted:
+        report(PROG, "interrupted; run the same command again to continue")
+        return INTERRUPTED
+    return FAILED if result.failed or result.missing else OK

@@ -29,6 +29,13 @@ def _intra_threads() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
+def _inter_threads() -> int:
+    """Batches one loaded model runs at once (weights shared); 1 unless ARGOS_INTER_THREADS
+    says more: the batch runner's per-node Ray actor serves all the node's tasks with it."""
+    configured = os.environ.get("ARGOS_INTER_THREADS", "")
+    return int(configured) if configured.isdigit() and int(configured) > 0 else 1
+
+
 class SentencePieceTokenizer:
     """Argos's tokenizer for most packs, loaded eagerly so that a later removal cannot break it."""
 
@@ -170,7 +177,7 @@ def _load(pack: Pack, stamp: tuple) -> LoadedPack:
             str(directory / "model"),
             device="cpu",
             compute_type="auto",
-            inter_threads=1,
+            inter_threads=_inter_threads(),
             intra_threads=_intra_threads(),
         )
         metadata = json.loads((directory / "metadata.json").read_text(encoding="utf-8"))
