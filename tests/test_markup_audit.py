@@ -18,7 +18,7 @@ UI = Path(__file__).resolve().parents[1] / "ui"
 # `python -m translator ...` code spans, which md() would break).
 SAFE_CALLS = {"md", "_label", "count", "len", "round", "_size", "str.join", "install_advice"}
 SAFE_NAMES = {"noun", "reading", "hint", "guesses", "label", "lines", "detected_label", "number",
-              "not_read"}
+              "not_read", "shares", "best"}
 # Streamlit calls whose text arguments are rendered as Markdown.
 RENDERING = {
     "markdown", "caption", "error", "warning", "info", "success", "exception", "spinner",

@@ -169,7 +169,7 @@ def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
             )
         shares = f" ({md(detection.shares_label)})" if detection.shares_label else ""
         st.warning(
-            f"This article mixes languages{md(shares)}; most of it is {md(main.name)}, but "
+            f"This article mixes languages{shares}; most of it is {md(main.name)}, but "
             "these paragraphs are read, summarized and translated in their own language:\n"
             + "\n".join(lines),
             icon=":material/warning:",
