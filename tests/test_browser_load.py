@@ -95,7 +95,8 @@ def test_five_sessions_clicking_downloads_all_get_their_files(server, tmp_path):
                 page.locator("input[type=file]").first.set_input_files(str(path))
                 # The desk is the reader's (one per library): every session shows the
                 # articles read so far, this one's included.
-                expect(page.get_by_text(f"Bridge number {number} will be rebuilt")).to_be_visible()
+                expect(page.get_by_role("strong").filter(
+                    has_text=f"Bridge number {number} will be rebuilt")).to_be_visible()
                 pages.append(page)
             churn = [browser.new_page() for _ in range(2)]  # new sessions: runs end all the time
             got = 0
