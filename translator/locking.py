@@ -95,14 +95,25 @@ def _staging_prefixes(packs_dir: Path) -> tuple[tuple[Path, str], ...]:
 
 
 def _hold(staging: Path):
-    """Open and lock staging/.in-use; the handle must stay open while the folder is used."""
+    """Lock staging/.in-use; the handle must stay open while the folder is used.
+
+    The file is locked under another name and then renamed: a lock file that can be
+    seen is always held, so a listing in another thread or process never finds it free
+    in the moment between its creation and its lock (and takes the folder for a leftover).
+    """
     if fcntl is None:
         return None
+    pending = staging / f"{IN_USE}.pending"
     try:
-        handle = open(staging / IN_USE, "a+b")  # noqa: SIM115 (closed by the caller)
+        handle = open(pending, "a+b")  # noqa: SIM115 (closed by the caller)
     except OSError:
         return None
     fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    try:
+        os.replace(pending, staging / IN_USE)
+    except OSError:
+        handle.close()
+        return None
     return handle
 
 
