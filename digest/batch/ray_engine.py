@@ -47,10 +47,12 @@ class Translator:
         os.environ.setdefault("ARGOS_INTER_THREADS", str(_node_cpus()))
         os.environ.setdefault("ARGOS_INTRA_THREADS", "1")
 
-    def translate(self, texts: tuple[str, ...], source: str, target: str) -> tuple[str, ...]:
+    def translate(
+        self, texts: tuple[str, ...], source: str, target: str, prefer_model: bool = False
+    ) -> tuple[str, ...]:
         from digest.steps import translate
 
-        return translate(tuple(texts), source, target)
+        return translate(tuple(texts), source, target, prefer_model)
 
     def node(self) -> str:
         import ray
@@ -83,8 +85,11 @@ def article_task(task: Task, settings: BatchSettings, translators: dict[str, Any
     actor = translators.get(ray.get_runtime_context().get_node_id())
     translate = None
     if actor is not None:
-        def translate(texts: tuple[str, ...], source: str, target: str) -> tuple[str, ...]:
-            return tuple(ray.get(actor.translate.remote(tuple(texts), source, target)))
+        def translate(
+            texts: tuple[str, ...], source: str, target: str, prefer_model: bool = False
+        ) -> tuple[str, ...]:
+            remote = actor.translate.remote(tuple(texts), source, target, prefer_model)
+            return tuple(ray.get(remote))
     return run_task(task, settings, translate)
 
 
