@@ -20,7 +20,9 @@ from digest.cli_support import (
     OK,
     CommandError,
     display_name,
+    positive_count,
     report,
+    share,
 )
 from languages.codes import is_language_code, normalize_code
 from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
@@ -28,24 +30,6 @@ from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 PROG = "digest"
 
 
-def _positive_count(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number, not {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
-    return number
-
-
-def _ratio(value: str) -> float:
-    try:
-        ratio = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a number, not {value!r}") from None
-    if not 0 < ratio <= 1:
-        raise argparse.ArgumentTypeError(f"must be greater than 0 and at most 1, not {value}")
-    return ratio
 
 
 def _language(value: str) -> str:
@@ -72,7 +56,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
                         help="folder for the manifest, the summaries and digest.txt")
     parser.add_argument("--engine", choices=("local", "ray"), default="local",
                         help="local: a process pool (default); ray: Ray tasks")
-    parser.add_argument("--workers", type=_positive_count, default=None, metavar="N",
+    parser.add_argument("--workers", type=positive_count, default=None, metavar="N",
                         help="worker processes (local) or CPUs of the local Ray runtime "
                              "(default: the number of cores)")
     parser.add_argument("--ray-address", default=None, metavar="ADDRESS",
@@ -84,9 +68,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
                         default=DEFAULT_ALGORITHM, metavar="NAME",
                         help=f"one of {', '.join(ALGORITHMS)} (default: {DEFAULT_ALGORITHM})")
     length = parser.add_mutually_exclusive_group()
-    length.add_argument("--sentences", type=_positive_count, metavar="N",
+    length.add_argument("--sentences", type=positive_count, metavar="N",
                         help="summary length in sentences (default: 5)")
-    length.add_argument("--ratio", type=_ratio, metavar="R",
+    length.add_argument("--ratio", type=share, metavar="R",
                         help="summary length as a share of the article's sentences, 0 < R <= 1")
     parser.add_argument("--library", action="store_true",
                         help="also store the results in the reader's library")

@@ -117,6 +117,28 @@ def for_each_file(prog: str, files: Sequence[str], work: Callable[[str], None]) 
     return status
 
 
+def positive_count(value: str) -> int:
+    """An argparse type: a whole number >= 1 (--sentences, --words, --workers)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+def share(value: str) -> float:
+    """An argparse type: a number in (0, 1] (--ratio)."""
+    try:
+        ratio = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number, not {value!r}") from None
+    if not 0 < ratio <= 1:
+        raise argparse.ArgumentTypeError(f"must be greater than 0 and at most 1, not {value}")
+    return ratio
+
+
 def add_verbose_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="log what happens, with tracebacks, on stderr"

@@ -244,21 +244,22 @@ def _agreed(each: Sequence[Detection], letters: Sequence[int]) -> Detection | No
     return None
 
 
-def _majority(each: Sequence[Detection], letters: Sequence[int]) -> Detection | None:
-    """The surest paragraph of the language that holds most of the article's letters.
+def _majority(each: Sequence[Detection], weights: Sequence[int]) -> Detection | None:
+    """The surest paragraph of the language that holds more than half of the article's
+    words (or letters): the weights are each paragraph's.
 
-    A long quotation in another language (a Russian report quoting an English
-    statement) leaves the whole text undetermined, yet the article plainly has a
-    main language: the one most of it is confidently written in.
+    A Russian report quoting English paragraphs is Russian when most of its words
+    are Russian, whatever a detector makes of the whole text, which a long quotation
+    can leave undetermined.
     """
     shares: dict[str, int] = {}
-    for detection, count in zip(each, letters, strict=True):
+    for detection, count in zip(each, weights, strict=True):
         if detection.determined:
             shares[detection.code] = shares.get(detection.code, 0) + count
     if not shares:
         return None
     code, count = max(shares.items(), key=lambda item: item[1])
-    if count * 2 <= sum(letters):
+    if count * 2 <= sum(weights):
         return None
     return max((d for d in each if d.code == code), key=lambda detection: detection.probability)
 
@@ -272,24 +273,6 @@ def _word_count(text: str) -> int:
         return sum(1 for _ in _WORD.finditer(text))
     counted = sum(1 for _ in _WORD.finditer(text[:MAX_CHARS]))
     return counted * len(text) // MAX_CHARS
-
-
-def _most_words(each: Sequence[Detection], words: Sequence[int]) -> Detection | None:
-    """The surest paragraph of the language more than half of the article's words are in.
-
-    A Russian report quoting English paragraphs is Russian when most of its words
-    are Russian, whatever a detector makes of the whole text.
-    """
-    totals: dict[str, int] = {}
-    for detection, count in zip(each, words, strict=True):
-        if detection.determined:
-            totals[detection.code] = totals.get(detection.code, 0) + count
-    if not totals:
-        return None
-    code, count = max(totals.items(), key=lambda item: item[1])
-    if count * 2 <= sum(words):
-        return None
-    return max((d for d in each if d.code == code), key=lambda detection: detection.probability)
 
 
 def _shares(
@@ -363,7 +346,7 @@ def detect_article_language(paragraphs: Sequence[str]) -> ArticleLanguage:
     else:
         main = (
             _agreed(each, letters)
-            or _most_words(each, [words[index] for index in chosen])
+            or _majority(each, [words[index] for index in chosen])
             or detect_language(_start(paragraphs))
         )
         if not main.determined:

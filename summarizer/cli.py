@@ -16,8 +16,10 @@ from digest.cli_support import (
     add_verbose_flag,
     display_name,
     for_each_file,
+    positive_count,
     read_input,
     run_command,
+    share,
 )
 from languages.codes import AUTO, is_language_code, normalize_code
 from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
@@ -25,24 +27,6 @@ from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 PROG = "summarizer"
 
 
-def _positive_count(value: str) -> int:
-    try:
-        count = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number, not {value!r}") from None
-    if count < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {count}")
-    return count
-
-
-def _ratio(value: str) -> float:
-    try:
-        ratio = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a number, not {value!r}") from None
-    if not 0 < ratio <= 1:
-        raise argparse.ArgumentTypeError(f"must be greater than 0 and at most 1, not {value}")
-    return ratio
 
 
 def _language(value: str) -> str:
@@ -74,15 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     length = parser.add_mutually_exclusive_group()
     length.add_argument(
-        "--sentences", type=_positive_count, metavar="N",
+        "--sentences", type=positive_count, metavar="N",
         help="summary length in sentences (default: 5)",
     )
     length.add_argument(
-        "--ratio", type=_ratio, metavar="R",
-        help="summary length as a share of the article's sentences, 0 < R <= 1",
+        "--ratio", type=share, metavar="R",
+        help="summary length as a share of the article's words, 0 < R <= 1",
     )
     length.add_argument(
-        "--words", type=_positive_count, metavar="N",
+        "--words", type=positive_count, metavar="N",
         help="summary length in words: sentences are picked up to about N words",
     )
     parser.add_argument(

@@ -10,6 +10,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -95,3 +97,19 @@ def empty_desk(work: Path) -> None:
     database = work / "data" / "library.sqlite3"
     if database.exists():
         Library(database).clear_desk()  # each call opens (and closes) its own connection
+
+
+@contextmanager
+def serve_app(work: Path, **extra_env: str) -> Iterator[str]:
+    """`streamlit run app.py` on a free loopback port with app_environment(work); yields its
+    URL once it answers, and stops it afterwards. Its log is work/streamlit.log."""
+    port = free_port()
+    log = work / "streamlit.log"
+    with log.open("wb") as output:
+        process = start_server(ROOT / "app.py", port, app_environment(work, **extra_env), output)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        wait_until_serving(process, url, log=log)
+        yield url
+    finally:
+        stop(process)

@@ -17,12 +17,8 @@ from testkit.streamlit_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
     ROOT,
-    app_environment,
     empty_desk,
-    free_port,
-    start_server,
-    stop,
-    wait_until_serving,
+    serve_app,
 )
 from testkit.tinypack import build_tiny_pack
 from translator.install import install_from_file
@@ -89,17 +85,8 @@ def server(work):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ARGOS_PACKAGES_DIR", str(packs))
         install_from_file(build_tiny_pack(work, "ru", "en"))
-    env = app_environment(work)
-    port = free_port()
-    log = work / "streamlit.log"
-    with log.open("wb") as output:
-        process = start_server(ROOT / "app.py", port, env, output)
-    try:
-        url = f"http://127.0.0.1:{port}/"
-        wait_until_serving(process, url, log=log)
+    with serve_app(work) as url:
         yield url
-    finally:
-        stop(process)
 
 
 @pytest.fixture(scope="module")

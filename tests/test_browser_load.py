@@ -16,13 +16,8 @@ from playwright.sync_api import expect, sync_playwright
 from testkit.streamlit_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
-    ROOT,
-    app_environment,
     empty_desk,
-    free_port,
-    start_server,
-    stop,
-    wait_until_serving,
+    serve_app,
 )
 
 pytestmark = pytest.mark.browser
@@ -54,17 +49,8 @@ def fresh_desk(work):
 
 @pytest.fixture(scope="module")
 def server(work):
-    env = app_environment(work)
-    port = free_port()
-    log = work / "streamlit.log"
-    with log.open("wb") as output:
-        process = start_server(ROOT / "app.py", port, env, output)
-    try:
-        url = f"http://127.0.0.1:{port}/"
-        wait_until_serving(process, url, log=log)
+    with serve_app(work) as url:
         yield url
-    finally:
-        stop(process)
 
 
 def test_five_sessions_clicking_downloads_all_get_their_files(server, tmp_path):

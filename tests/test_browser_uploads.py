@@ -18,13 +18,8 @@ from digest.job import ARTICLE_MAX_BYTES
 from testkit.streamlit_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
-    ROOT,
-    app_environment,
     empty_desk,
-    free_port,
-    start_server,
-    stop,
-    wait_until_serving,
+    serve_app,
 )
 from ui.upload_limits import UPLOADER_MAX_MB
 
@@ -49,17 +44,8 @@ def fresh_desk(work):
 
 @pytest.fixture(scope="module")
 def server(work):
-    env = app_environment(work)
-    port = free_port()
-    log = work / "streamlit.log"
-    with log.open("wb") as output:
-        process = start_server(ROOT / "app.py", port, env, output)
-    try:
-        url = f"http://127.0.0.1:{port}/"
-        wait_until_serving(process, url, log=log)
+    with serve_app(work) as url:
         yield url
-    finally:
-        stop(process)
 
 
 def note(page) -> str:
