@@ -77,7 +77,7 @@ def summarize(
 ) -> Summary:
     from summarizer import summarize as summarizing  # sumy + nltk: 0.5-1.5 s to import
 
-    if words is not None:  # summarize(..., words=N) comes with the summary-filters branch
+    if words is not None:  # a length in words takes precedence over the others
         return summarizing.summarize(article, algorithm=algorithm, words=words)
     return summarizing.summarize(article, algorithm=algorithm, sentences=sentences, ratio=ratio)
 

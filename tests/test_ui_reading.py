@@ -72,3 +72,14 @@ def test_read_as_re_reads_only_that_file_in_the_chosen_code_page(monkeypatch):
     assert "byudzhet.txt · plain text, read as koi8-r (chosen by you)" in captions(app)
     app.selectbox(key=key).set_value("detected").run()
     assert "read as cp1251 (detected)" in captions(app)
+
+
+def test_a_summary_cut_at_the_bound_says_so(monkeypatch):
+    from summarizer import bounds
+
+    monkeypatch.setattr(bounds, "MAX_SENTENCES", 3)
+    text = "Budget\n\n" + " ".join(
+        f"The parliament approved budget line {n} after a debate." for n in range(8)
+    )
+    app = upload(start(), ("budget.txt", text.encode("utf-8")))
+    assert "Summarized from the first 3 sentences of 8." in captions(app)

@@ -234,6 +234,8 @@ def _render_route(result: ArticleResult) -> None:
 def _render_summary(result: ArticleResult) -> None:
     assert result.summary is not None
     sentences = [sentence.text for sentence in result.summary.sentences]
+    if result.summary.note:  # "Summarized from the first 2,000 sentences of 295,060."
+        st.caption(f":material/content_cut: {md(result.summary.note)}")
     if not sentences:
         st.caption("The summary is empty: the article is too short.")
         return

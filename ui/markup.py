@@ -43,17 +43,32 @@ def md(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
 
 
+MAX_SHOWN_SENTENCES = 2000
+"""Sentences drawn in the Original and Side by side tabs: a browser tab holding a 25 MB
+article as HTML crashes (measured: Chromium's renderer dies), and nobody reads past this
+on screen; the summary is made from the first 2,000 sentences too (summarizer.bounds)."""
+
+
+def _shown_note(article: Article) -> str:
+    """A line saying that only the start is drawn, or "" when the article is drawn whole."""
+    total = len(article.sentences)
+    if total <= MAX_SHOWN_SENTENCES:
+        return ""
+    return (f'<p class="nd-missing">Showing the first {MAX_SHOWN_SENTENCES:,} sentences of '
+            f"{total:,}.</p>")
+
+
 def highlighted_article(article: Article, highlighted: Collection[int]) -> str:
     """The article body as paragraphs, with the chosen sentences in <mark>."""
     paragraphs: list[list[str]] = [[] for _ in article.paragraphs]
-    for index, sentence in enumerate(article.sentences):
+    for index, sentence in enumerate(article.sentences[:MAX_SHOWN_SENTENCES]):
         text = escape(sentence.text)
         paragraphs[sentence.paragraph].append(
             (f"<mark>{text}</mark>" if index in highlighted else text)
             + ("<br>" if sentence.line_break else " ")
         )
     body = "".join(f"<p>{''.join(parts).strip()}</p>" for parts in paragraphs if parts)
-    return f'<div class="nd-article">{body}</div>'
+    return f'<div class="nd-article">{body}{_shown_note(article)}</div>'
 
 
 KEPT = "kept: already in {language}"
@@ -95,7 +110,7 @@ def side_by_side(
     A sentence already in the target language shows "kept: already in ..." beside it.
     """
     groups: dict[int, list[str]] = {}
-    for index, sentence in enumerate(article.sentences):
+    for index, sentence in enumerate(article.sentences[:MAX_SHOWN_SENTENCES]):
         if only_translated and index not in translations:
             continue
         mark = ' class="nd-hl"' if index in highlighted else ""
@@ -112,7 +127,7 @@ def side_by_side(
         )
     bodies = "".join(f"<tbody>{''.join(rows)}</tbody>" for _, rows in sorted(groups.items()))
     head = f"<thead><tr><th>{escape(source_label)}</th><th>{escape(target_label)}</th></tr></thead>"
-    return f'<table class="nd-sbs">{head}{bodies}</table>'
+    return f'<table class="nd-sbs">{head}{bodies}</table>{_shown_note(article)}'
 
 
 def size_label(size_bytes: int | None) -> str:

@@ -12,14 +12,53 @@ import threading
 
 import streamlit as st
 
+from articles.model import Article
 from digest import steps as plain
 from digest.library import open_library
 from digest.library.memory import remembering
+from digest.offload import run_sized
+from languages.detection import ArticleLanguage
+from summarizer.summary import Summary
 
-decode = st.cache_data(show_spinner=False, max_entries=1000)(plain.decode)
-detect = st.cache_data(show_spinner=False, max_entries=1000)(plain.detect)
-build = st.cache_data(show_spinner=False, max_entries=1000)(plain.build)
-summarize_article = st.cache_data(show_spinner=False, max_entries=2000)(plain.summarize)
+
+# The reading steps: a large file is worked on in a worker process (digest.offload), so
+# one huge upload does not take the interpreter from every other reader's session.
+@st.cache_data(show_spinner=False, max_entries=1000)
+def decode(data: bytes, name: str, encoding: str | None = None) -> plain.Decoded:
+    return run_sized(len(data), plain.decode, data, name, encoding)
+
+
+@st.cache_data(show_spinner=False, max_entries=1000)
+def detect(text: str) -> ArticleLanguage:
+    return run_sized(len(text), plain.detect, text)
+
+
+@st.cache_data(show_spinner=False, max_entries=1000)
+def build(
+    name: str,
+    text: str,
+    language: str,
+    encoding: str,
+    title: str | None = None,
+    paragraph_languages: tuple[str, ...] = (),
+) -> Article:
+    return run_sized(
+        len(text), plain.build, name, text, language, encoding, title, paragraph_languages
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=2000)
+def summarize_article(
+    article: Article,
+    algorithm: str,
+    sentences: int | None,
+    ratio: float | None,
+    words: int | None = None,
+) -> Summary:
+    size = sum(len(sentence.text) for sentence in article.sentences)
+    return run_sized(size, plain.summarize, article, algorithm, sentences, ratio, words)
+
+
 translate = st.cache_data(show_spinner=False, max_entries=2000)(
     remembering(plain.translate, open_library)  # the library's translation memory
 )
