@@ -158,3 +158,51 @@ def test_packs_page_shows_hostile_pack_file_names_literally(tmp_path, transient)
     assert app.error
     assert shown_leaks(app) == []
     assert [text for text in transient if leaks(text)] == []
+
+
+def library_page() -> None:
+    from ui.library_page import render
+
+    render()
+
+
+def briefing_page() -> None:
+    from ui.briefing_page import render
+
+    render()
+
+
+def test_library_and_briefing_show_a_hostile_article_literally(transient):
+    """The article kept by the dashboard, listed, searched and opened on the Library page,
+    and summarized on the Briefing page: no markup made of its name or text anywhere."""
+    dashboard = AppTest.from_file(APP, default_timeout=120)
+    dashboard.run()
+    dashboard.file_uploader(key="files-0").set_value(
+        [(HOSTILE_NAME, HOSTILE_ARTICLE.encode("utf-8"), "text/plain")]
+    )
+    dashboard.run()
+    assert not dashboard.exception, dashboard.exception
+
+    briefing = AppTest.from_function(briefing_page, default_timeout=120)
+    briefing.run()
+    assert not briefing.exception, briefing.exception
+    shown = " ".join(
+        text for node in nodes(briefing._tree) if getattr(node, "proto", None) is not None
+        for text in strings(node.proto)
+    )
+    assert "Бюджет" in shown and "spin" in shown  # the article's headline and file name
+    assert shown_leaks(briefing) == []
+
+    library = AppTest.from_function(library_page, default_timeout=120)
+    library.run()
+    assert not library.exception, library.exception
+    assert shown_leaks(library) == []
+    library.text_input(key="library_query").set_value("школ").run()
+    assert not library.exception, library.exception
+    assert shown_leaks(library) == []
+    opened = next(b for b in library.button if b.label == "Open")
+    opened.click().run()
+    assert not library.exception, library.exception
+    assert any("spin" in e.label for e in library.expander), "the card names the file"
+    assert shown_leaks(library) == []
+    assert [text for text in transient if leaks(text)] == []

@@ -78,7 +78,10 @@ def briefing_html(results: Sequence[ArticleResult]) -> str:
 
 
 def current_uploads() -> list[Upload]:
-    """The dashboard's articles: the stored files and pasted texts, and the text in the box."""
+    """The dashboard's articles: the desk (the reader's articles, kept across reloads and
+    restarts), the stored files and pasted texts, and the text in the box."""
+    from ui import desk
+
     uploads = state.stored_uploads(None)
     pasted = st.session_state.get(state.PASTED) or ""
     if pasted.strip():
@@ -86,7 +89,7 @@ def current_uploads() -> list[Upload]:
     unique: dict[str, Upload] = {}
     for upload in uploads:
         unique.setdefault(upload.key, upload)
-    return list(unique.values())
+    return desk.with_desk(list(unique.values()))
 
 
 def render() -> None:
