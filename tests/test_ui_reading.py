@@ -83,3 +83,15 @@ def test_a_summary_cut_at_the_bound_says_so(monkeypatch):
     )
     app = upload(start(), ("budget.txt", text.encode("utf-8")))
     assert "Summarized from the first 3 sentences of 8." in captions(app)
+
+
+def test_read_as_is_offered_under_an_encoding_refusal_only():
+    app = upload(
+        start(),
+        ("garbled.txt", bytes(range(128, 256)) * 10),
+        ("empty.txt", b""),
+    )
+    errors = [e.value.replace("\\", "") for e in app.error]
+    assert any("garbled.txt" in e for e in errors) and any("empty.txt" in e for e in errors)
+    boxes = [box.key for box in app.selectbox if box.label == "Read as"]
+    assert boxes == ["read-as:" + Upload("garbled.txt", bytes(range(128, 256)) * 10).key]

@@ -16,6 +16,8 @@ from ui.markup import md
 DETECTED = "detected"
 TEXT_FORMATS = ("text", "markdown", "html")
 TEXT_EXTENSIONS = (".txt", ".md", ".text", ".html", ".htm", ".csv")
+ENCODING_PROBLEMS = ("encoding", "decoded", "garbled", "readable text")
+"""Words of the refusals another code page could cure (not "empty", not "a PNG image")."""
 FORMAT_NAMES = {
     "text": "plain text", "markdown": "Markdown", "html": "web page",
     "docx": "Word document", "odt": "OpenDocument text", "pdf": "PDF",
@@ -54,7 +56,10 @@ def can_read_as(result: ArticleResult) -> bool:
     """Whether another code page could change this file's reading."""
     if result.ok:
         return result.format in TEXT_FORMATS
-    return result.forced_encoding is not None or result.name.lower().endswith(TEXT_EXTENSIONS)
+    if result.forced_encoding is not None:
+        return True
+    unreadable = any(word in (result.error or "") for word in ENCODING_PROBLEMS)
+    return unreadable and result.name.lower().endswith(TEXT_EXTENSIONS)
 
 
 def render_read_as_button(result: ArticleResult) -> None:

@@ -20,8 +20,8 @@ MAX_FILES = 500
 UPLOADER_MAX_MB = 8 * ARTICLE_MAX_MB
 """What the browser lets through: over ARTICLE_MAX_BYTES, our code refuses the file by name."""
 LABEL = (
-    f"Article files (.txt, .md, .text; up to {ARTICLE_MAX_MB} MB = {ARTICLE_MAX_BYTES:,} bytes "
-    f"each, {MAX_FILES} at once)"
+    f"Article files (text, web pages, Word, PDF; up to {ARTICLE_MAX_MB} MB = "
+    f"{ARTICLE_MAX_BYTES:,} bytes each, {MAX_FILES} at once)"
 )
 # The uploader's own "200MB per file" line would contradict the label: hidden.
 STYLE = (
