@@ -66,3 +66,26 @@ def packs_dir(tmp_path, monkeypatch):
     yield directory
     engine.clear_translation_cache()
     models.unload_all()
+
+
+@pytest.fixture(scope="module")
+def app_work(tmp_path_factory, request):
+    """A browser-test module's folder: its server's packs and library live there."""
+    return tmp_path_factory.mktemp(request.module.__name__.rsplit(".", 1)[-1])
+
+
+@pytest.fixture(scope="module")
+def server(app_work):
+    """The dashboard served for a browser-test module (testkit.streamlit_server.serve_app)."""
+    from testkit.streamlit_server import serve_app
+
+    with serve_app(app_work) as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_desk(app_work):
+    """Each browser test starts from the empty dashboard a new reader sees."""
+    from testkit.streamlit_server import empty_desk
+
+    empty_desk(app_work)

@@ -17,12 +17,10 @@ from playwright.sync_api import expect, sync_playwright
 from testkit.streamlit_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
-    empty_desk,
-    serve_app,
 )
 from testkit.tinypack import build_tiny_pack
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("fresh_desk")]
 expect.set_options(timeout=60_000)
 
 HOSTILE = (
@@ -51,22 +49,6 @@ CREATED = """() => ({
        .length,
 })"""
 NOTHING = {"img": [], "links": [], "scripts": 0, "katex": 0, "red": 0}
-
-
-@pytest.fixture(scope="module")
-def work(tmp_path_factory):
-    return tmp_path_factory.mktemp("hostile")
-
-
-@pytest.fixture(autouse=True)
-def fresh_desk(work):
-    empty_desk(work)
-
-
-@pytest.fixture(scope="module")
-def server(work):
-    with serve_app(work) as url:
-        yield url
 
 
 @pytest.fixture

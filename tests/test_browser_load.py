@@ -16,11 +16,9 @@ from playwright.sync_api import expect, sync_playwright
 from testkit.streamlit_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
-    empty_desk,
-    serve_app,
 )
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("fresh_desk")]
 
 SESSIONS = 5
 ROUNDS = 4
@@ -35,22 +33,6 @@ def article(number: int) -> bytes:
         "Work will start in the spring and should take two years. "
         "The mayor said the new bridge would have wide paths for cyclists and walkers.\n"
     ).encode()
-
-
-@pytest.fixture(scope="module")
-def work(tmp_path_factory):
-    return tmp_path_factory.mktemp("load")
-
-
-@pytest.fixture(autouse=True)
-def fresh_desk(work):
-    empty_desk(work)
-
-
-@pytest.fixture(scope="module")
-def server(work):
-    with serve_app(work) as url:
-        yield url
 
 
 def test_five_sessions_clicking_downloads_all_get_their_files(server, tmp_path):

@@ -18,34 +18,16 @@ from digest.job import ARTICLE_MAX_BYTES
 from testkit.streamlit_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
-    empty_desk,
-    serve_app,
 )
 from ui.upload_limits import UPLOADER_MAX_MB
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("fresh_desk")]
 expect.set_options(timeout=60_000)
 
 GOOD = (
     "Bridge to be rebuilt\n\nThe city council voted on Tuesday to rebuild the old river bridge. "
     "Work will start in the spring and should take two years.\n"
 )
-
-
-@pytest.fixture(scope="module")
-def work(tmp_path_factory):
-    return tmp_path_factory.mktemp("uploads")
-
-
-@pytest.fixture(autouse=True)
-def fresh_desk(work):
-    empty_desk(work)
-
-
-@pytest.fixture(scope="module")
-def server(work):
-    with serve_app(work) as url:
-        yield url
 
 
 def note(page) -> str:
