@@ -12,6 +12,7 @@ import pytest
 from testkit.httpserver import LoopbackServer, closed_port_url
 from testkit.tinymodel import build_model_dir, build_model_zip
 from testkit.tinypack import build_tiny_pack
+from tests.test_translator_cli import run
 
 ROOT = Path(__file__).resolve().parent.parent
 KAZAKH = "Парламент жаңа бюджетті дүйсенбі күні бекітті.\n"
@@ -26,17 +27,6 @@ def env(tmp_path) -> dict[str, str]:
     environment["HF_ENDPOINT"] = closed_port_url("")
     environment["PYTHONPATH"] = str(ROOT)
     return environment
-
-
-def run(env, *args, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    result = subprocess.run(
-        [sys.executable, "-m", "translator", *map(str, args)],
-        cwd=ROOT, env=env, input=stdin, capture_output=True, timeout=300,
-    )
-    result.out = result.stdout.decode("utf-8")
-    result.err = result.stderr.decode("utf-8")
-    assert "Traceback" not in result.err, result.err
-    return result
 
 
 def test_install_file_takes_a_model_zip_lists_it_translates_and_removes_it(env, tmp_path):

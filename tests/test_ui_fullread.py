@@ -13,7 +13,14 @@ from articles.building import build_article
 from digest.job import Upload
 from testkit.tinypack import build_tiny_pack
 from tests.test_mixed_languages import ENGLISH, MIXED, TITLE, WITH_LIST
-from tests.test_ui_dashboard import GERMAN, RUSSIAN, downloads, fresh_caches  # noqa: F401
+from tests.test_ui_dashboard import (  # noqa: F401 (fixtures)
+    GERMAN,
+    RUSSIAN,
+    downloads,
+    fresh_caches,
+    start,
+    upload,
+)
 from translator.install import install_from_file
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -23,19 +30,6 @@ APP = str(Path(__file__).resolve().parents[1] / "app.py")
 def ru_en_pack(tmp_path, packs_dir):
     install_from_file(build_tiny_pack(tmp_path, "ru", "en"))
 
-
-def start() -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=120)
-    app.run()
-    assert not app.exception
-    return app
-
-
-def upload(app: AppTest, *files: tuple[str, bytes]) -> AppTest:
-    app.file_uploader(key="files-0").set_value([(name, data, "text/plain") for name, data in files])
-    app.run()
-    assert not app.exception, app.exception
-    return app
 
 
 def html_bodies(app: AppTest) -> list[str]:
