@@ -26,6 +26,7 @@ import requests
 
 from translator import validation
 from translator.errors import OfflineError, PackError
+from translator.http import get, network_problem
 from translator.install import install_archive
 from translator.packs import Pack, described_pair, installed_packs, packages_dir, version_key
 
@@ -80,21 +81,7 @@ def index_url() -> str:
 
 
 def _get(url: str, timeout: float) -> requests.Response:
-    response = requests.get(
-        url, stream=True, timeout=(timeout, timeout), headers={"User-Agent": USER_AGENT}
-    )
-    response.raise_for_status()
-    return response
-
-
-def _network_problem(error: requests.RequestException, timeout: float) -> str:
-    if isinstance(error, requests.HTTPError) and error.response is not None:
-        return f"the server answered {error.response.status_code} {error.response.reason}"
-    if isinstance(error, requests.Timeout) or "timed out" in str(error):
-        return f"no answer within {timeout:g} s"
-    if isinstance(error, requests.ConnectionError):
-        return "no connection (offline, or the server is down)"
-    return type(error).__name__
+    return get(url, timeout, USER_AGENT)
 
 
 def fetch_index(timeout: float = 10) -> list[AvailablePack]:
@@ -106,7 +93,7 @@ def fetch_index(timeout: float = 10) -> list[AvailablePack]:
     except requests.RequestException as error:
         raise OfflineError(
             f"Could not reach the Argos package index at {url}: "
-            f"{_network_problem(error, timeout)}. {FALLBACK_HINT}"
+            f"{network_problem(error, timeout)}. {FALLBACK_HINT}"
         ) from None
     except PackError:
         raise PackError(f"The Argos package index at {url} is implausibly large.") from None
@@ -355,7 +342,7 @@ def _download(url: str, out, pair: str, progress: Progress | None, timeout: floa
         of_total = f" of {total:,}" if total is not None else ""
         raise OfflineError(
             f"The download of the {pair} pack from {url} failed after {done:,}{of_total} bytes: "
-            f"{_network_problem(error, timeout)}. Nothing was installed."
+            f"{network_problem(error, timeout)}. Nothing was installed."
         ) from None
     except OSError as error:
         raise PackError(

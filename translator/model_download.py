@@ -20,6 +20,7 @@ from pathlib import Path
 
 import requests
 
+from translator.http import get, network_problem
 from translator.model_install import install_model, safe_name
 from translator.multilingual import (
     LICENCES,
@@ -92,20 +93,7 @@ def endpoint() -> str:
 
 
 def _get(url: str, timeout: float, headers: dict | None = None) -> requests.Response:
-    response = requests.get(url, stream=True, timeout=(timeout, timeout),
-                            headers={"User-Agent": USER_AGENT, **(headers or {})})
-    response.raise_for_status()
-    return response
-
-
-def _problem(error: requests.RequestException, timeout: float) -> str:
-    if isinstance(error, requests.HTTPError) and error.response is not None:
-        return f"the server answered {error.response.status_code} {error.response.reason}"
-    if isinstance(error, requests.Timeout) or "timed out" in str(error):
-        return f"no answer within {timeout:g} s"
-    if isinstance(error, requests.ConnectionError):
-        return "no connection (offline, or the server is down)"
-    return type(error).__name__
+    return get(url, timeout, USER_AGENT, headers)
 
 
 def _json(url: str, timeout: float, repo: str) -> object:
@@ -114,7 +102,7 @@ def _json(url: str, timeout: float, repo: str) -> object:
             body = response.raw.read(MAX_LISTING_BYTES + 1, decode_content=True)
     except requests.RequestException as error:
         raise ModelError(
-            f"Could not reach Hugging Face at {url}: {_problem(error, timeout)}. "
+            f"Could not reach Hugging Face at {url}: {network_problem(error, timeout)}. "
             + OTHER_WAY.format(repo=repo)
         ) from None
     if len(body) > MAX_LISTING_BYTES:
@@ -227,7 +215,7 @@ def _fetch(plan: DownloadPlan, name: str, size: int, path: Path, before: int, to
         got = path.stat().st_size if path.exists() else 0
         raise ModelError(
             f"The download of {plan.repo} broke off in {name} after {got:,} of {size:,} bytes: "
-            f"{_problem(error, timeout)}. Start it again to resume where it stopped. "
+            f"{network_problem(error, timeout)}. Start it again to resume where it stopped. "
             + OTHER_WAY.format(repo=plan.repo)
         ) from None
     except OSError as error:
