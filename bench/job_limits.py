@@ -10,7 +10,6 @@ and under 1 GB extra.
 """
 from __future__ import annotations
 
-import multiprocessing
 import random
 import sys
 import time
@@ -19,8 +18,8 @@ from bench.summarizer_limits import (
     DATA,
     TARGET_MB,
     TARGET_SECONDS,
-    _receive,
     dev_words,
+    in_child,
     one_line,
     repeated_article,
     reset_peak,
@@ -44,18 +43,6 @@ def _child(conn, name: str, data: bytes) -> None:
     conn.close()
 
 
-def run(name: str, data: bytes):
-    parent, child = multiprocessing.Pipe(duplex=False)
-    process = multiprocessing.get_context("fork").Process(target=_child, args=(child, name, data))
-    process.start()
-    child.close()
-    result = _receive(parent)
-    if process.is_alive():
-        process.kill()
-    process.join()
-    return result
-
-
 def main() -> int:
     if not DATA.is_dir():
         print(f"no development data at {DATA}", file=sys.stderr)
@@ -72,7 +59,7 @@ def main() -> int:
     failed = False
     for label, text in texts.items():
         data = text.encode("utf-8")
-        result = run("huge.txt", data)
+        result = in_child(_child, "huge.txt", data)
         if result is None:
             print(f"| {label} | {len(data) / 1e6:.1f} | died | | |")
             failed = True

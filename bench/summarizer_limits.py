@@ -111,12 +111,11 @@ def _receive(parent):
         return None
 
 
-def measure(article: Article, algorithm: str, kwargs: dict):
-    """(seconds, extra MB, picked sentences, note) or None when over TIMEOUT or failed."""
+def in_child(target, *args):
+    """Run target(connection, *args) in a forked child; what it sends, or None when it took
+    over TIMEOUT or died. The child inherits the parent's data instead of copying it."""
     parent, child = multiprocessing.Pipe(duplex=False)
-    process = multiprocessing.get_context("fork").Process(
-        target=_child, args=(child, (article, algorithm, kwargs))
-    )
+    process = multiprocessing.get_context("fork").Process(target=target, args=(child, *args))
     process.start()
     child.close()
     result = _receive(parent)
@@ -124,6 +123,11 @@ def measure(article: Article, algorithm: str, kwargs: dict):
         process.kill()
     process.join()
     return result
+
+
+def measure(article: Article, algorithm: str, kwargs: dict):
+    """(seconds, extra MB, picked sentences, note) or None when over TIMEOUT or failed."""
+    return in_child(_child, (article, algorithm, kwargs))
 
 
 def _build_child(conn, text):
@@ -135,15 +139,7 @@ def _build_child(conn, text):
 
 
 def build_cost(text: str):
-    parent, child = multiprocessing.Pipe(duplex=False)
-    process = multiprocessing.get_context("fork").Process(target=_build_child, args=(child, text))
-    process.start()
-    child.close()
-    result = _receive(parent)
-    if process.is_alive():
-        process.kill()
-    process.join()
-    return result
+    return in_child(_build_child, text)
 
 
 def main() -> int:
