@@ -6,7 +6,8 @@ sentencex (Wikimedia) ships abbreviation lists and terminal punctuation for some
 sentence, rejoins breaks that are clearly not sentence ends (per-language lists
 of titles such as "Prof." and "ул.", abbreviations before a number such as
 "рис." and abbreviations that never end a sentence such as "т. е." or "z. B."),
-and cuts run-on text into bounded chunks
+keeps with a sentence what cannot start one (")", "& ", a dash item, a short
+parenthetical such as a reference number), and cuts run-on text into bounded chunks
 so that summarization and translation never get one 40,000-word "sentence".
 """
 from __future__ import annotations
@@ -58,6 +59,9 @@ def _segment(text: str, language: str) -> list[str]:
         raw = segment("en", text)
     # Pieces keep their trailing white space so that rejoining restores the text.
     pieces = [part for piece in raw for part in _split_before_numbers(piece)]
+    heading_colon = _HEADING_COLON.get(language)
+    if heading_colon:
+        pieces = [part for piece in pieces for part in heading_colon.split(piece)]
     return [piece.strip() for piece in _repair(pieces, language) if piece.strip()]
 
 
@@ -65,6 +69,11 @@ def _segment(text: str, language: str) -> list[str]:
 # sentence; some rule sets never split there. A period right after a digit is
 # an ordinal ("am 3. Mai") and short words are abbreviations ("Abs. 2", "p. 5").
 _NUMBER_START = re.compile(r"(?<=[^\W\d_]{4}[.!?])\s+(?=\d)")
+
+
+# French sets a colon off with a space and writes on in lowercase after it, except
+# before a quotation or a name: " : Les autres ..." ends a heading or a list's lead-in.
+_HEADING_COLON = {"fr": re.compile(r"(?<=[^\W\d_] :)(?=\s+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")}
 
 
 def _split_before_numbers(piece: str) -> list[str]:
@@ -84,7 +93,14 @@ def _split_before_numbers(piece: str) -> list[str]:
 
 # A straight quote is only a closer when it stands alone ('" He' vs '"He').
 _LEADING_CLOSER = re.compile(r"^(?:[»”’)\]』」]+|\"(?=\s|$))")
-_TRAILING_OPENER = re.compile(r"(?<=[.!?…])\s+[\"“«„]\s*$")
+_TRAILING_OPENER = re.compile(r"(?<=[.!?…])\s+[\"'“‘«„]\s*$")
+# After a period, a piece starting with a closing bracket, "& " or a dash and a space
+# goes on the sentence before ("Hermansson, J. & Berg", "13. - Stockholm, 2000.";
+# inline quotes after a dash too, as news corpora count them), and a short
+# parenthetical that opens it annotates that sentence ("... kartong. (1742/22)").
+_RUNS_ON = re.compile(r"^(?:[)\]]|&\s|(?:-|–|--)\s)")
+_ANNOTATION = re.compile(r"^\((?P<inside>[^()]{1,80})\)\s*")
+_LIST_LABEL = re.compile(r"^\s*(?:\d{1,3}|[^\W\d_]|[ivxlc]{1,5})\s*$", re.IGNORECASE)
 _INITIAL = re.compile(r"(?:^|[\s.(«“„])[^\W\d_]\.$")
 _ABBREVIATION = re.compile(r"(?:^|\s)[(«“„\"']?(?:[^\W\d_]{1,4}\.|(?:[^\W\d_]{1,4}\.){2,4})$")
 # Dotted country and city names end sentences as often as any word ("... in the U.S. He").
@@ -234,6 +250,19 @@ def _repair(pieces: list[str], language: str) -> list[str]:
             if _inside_word(out[-1], piece) or continues(out[-1], piece, language):
                 out[-1] += piece
                 continue
+            if out[-1].rstrip().endswith("."):
+                if _RUNS_ON.match(piece):
+                    out[-1] += piece
+                    continue
+                annotation = _annotation(piece)
+                if annotation:
+                    out[-1] += piece[:annotation]
+                    piece = piece[annotation:]
+                    if not piece.strip():
+                        continue
+                    if not (piece[0].isupper() or piece[0].isdigit()):
+                        out[-1] += piece
+                        continue
         out.append(piece)
     if carried:
         if out:
@@ -241,6 +270,18 @@ def _repair(pieces: list[str], language: str) -> list[str]:
         else:
             out.append(carried)
     return out
+
+
+def _annotation(piece: str) -> int:
+    """Length of the parenthetical a piece opens with, when it annotates the sentence
+    before it: not a list label ("(3) ...") and not a sentence of its own ("(See below.)")."""
+    match = _ANNOTATION.match(piece)
+    if not match:
+        return 0
+    inside = match.group("inside").strip()
+    if not inside or _LIST_LABEL.match(inside) or inside.endswith((".", "!", "?", "…")):
+        return 0
+    return match.end()
 
 
 def continues(previous: str, piece: str, language: str = "und", line_break: bool = False) -> bool:

@@ -266,3 +266,89 @@ def test_a_year_mark_at_a_line_end_still_ends_the_sentence():
     assert continues("В 1941 г.", "Германия напала", "ru")
     assert not continues("Он родился в 2008 г.", "Потом переехал", "ru", line_break=True)
     assert continues("Приехал проф.", "Иванов", "ru", line_break=True)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        pytest.param(
+            "sv",
+            "Säljes: objektiv för Nikon, med lock och originalkartong. (1742/22) "
+            "Det är endast köparen som kan avgöra riskerna.",
+            [
+                "Säljes: objektiv för Nikon, med lock och originalkartong. (1742/22)",
+                "Det är endast köparen som kan avgöra riskerna.",
+            ],
+            id="sv-reference-number-belongs-to-the-sentence-before",
+        ),
+        pytest.param(
+            "en",
+            "Shares fell by a third on Monday. (Reporting by Anna Lee) The bank said it "
+            "would not comment.",
+            [
+                "Shares fell by a third on Monday. (Reporting by Anna Lee)",
+                "The bank said it would not comment.",
+            ],
+            id="en-credit-in-parentheses",
+        ),
+        pytest.param(
+            "sv",
+            "Öberg, Per, Hermansson, Jörgen. & Berg, Per-Åke, I väntan på solnedgången.",
+            ["Öberg, Per, Hermansson, Jörgen. & Berg, Per-Åke, I väntan på solnedgången."],
+            id="sv-ampersand-never-starts-a-sentence",
+        ),
+        pytest.param(
+            "sv",
+            "Schönbäck, H: Grönlandet södra 13. - Stockholms stadsmuseum, 2000. Sedan inget mer.",
+            [
+                "Schönbäck, H: Grönlandet södra 13. - Stockholms stadsmuseum, 2000.",
+                "Sedan inget mer.",
+            ],
+            id="sv-dash-item-of-a-reference",
+        ),
+        pytest.param(
+            "tr",
+            "Fiyatlar bölge şartlarına göre değişiklik gösterebilir. ) Lisanslama işlemleri "
+            "için siteye bakın.",
+            [
+                "Fiyatlar bölge şartlarına göre değişiklik gösterebilir. ) Lisanslama işlemleri "
+                "için siteye bakın."
+            ],
+            id="tr-stray-closing-bracket",
+        ),
+    ],
+)
+def test_what_follows_a_period_but_cannot_start_a_sentence_stays(language, text, expected):
+    assert split_sentences(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        pytest.param(
+            "ro",
+            "Cererea se depune cu acte doveditoare. (3) Începând cu data de 1 ianuarie se "
+            "aplică noile reguli.",
+            [
+                "Cererea se depune cu acte doveditoare.",
+                "(3) Începând cu data de 1 ianuarie se aplică noile reguli.",
+            ],
+            id="ro-list-label-starts-its-item",
+        ),
+        pytest.param(
+            "en",
+            "The vote is on Monday. - Is that certain? Nobody knows.",
+            ["The vote is on Monday. - Is that certain?", "Nobody knows."],
+            id="en-dash-runs-on-after-a-period-not-after-a-question",
+        ),
+    ],
+)
+def test_parenthetical_sentences_and_list_labels_still_start_sentences(
+    language, text, expected
+):
+    assert split_sentences(text, language) == expected
+
+
+def test_a_sentence_in_parentheses_is_no_annotation_of_the_one_before():
+    sentences = split_sentences("He left the room. (He did not come back.) She stayed.", "en")
+    assert sentences[0] == "He left the room."
