@@ -368,6 +368,6 @@ def detect_article_language(paragraphs: Sequence[str]) -> ArticleLanguage:
 def detect_text_language(text: str) -> ArticleLanguage:
     """The language of a decoded article's text, judged as everywhere in the project:
     the body's paragraphs (the title is too short to count), as the dashboard shows them."""
-    from articles.building import build_article
+    from articles.building import article_paragraphs
 
-    return detect_article_language(build_article("", text).paragraphs)
+    return detect_article_language(article_paragraphs(text))

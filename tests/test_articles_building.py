@@ -1,4 +1,6 @@
 """Text -> Article: a title that is never a sentence, paragraphs, sentences."""
+import pytest
+
 from articles.building import build_article
 from articles.model import Sentence
 
@@ -252,3 +254,23 @@ def test_wrapped_prose_with_a_colon_and_a_dash_at_line_starts_is_still_prose():
         "- Second item",
     ]
     assert [s.line_break for s in article.sentences] == [True, True, False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Парламент одобрил бюджет\n\nДепутаты в среду одобрили проект. Министр заявил.\n\n"
+        "Оппозиция раскритиковала документ.",
+        "No title here. Just one paragraph of prose that runs on.",
+        "Headline\r\n\r\nAstana, 3 March\r\nThe talks began today.\r\n- first item\r\n- second",
+        "Menu:\nTea 2\nCoffee 3\n\nPrices | Today\nBread | 1.20",
+        "The council met with\nPresident Smith on Monday and agreed to fund the\n"
+        "repairs before winter, officials said in a short\nstatement after the vote.\n\n"
+        "Work starts in April.",
+        "",
+    ],
+)
+def test_article_paragraphs_are_the_paragraphs_build_article_gives(text):
+    from articles.building import article_paragraphs
+
+    assert article_paragraphs(text) == build_article("x.txt", text).paragraphs
