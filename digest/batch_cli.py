@@ -2,7 +2,7 @@
 
     python -m digest batch INPUT... --out DIR [--engine local|ray] [--workers N]
         [--ray-address ADDRESS] [--translate-to CODE] [--algorithm NAME]
-        [--sentences N | --ratio R] [--library]
+        [--sentences N | --ratio R | --words N] [--library]
 
 A file that cannot be read or summarized is an `error` row and a `digest: FILE: reason`
 line; the others are done and the exit status is 1. Ctrl-C exits 130 with the
@@ -71,7 +71,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     length.add_argument("--sentences", type=positive_count, metavar="N",
                         help="summary length in sentences (default: 5)")
     length.add_argument("--ratio", type=share, metavar="R",
-                        help="summary length as a share of the article's sentences, 0 < R <= 1")
+                        help="summary length as a share of the article's words, 0 < R <= 1")
+    length.add_argument("--words", type=positive_count, metavar="N",
+                        help="summary length in words: sentences are picked up to about N words")
     parser.add_argument("--library", action="store_true",
                         help="also store the results in the reader's library")
     parser.set_defaults(run=run)
@@ -85,8 +87,9 @@ def run(args: argparse.Namespace) -> int:
 
     summary = SummarySettings(
         algorithm=args.algorithm,
-        sentences=None if args.ratio else (args.sentences or DEFAULT_SENTENCES),
+        sentences=None if args.ratio or args.words else (args.sentences or DEFAULT_SENTENCES),
         ratio=args.ratio,
+        words=args.words,
     )
     if args.out.exists() and not args.out.is_dir():
         raise CommandError(f"{display_name(str(args.out))}: not a folder", status=2)

@@ -355,3 +355,20 @@ def test_an_unreachable_cluster_is_one_clear_line(tmp_path, capsys):
                    "--ray-address", f"127.0.0.1:{port}"])
     assert status == 1
     assert f"--ray-address 127.0.0.1:{port}: nothing answers there" in capsys.readouterr().err
+
+
+def test_words_length_bounds_each_summary_and_a_new_length_is_redone(packs, tmp_path):
+    folder = make_corpus(tmp_path / "news")
+    out = tmp_path / "out"
+    assert main(["batch", str(folder), "--out", str(out), "--workers", "1",
+                 "--words", "20"]) == 1  # the bad files
+    short = by_name(out)["budget.txt"]
+    assert short["status"] == "ok" and 1 <= len(short["summary"]) <= 2
+    assert "20 words" in short["length"]
+
+    assert main(["batch", str(folder), "--out", str(out), "--workers", "1",
+                 "--words", "60"]) == 1
+    longer = by_name(out)["budget.txt"]
+    assert len(longer["summary"]) > len(short["summary"])  # redone, not skipped
+    words = sum(len(sentence.split()) for sentence in longer["summary"])
+    assert words <= 70

@@ -42,12 +42,17 @@ class BatchSettings:
 
     def fingerprint(self) -> dict[str, Any]:
         """The settings a row was made with: a row is reused only when these match."""
-        return {
-            "algorithm": self.summary.algorithm,
-            "sentences": self.summary.sentences if self.summary.ratio is None else None,
-            "ratio": self.summary.ratio,
+        summary = self.summary
+        by_count = summary.ratio is None and summary.words is None
+        fingerprint = {
+            "algorithm": summary.algorithm,
+            "sentences": summary.sentences if by_count else None,
+            "ratio": summary.ratio,
             "translate_to": self.translate_to,
         }
+        if summary.words is not None:  # absent otherwise, so older manifests still match
+            fingerprint["words"] = summary.words
+        return fingerprint
 
 
 @dataclass(frozen=True)
