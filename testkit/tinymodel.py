@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from testkit.tinypack import TRAINING_SENTENCES, sentencepiece_vocabulary, train_sentencepiece
+from testkit.transformer_weights import fill_layers
 
 MODEL_SENTENCES: tuple[str, ...] = TRAINING_SENTENCES + (
     "Улаанбаатар хотод шинэ сургууль нээгдлээ.",
@@ -62,32 +63,6 @@ def _random(rng: np.random.Generator, shape: tuple[int, ...], scale: float) -> n
     return weights
 
 
-def _linear(spec, rng, out_dim: int, in_dim: int, scale: float) -> None:
-    spec.weight = _random(rng, (out_dim, in_dim), scale)
-    spec.bias = _random(rng, (out_dim,), scale)
-
-
-def _norm(spec, dim: int) -> None:
-    spec.gamma = np.ones(dim, dtype=np.float32)
-    spec.beta = np.zeros(dim, dtype=np.float32)
-
-
-def _attention(spec, rng, d_model: int, scale: float, self_attention: bool) -> None:
-    _norm(spec.layer_norm, d_model)
-    if self_attention:
-        _linear(spec.linear[0], rng, 3 * d_model, d_model, scale)
-    else:
-        _linear(spec.linear[0], rng, d_model, d_model, scale)
-        _linear(spec.linear[1], rng, 2 * d_model, d_model, scale)
-    _linear(spec.linear[-1], rng, d_model, d_model, scale)
-
-
-def _ffn(spec, rng, d_model: int, ffn_dim: int, scale: float) -> None:
-    _norm(spec.layer_norm, d_model)
-    _linear(spec.linear_0, rng, ffn_dim, d_model, scale)
-    _linear(spec.linear_1, rng, d_model, ffn_dim, scale)
-
-
 def write_weights(
     output_dir: Path,
     vocabulary: Sequence[str],
@@ -115,15 +90,8 @@ def write_weights(
     shared = _random(rng, (len(vocabulary), d_model), scale)
     spec.encoder.embeddings[0].weight = shared
     spec.decoder.embeddings.weight = shared
-    for side in (spec.encoder, spec.decoder):
-        _norm(side.layer_norm, d_model)
-    for layer in spec.encoder.layer:
-        _attention(layer.self_attention, rng, d_model, weight_scale * scale, True)
-        _ffn(layer.ffn, rng, d_model, ffn_dim, weight_scale * scale)
-    for layer in spec.decoder.layer:
-        _attention(layer.self_attention, rng, d_model, weight_scale * scale, True)
-        _attention(layer.attention, rng, d_model, weight_scale * scale, False)
-        _ffn(layer.ffn, rng, d_model, ffn_dim, weight_scale * scale)
+    fill_layers(spec, lambda shape, size: _random(rng, shape, size), d_model, ffn_dim,
+                weight_scale * scale)
     spec.decoder.projection.weight = shared
     bias = np.zeros(len(vocabulary), dtype=np.float32)
     bias[list(vocabulary).index("</s>")] = eos_bias

@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from languages.names import language_name
+from testkit.transformer_weights import fill_layers, fill_linear
 
 # Latin and Cyrillic sentences, so that the tokenizer knows the letters the
 # tests translate (English, German, Russian, Kazakh) instead of mapping them to <unk>.
@@ -91,32 +92,6 @@ def sentencepiece_vocabulary(model_bytes: bytes) -> list[str]:
     return [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
 
 
-def _linear(spec, rng, out_dim: int, in_dim: int, scale: float) -> None:
-    spec.weight = (rng.standard_normal((out_dim, in_dim)) * scale).astype(np.float32)
-    spec.bias = (rng.standard_normal(out_dim) * scale).astype(np.float32)
-
-
-def _norm(spec, dim: int) -> None:
-    spec.gamma = np.ones(dim, dtype=np.float32)
-    spec.beta = np.zeros(dim, dtype=np.float32)
-
-
-def _attention(spec, rng, d_model: int, scale: float, self_attention: bool) -> None:
-    _norm(spec.layer_norm, d_model)
-    if self_attention:  # fused query/key/value
-        _linear(spec.linear[0], rng, 3 * d_model, d_model, scale)
-    else:  # query, then fused key/value over the encoder output
-        _linear(spec.linear[0], rng, d_model, d_model, scale)
-        _linear(spec.linear[1], rng, 2 * d_model, d_model, scale)
-    _linear(spec.linear[-1], rng, d_model, d_model, scale)
-
-
-def _ffn(spec, rng, d_model: int, ffn_dim: int, scale: float) -> None:
-    _norm(spec.layer_norm, d_model)
-    _linear(spec.linear_0, rng, ffn_dim, d_model, scale)
-    _linear(spec.linear_1, rng, d_model, ffn_dim, scale)
-
-
 def write_ctranslate2_model(
     output_dir: Path,
     vocabulary: Sequence[str],
@@ -149,20 +124,15 @@ def write_ctranslate2_model(
     layer_scale = weight_scale * scale
     spec = transformer_spec.TransformerSpec.from_config(layers, heads, pre_norm=True)
 
+    def draw(shape: tuple[int, ...], size: float) -> np.ndarray:
+        return (rng.standard_normal(shape) * size).astype(np.float32)
+
     for side in (spec.encoder, spec.decoder):
         embeddings = side.embeddings if isinstance(side.embeddings, list) else [side.embeddings]
         for embedding in embeddings:
-            weight = rng.standard_normal((vocab_size, d_model)) * scale
-            embedding.weight = weight.astype(np.float32)
-        _norm(side.layer_norm, d_model)
-    for layer in spec.encoder.layer:
-        _attention(layer.self_attention, rng, d_model, layer_scale, self_attention=True)
-        _ffn(layer.ffn, rng, d_model, ffn_dim, layer_scale)
-    for layer in spec.decoder.layer:
-        _attention(layer.self_attention, rng, d_model, layer_scale, self_attention=True)
-        _attention(layer.attention, rng, d_model, layer_scale, self_attention=False)
-        _ffn(layer.ffn, rng, d_model, ffn_dim, layer_scale)
-    _linear(spec.decoder.projection, rng, vocab_size, d_model, projection_scale * scale)
+            embedding.weight = draw((vocab_size, d_model), scale)
+    fill_layers(spec, draw, d_model, ffn_dim, layer_scale)
+    fill_linear(spec.decoder.projection, draw, vocab_size, d_model, projection_scale * scale)
     spec.decoder.projection.bias[:] = 0.0
     eos = list(vocabulary).index("</s>")
     spec.decoder.projection.bias[eos] += eos_bias
