@@ -18,3 +18,17 @@ class Document:
     format: str  # "text", "markdown", "html", "docx", "odt", "pdf"
     encoding: str | None  # code page of a text format; None for docx, odt, pdf
     notes: tuple[str, ...] = ()  # for the reader, e.g. "3 unreadable bytes replaced"
+
+
+def join_blocks(blocks: list[tuple[str, str]]) -> str:
+    """A word processor's (kind, text) blocks as Document text: paragraphs apart by a
+    blank line, consecutive list items ("item") one a line, as `text` promises."""
+    out: list[str] = []
+    previous = ""
+    for kind, text in blocks:
+        if kind == "item" and previous == "item":
+            out[-1] += "\n" + text
+        else:
+            out.append(text)
+        previous = kind
+    return "\n\n".join(out)

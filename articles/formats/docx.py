@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 
 from articles.decoding import ArticleError, normalize_text
-from articles.document import Document
+from articles.document import Document, join_blocks
 from articles.formats.archive import open_archive
 
 _TITLE_STYLES = ("Title", "Heading 1", "Heading1", "heading 1")
@@ -32,7 +32,7 @@ def read_docx(data: bytes, name: str) -> Document:
         title: str | None = blocks.pop(0)[1]
     else:
         title = " ".join((document.core_properties.title or "").split()) or None
-    text = normalize_text(_join(blocks))
+    text = normalize_text(join_blocks(blocks))
     if not text.strip():
         raise ArticleError(name, "this Word file contains no text.")
     return Document(text=text, title=title, format="docx", encoding=None)
@@ -71,16 +71,3 @@ def _blocks(document):
 def _numbered(paragraph) -> bool:
     properties = paragraph._p.pPr
     return properties is not None and properties.numPr is not None
-
-
-def _join(blocks: list[tuple[str, str]]) -> str:
-    """Paragraphs apart by a blank line; consecutive list items one a line."""
-    out: list[str] = []
-    previous = ""
-    for kind, text in blocks:
-        if kind == "item" and previous == "item":
-            out[-1] += "\n" + text
-        else:
-            out.append(text)
-        previous = kind
-    return "\n\n".join(out)

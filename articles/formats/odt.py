@@ -7,7 +7,7 @@ The title is the first heading, else the document's own title (meta.xml).
 from __future__ import annotations
 
 from articles.decoding import ArticleError, normalize_text
-from articles.document import Document
+from articles.document import Document, join_blocks
 from articles.formats.archive import open_archive, read_xml
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -33,15 +33,7 @@ def read_odt(data: bytes, name: str) -> Document:
     title = meta_title
     if blocks and blocks[0][0] == "heading":
         title = blocks.pop(0)[1]
-    out: list[str] = []
-    previous = ""
-    for kind, text in blocks:
-        if kind == "item" and previous == "item":
-            out[-1] += "\n" + text
-        else:
-            out.append(text)
-        previous = kind
-    text = normalize_text("\n\n".join(out))
+    text = normalize_text(join_blocks(blocks))
     if not text.strip():
         raise ArticleError(name, "this OpenDocument file contains no text.")
     return Document(text=text, title=title, format="odt", encoding=None)
