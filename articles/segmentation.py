@@ -12,6 +12,7 @@ so that summarization and translation never get one 40,000-word "sentence".
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -54,15 +55,65 @@ def _segment(text: str, language: str) -> list[str]:
         return []
     rules = _RULES_OF.get(language, language)
     try:
-        raw = segment(rules, text)
+        raw = _segment_past_quotes(rules, text)
     except Exception:  # an unknown code must not break an upload
-        raw = segment("en", text)
+        raw = _segment_past_quotes("en", text)
     # Pieces keep their trailing white space so that rejoining restores the text.
     pieces = [part for piece in raw for part in _split_before_numbers(piece)]
     heading_colon = _HEADING_COLON.get(language)
     if heading_colon:
         pieces = [part for piece in pieces for part in heading_colon.split(piece)]
     return [piece.strip() for piece in _repair(pieces, language) if piece.strip()]
+
+
+_QUOTE_MARK = re.compile("[“”„«»‹›]")
+_SENTENCE_END = frozenset(".!?…。！？؟")
+_OPENING_SHAPES = frozenset("“„«‹")
+
+
+def _segment_past_quotes(rules: str, text: str) -> list[str]:
+    """sentencex, blind to quotation marks.
+
+    sentencex keeps a quotation's sentences together ('“We won. We are ready,” he
+    said.') and, once a stray mark pairs with a later one, a whole paragraph. Here
+    the text is segmented without its marks, then each mark goes back: an opening
+    one (after a space or a sentence end, before a word) with the sentence after
+    it, any other with the sentence before. Measured on the dev sentences: ko 0.953
+    -> 0.966, mean +0.0014, no language down by more than one boundary.
+    """
+    marks = [match.start() for match in _QUOTE_MARK.finditer(text)]
+    if not marks:
+        return list(segment(rules, text))
+    stripped = _QUOTE_MARK.sub("", text)
+    pieces = list(segment(rules, stripped))
+    if "".join(pieces) != stripped:
+        return list(segment(rules, text))
+    where = [mark - number for number, mark in enumerate(marks)]  # each mark's stripped offset
+    out: list[str] = []
+    start = position = 0
+    for piece in pieces[:-1]:
+        position += len(piece)
+        cut = position + bisect.bisect_right(where, position)
+        while cut > start and _opens(text, cut - 1):
+            cut -= 1
+        if cut > start:
+            out.append(text[start:cut])
+            start = cut
+    out.append(text[start:])
+    return out
+
+
+def _opens(text: str, index: int) -> bool:
+    """Whether the quotation mark at `index` opens a quotation: a word follows it, and
+    a space or another mark comes before it; right after a sentence end with no space
+    (Chinese, Japanese) the mark's own shape decides ("。“今年" opens, "。”然后" closes)."""
+    mark = text[index]
+    if not _QUOTE_MARK.match(mark) or index + 1 >= len(text) or text[index + 1].isspace():
+        return False
+    before = text[index - 1] if index else " "
+    if before.isspace() or _QUOTE_MARK.match(before):
+        return True
+    return before in _SENTENCE_END and mark in _OPENING_SHAPES
 
 
 # "... құрайды. 2006 жылы ...": a full word, a period, then a number starts a new

@@ -352,3 +352,51 @@ def test_parenthetical_sentences_and_list_labels_still_start_sentences(
 def test_a_sentence_in_parentheses_is_no_annotation_of_the_one_before():
     sentences = split_sentences("He left the room. (He did not come back.) She stayed.", "en")
     assert sentences[0] == "He left the room."
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        pytest.param(
+            "en",
+            "“We will win. The team is ready,” he said. Then he left.",
+            ["“We will win.", "The team is ready,” he said.", "Then he left."],
+            id="en-sentences-inside-a-quotation",
+        ),
+        pytest.param(
+            "ru",
+            "«Мы победим. Команда готова», — сказал он. Потом ушёл.",
+            ["«Мы победим.", "Команда готова», — сказал он.", "Потом ушёл."],
+            id="ru-guillemets",
+        ),
+        pytest.param(
+            "ko",
+            "“특본이 노력했고 성과도 있었다고 봅니다. 지난 해에는 1위에 오르기도 했다. "
+            "그러나 무난할 듯하다. 당에 대해 “처지가 어려운 일”이라며 꼬집었다.",
+            [
+                "“특본이 노력했고 성과도 있었다고 봅니다.",
+                "지난 해에는 1위에 오르기도 했다.",
+                "그러나 무난할 듯하다.",
+                "당에 대해 “처지가 어려운 일”이라며 꼬집었다.",
+            ],
+            id="ko-a-stray-mark-does-not-swallow-the-paragraph",
+        ),
+        pytest.param(
+            "zh",
+            "他说：“我们会赢。队伍准备好了。”然后他走了。已经实现了。“今年8月8日，他被刑拘。",
+            ["他说：“我们会赢。", "队伍准备好了。”", "然后他走了。", "已经实现了。",
+             "“今年8月8日，他被刑拘。"],
+            id="zh-marks-without-spaces-go-by-their-shape",
+        ),
+        pytest.param(
+            "de",
+            "„Wir gewinnen. Das Team ist bereit“, sagte er. Dann ging er.",
+            ["„Wir gewinnen.", "Das Team ist bereit“, sagte er.", "Dann ging er."],
+            id="de-low-high-quotes",
+        ),
+    ],
+)
+def test_sentences_of_a_quotation_are_sentences_and_marks_stay_with_theirs(
+    language, text, expected
+):
+    assert split_sentences(text, language) == expected
