@@ -23,7 +23,9 @@ from testkit.streamlit_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
     ROOT,
+    app_environment,
     free_port,
+    served,
     start_server,
     stop,
     wait_until_serving,
@@ -92,11 +94,9 @@ def main() -> int:
 
     files = news_files(ARTICLES)
     with tempfile.TemporaryDirectory(prefix="bench-dashboard-") as work:
-        env = {
-            **os.environ,
-            "ARGOS_PACKAGES_DIR": str(Path(work) / "packs"),
-            "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/",
-        }
+        # Its own packs and library: the reader's library would put earlier runs' articles
+        # back on the desk, and "20 articles summarized" would then measure nothing.
+        env = app_environment(Path(work), ARGOS_PACKAGE_INDEX="http://127.0.0.1:9/")
         probe = Path(work) / "probe_app.py"
         probe.write_text(PROBE.format(root=str(ROOT), app=str(ROOT / "app.py")))
         with sync_playwright() as playwright:
@@ -108,11 +108,7 @@ def main() -> int:
             after_ready = [after for _, after, _ in starts]
             paint_cpu = [cpu for _, _, cpu in starts]
 
-            port = free_port()
-            url = f"http://127.0.0.1:{port}/"
-            process = start_server(probe, port, env)
-            try:
-                wait_until_serving(process, url)
+            with served(env, probe) as (url, process):
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
                 page.goto(url)
                 page.get_by_role("heading", name="News digest").wait_for(timeout=60_000)
@@ -142,8 +138,6 @@ def main() -> int:
                 modules = page.locator("code").first.inner_text().split()
                 maps = Path(f"/proc/{process.pid}/maps").read_text()
                 rss_end = rss_mb(process.pid)
-            finally:
-                stop(process)
             browser.close()
 
     found = [name for name in modules if name.split(".")[0] in FORBIDDEN[:3]]

@@ -10,7 +10,6 @@ and under 1 GB extra.
 """
 from __future__ import annotations
 
-import random
 import sys
 import time
 
@@ -18,13 +17,10 @@ from bench.summarizer_limits import (
     DATA,
     TARGET_MB,
     TARGET_SECONDS,
-    dev_words,
     in_child,
-    one_line,
-    repeated_article,
+    limit_texts,
     reset_peak,
     rss_mb,
-    short_sentences,
 )
 
 
@@ -47,13 +43,7 @@ def main() -> int:
     if not DATA.is_dir():
         print(f"no development data at {DATA}", file=sys.stderr)
         return 1
-    words = dev_words()
-    rng = random.Random(0)
-    texts = {
-        "one line, no punctuation": one_line(words, rng),
-        "300,000 short sentences": short_sentences(words, rng),
-        "news article repeated": repeated_article(),
-    }
+    texts = limit_texts()
     print("| 25 MB upload | MB | seconds | extra MB | note |")
     print("|---|---:|---:|---:|---|")
     failed = False

@@ -33,10 +33,7 @@ from testkit.streamlit_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
     ROOT,
-    free_port,
-    start_server,
-    stop,
-    wait_until_serving,
+    served,
 )
 
 DATA = next(
@@ -134,11 +131,7 @@ def page_paint(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
         )
         for _ in range(starts):
-            port = free_port()
-            url = f"http://127.0.0.1:{port}/"
-            process = start_server(ROOT / "app.py", port, env)
-            try:
-                wait_until_serving(process, url)
+            with served(env) as (url, _):
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
                 for times in (paints, warm):
                     started = time.perf_counter()
@@ -154,21 +147,13 @@ def page_paint(
                     )
                     times.append(time.perf_counter() - started)
                 page.close()
-            finally:
-                stop(process)
-            port = free_port()
-            url = f"http://127.0.0.1:{port}/"
-            process = start_server(ROOT / "app.py", port, env)
-            try:
-                wait_until_serving(process, url)
+            with served(env) as (url, _):
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
                 started = time.perf_counter()
                 page.goto(url)
                 page.get_by_role("heading", name="News digest").wait_for(timeout=120_000)
                 dashboard.append(time.perf_counter() - started)
                 page.close()
-            finally:
-                stop(process)
         browser.close()
     return paints, warm, dashboard, headings
 

@@ -100,16 +100,30 @@ def empty_desk(work: Path) -> None:
 
 
 @contextmanager
-def serve_app(work: Path, **extra_env: str) -> Iterator[str]:
-    """`streamlit run app.py` on a free loopback port with app_environment(work); yields its
-    URL once it answers, and stops it afterwards. Its log is work/streamlit.log."""
+def served(
+    env: dict[str, str],
+    script: Path = ROOT / "app.py",
+    output: IO[bytes] | int = subprocess.DEVNULL,
+    log: Path | None = None,
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`streamlit run script` on a free loopback port; yields its URL and process once
+    it answers its health check, and stops it afterwards."""
     port = free_port()
-    log = work / "streamlit.log"
-    with log.open("wb") as output:
-        process = start_server(ROOT / "app.py", port, app_environment(work, **extra_env), output)
+    process = start_server(script, port, env, output)
     try:
         url = f"http://127.0.0.1:{port}/"
         wait_until_serving(process, url, log=log)
-        yield url
+        yield url, process
     finally:
         stop(process)
+
+
+@contextmanager
+def serve_app(work: Path, **extra_env: str) -> Iterator[str]:
+    """`streamlit run app.py` with app_environment(work); yields its URL once it
+    answers, and stops it afterwards. Its log is work/streamlit.log."""
+    log = work / "streamlit.log"
+    with log.open("wb") as output, served(
+        app_environment(work, **extra_env), output=output, log=log
+    ) as (url, _):
+        yield url

@@ -3,7 +3,6 @@ web pages, Word, OpenDocument and PDF; the content decides, not the name."""
 import codecs
 import io
 import zipfile
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 import docx
@@ -12,9 +11,8 @@ from fpdf import FPDF
 
 from articles.decoding import ArticleError
 from articles.reading import ENCODING_CHOICES, SUPPORTED_EXTENSIONS, read_document
-
-# DejaVu Sans from the Debian package fonts-dejavu-core (installed by `make test`).
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+from testkit.documents import FONT
+from testkit.documents import make_pdf as release_pdf
 
 RU_TITLE = "Переговоры в Астане"
 RU_PARAGRAPHS = [
@@ -228,29 +226,11 @@ MARKS = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel
 
 
 def make_pdf(title, paragraphs, copies=1, header="Agency News | Press release"):
-    class Release(FPDF):
-        def header(self):
-            self.set_font("body", size=8)
-            self.cell(0, 8, header, align="C")
-            self.ln(12)
-
-        def footer(self):
-            self.set_y(-15)
-            self.set_font("body", size=8)
-            self.cell(0, 10, f"Page {self.page_no()}", align="C")
-
-    pdf = Release()
-    pdf.add_font("body", fname=str(FONT))
-    pdf.add_page()
-    pdf.set_font("body", size=16)
-    pdf.multi_cell(0, 9, title)
-    pdf.ln(4)
-    pdf.set_font("body", size=11)
-    for copy in range(copies):
-        for paragraph in paragraphs:
-            pdf.multi_cell(0, 6, f"{paragraph} {MARKS[copy]}." if copies > 1 else paragraph)
-            pdf.ln(3)
-    return bytes(pdf.output())
+    """A release whose paragraphs come `copies` times, each copy ending in its own mark."""
+    if copies > 1:
+        paragraphs = [f"{paragraph} {MARKS[copy]}." for copy in range(copies)
+                      for paragraph in paragraphs]
+    return release_pdf(title, paragraphs, header=header, page_number="Page {}")
 
 
 @pytest.mark.parametrize(("title", "paragraphs"), [

@@ -20,6 +20,7 @@ from testkit.streamlit_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
     ROOT,
+    app_environment,
     free_port,
     start_server,
     stop,
@@ -58,12 +59,7 @@ class Server:
     def __init__(self, work: Path) -> None:
         self.work = work
         self.data = work / "data"
-        self.env = {
-            **os.environ,
-            "NEWS_DIGEST_DATA": str(self.data),
-            "ARGOS_PACKAGES_DIR": str(work / "packs"),
-            "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/",
-        }
+        self.env = app_environment(work, ARGOS_PACKAGE_INDEX="http://127.0.0.1:9/")
         self.process = None
         self.url = ""
         self.starts = 0
