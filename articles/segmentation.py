@@ -301,19 +301,11 @@ def _repair(pieces: list[str], language: str) -> list[str]:
             if _inside_word(out[-1], piece) or continues(out[-1], piece, language):
                 out[-1] += piece
                 continue
-            if out[-1].rstrip().endswith("."):
-                if _RUNS_ON.match(piece):
-                    out[-1] += piece
-                    continue
-                annotation = _annotation(piece)
-                if annotation:
-                    out[-1] += piece[:annotation]
-                    piece = piece[annotation:]
-                    if not piece.strip():
-                        continue
-                    if not (piece[0].isupper() or piece[0].isdigit()):
-                        out[-1] += piece
-                        continue
+            running_on = _running_on(out[-1], piece)
+            out[-1] += piece[:running_on]
+            piece = piece[running_on:]
+            if not piece.strip():
+                continue
         out.append(piece)
     if carried:
         if out:
@@ -321,6 +313,22 @@ def _repair(pieces: list[str], language: str) -> list[str]:
         else:
             out.append(carried)
     return out
+
+
+def _running_on(previous: str, piece: str) -> int:
+    """How much of `piece` goes on the sentence `previous` ends with a period: all of it
+    when it cannot start a sentence (")", "& ", a dash item, a parenthetical that
+    lowercase words follow); only its opening parenthetical when that annotates the
+    sentence and a new one starts after it; else nothing."""
+    if not previous.rstrip().endswith("."):
+        return 0
+    if _RUNS_ON.match(piece):
+        return len(piece)
+    annotation = _annotation(piece)
+    rest = piece[annotation:]
+    if annotation and rest.strip() and not (rest[0].isupper() or rest[0].isdigit()):
+        return len(piece)
+    return annotation
 
 
 def _annotation(piece: str) -> int:
