@@ -15,9 +15,10 @@ from functools import cached_property
 from articles.model import Article
 from digest.settings import SummarySettings, TranslationSettings
 from digest.steps import PLAIN, Steps
-from languages.codes import UNDETERMINED, is_determined
+from languages.codes import UNDETERMINED, is_determined, normalize_code
 from languages.detection import ArticleLanguage
 from languages.names import language_name
+from languages.transliteration import script_tag
 from summarizer.summary import Summary
 
 log = logging.getLogger(__name__)
@@ -200,7 +201,9 @@ def add_translation(
     its own language; a paragraph already in the target language is kept as it is.
 
     A missing pack for the main language becomes `missing_pair`; one for a quoted
-    paragraph's language leaves those sentences untranslated, with a note.
+    paragraph's language leaves those sentences untranslated, with a note. Sentences of an
+    Uzbek or Kazakh paragraph in its other script go as "uz-Cyrl" / "kk-Latn", so the
+    engine transliterates them for a model that reads only one script; the note says so.
     """
     target = settings.target
     if not result.ok or target is None or result.article is None or result.summary is None:
@@ -218,8 +221,12 @@ def add_translation(
     else:
         indices = [sentence.index for sentence in result.summary.sentences]
     groups: dict[str, list[int]] = {}
+    tags: dict[int, str] = {}  # paragraph -> its language, with its script if unusual
     for index in indices:
-        groups.setdefault(_sentence_source(article, index, source), []).append(index)
+        paragraph = article.sentences[index].paragraph
+        if paragraph not in tags:
+            tags[paragraph] = _paragraph_source(article, index, source, target)
+        groups.setdefault(tags[paragraph], []).append(index)
     if source == target and set(groups) <= {target}:
         return replace(
             result,
@@ -231,31 +238,38 @@ def add_translation(
     translations: dict[int, str] = {index: article.sentences[index].text
                                     for index in groups.pop(target, [])}
     kept = frozenset(translations)
-    title, missing = None, []
+    title, missing, notes = None, [], []
+    # the headline goes with the main language's sentences written in its script
+    main = script_tag(source, article.title) if article.title and source != target else source
     if article.title and source != target:
-        groups.setdefault(source, [])
+        groups.setdefault(main, [])
     try:
         for language, members in groups.items():
+            base = normalize_code(language)
             if not steps.can_translate(language, target):
-                missing.append(language)
+                if base not in missing:
+                    missing.append(base)
                 continue
             texts = tuple(article.sentences[index].text for index in members)
-            with_title = language == source and bool(article.title)
+            with_title = language == main and bool(article.title)
             if with_title:  # the headline goes in the same call as its language's sentences
                 texts = (article.title, *texts)
-            prefer = (language, target) in settings.prefer_model
+            prefer = (base, target) in settings.prefer_model
             translated = steps.translate(texts, language, target, prefer)
             if with_title:
                 title, translated = translated[0], translated[1:]
             translations.update(zip(members, translated, strict=True))
+            note = steps.script_note(language, target, prefer) if language != base else ""
+            if note and note not in notes:
+                notes.append(note)
     except Exception as error:  # noqa: BLE001 - a broken pack must not cost the reader the page
         log.exception("translating %r into %s failed", result.name, target)
         return replace(result, target=target, translation_note=f"The translation failed: {error}")
-    note = None
     if missing:
         names = ", ".join(language_name(code) for code in missing)
-        note = (f"Paragraphs in {names} are not translated: no language pack for "
-                f"{names} → {language_name(target)}.")
+        notes.insert(0, f"Paragraphs in {names} are not translated: no language pack for "
+                        f"{names} → {language_name(target)}.")
+    note = " ".join(notes) or None
     return replace(
         result,
         target=target,
@@ -272,6 +286,16 @@ def _sentence_source(article: Article, index: int, main: str) -> str:
     """The language a sentence is translated from: its paragraph's, if determined."""
     language = article.sentence_language(index)
     return language if is_determined(language) else main
+
+
+def _paragraph_source(article: Article, index: int, main: str, target: str) -> str:
+    """The sentence's language, with its paragraph's script when that is not the
+    language's usual one ("uz-Cyrl"); a paragraph in the target language stays as it is."""
+    language = _sentence_source(article, index, main)
+    paragraph = article.sentences[index].paragraph
+    if language == target or not 0 <= paragraph < len(article.paragraphs):
+        return language
+    return script_tag(language, article.paragraphs[paragraph])
 
 
 def process(

@@ -103,6 +103,18 @@ def route(source: str, target: str, prefer_model: bool = False) -> str:
         return ""
 
 
+def script_note(source: str, target: str, prefer_model: bool = False) -> str:
+    """What translating from `source` ("uz-Cyrl") transliterates, for the reader; "" if
+    nothing: "Uzbek in Cyrillic was transliterated to Latin for NLLB-200." """
+    from translator import engine
+    from translator.errors import TranslatorError
+
+    try:
+        return engine.script_note(source, target, prefer_model)
+    except TranslatorError:
+        return ""
+
+
 def has_model_choice(source: str, target: str) -> bool:
     """Whether a multilingual model could translate a pair that a pack translates now."""
     from translator import engine
@@ -150,6 +162,7 @@ class Steps:
     can_translate: Callable[[str, str], bool] = can_translate
     translate: Callable[..., tuple[str, ...]] = translate
     route: Callable[[str, str, bool], str] = route
+    script_note: Callable[[str, str, bool], str] = script_note
 
 
 PLAIN = Steps()

@@ -6,6 +6,11 @@ FLORES-200 code (language + script, e.g. `kaz_Cyrl`), M2M-100 by a token around 
 chosen: Mongolian is Khalkha in Cyrillic (`khk_Cyrl`), Uzbek is Northern Uzbek in Latin
 (`uzn_Latn`), Chinese is simplified (`zho_Hans`; `zt`, Argos's traditional Chinese, is
 `zho_Hant`).
+
+A model's language token also names a script: Uzbek text in Cyrillic or Kazakh in Latin is
+transliterated before a model that knows the other script reads it (languages.transliteration;
+translator.engine decides). `uzs_Arab` (Southern Uzbek, Afghanistan) is never used for the
+Uzbek of Uzbekistan.
 """
 from __future__ import annotations
 
@@ -32,6 +37,20 @@ ISO_TO_FLORES: dict[str, str] = {
 }
 """One FLORES-200 code per ISO 639-1 code the project may meet."""
 
+M2M100_LANGUAGES: frozenset[str] = frozenset(
+    "af am ar ast az ba be bg bn br bs ca ceb cs cy da de el en es et fa ff fi fr fy ga gd gl gu "
+    "ha he hi hr ht hu hy id ig ilo is it ja jv ka kk km kn ko lb lg ln lo lt lv mg mk ml mn mr "
+    "ms my ne nl no ns oc or pa pl ps pt ro ru sd si sk sl so sq sr ss su sv sw ta th tl tn tr uk "
+    "ur uz vi wo xh yi yo zh zu".split()
+)
+"""The 100 languages of M2M-100 (its model card's list; tokens `__kk__`). Not among them:
+Kyrgyz, Turkmen, Uyghur, Tatar, Tajik. An installed model's own vocabulary is what routes
+use (translator.multilingual.language_tokens); this list is for advice before any is installed."""
+
+M2M100_SCRIPTS: dict[str, str] = {"uz": "Latn", "kk": "Cyrl", "mn": "Cyrl", "az": "Latn",
+                                  "sr": "Cyrl", "zh": "Hans"}
+"""The script M2M-100's token of a language stands for, where the language has several."""
+
 FLORES_ALIASES: dict[str, str] = {"no": "nob_Latn"}
 """ISO codes that share another code's FLORES variant (Norwegian is written Bokmål)."""
 
@@ -50,6 +69,27 @@ def to_flores(code: str) -> str | None:
 def from_flores(flores: str) -> str | None:
     """The ISO 639-1 code for a FLORES-200 code ("khk_Cyrl" -> "mn"), or None if not mapped."""
     return FLORES_TO_ISO.get(flores)
+
+
+def m2m_covers(code: str) -> bool:
+    """Whether M2M-100 has a token for an ISO 639-1 code ("ky" -> False)."""
+    return (code or "").strip().lower() in M2M100_LANGUAGES
+
+
+def default_script(code: str) -> str:
+    """The ISO 15924 script the project's FLORES variant of a language is written in
+    ("uz" -> "Latn", "kk" -> "Cyrl"), "" for a code not in the table."""
+    flores = to_flores(code)
+    return flores.split("_")[1] if flores else ""
+
+
+def token_script(token: str, code: str) -> str:
+    """The script a model's language token expects: the FLORES code's own ("uzn_Latn" ->
+    "Latn"); for an M2M-100 token (`__uz__`), the script its training text was in."""
+    if FLORES_CODE.match(token or ""):
+        return token.split("_")[1]
+    code = (code or "").strip().lower()
+    return M2M100_SCRIPTS.get(code) or default_script(code)
 
 
 def to_m2m(code: str) -> str:

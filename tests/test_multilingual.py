@@ -305,3 +305,95 @@ def test_a_model_zip_whose_sizes_lie_is_refused_while_unpacking(area):
     assert not (area / "models").exists() or list((area / "models").iterdir()) == []
     leftovers = [p for p in area.iterdir() if p.name.startswith(".models-staging")]
     assert leftovers == []
+
+
+# ---- scripts: Uzbek in Cyrillic, Kazakh in Latin ----------------------------------------
+
+UZBEK_CYRILLIC = (
+    "Ўзбекистон ва Қирғизистон чегара масаласини муҳокама қилди.\n\n"
+    "Ғалла ҳосили бу йил ўтган йилдагидан кўп бўлди."
+)
+UZBEK_LATIN = (
+    "Oʻzbekiston va Qirgʻiziston chegara masalasini muhokama qildi.",
+    "Gʻalla hosili bu yil oʻtgan yildagidan koʻp boʻldi.",
+)
+UZBEK_NOTE = "Uzbek in Cyrillic was transliterated to Latin for NLLB-200."
+
+
+def test_uzbek_in_cyrillic_reaches_the_model_in_latin_and_the_translation_says_so(nllb):
+    spy = spy_on(nllb)
+    translation = engine.translate_text(UZBEK_CYRILLIC, "uz", "en")
+    expected = [["uzn_Latn"] + pieces(nllb, latin) + ["</s>"] for latin in UZBEK_LATIN]
+    assert sorted(spy.sources) == sorted(expected)
+    assert translation.notes == (UZBEK_NOTE,)
+    assert translation.sentences[-1].source.startswith("Ғалла")  # shown as written
+
+
+def test_uzbek_already_in_latin_goes_as_it_is_without_a_note(nllb):
+    spy = spy_on(nllb)
+    translation = engine.translate_text(" ".join(UZBEK_LATIN), "uz", "en")
+    assert sorted(spy.sources) == sorted(
+        [["uzn_Latn"] + pieces(nllb, latin) + ["</s>"] for latin in UZBEK_LATIN]
+    )
+    assert translation.notes == ()
+
+
+def test_the_dashboard_job_transliterates_and_its_note_says_so(nllb):
+    from digest.job import Upload, add_translation, analyse
+    from digest.settings import SummarySettings, TranslationSettings
+
+    spy = spy_on(nllb)
+    upload = Upload("uz.txt", ("Янгиликлар\n\n" + UZBEK_CYRILLIC).encode("utf-8"))
+    result = add_translation(
+        analyse(upload, SummarySettings(), override="uz", detect=False),
+        TranslationSettings(target="en", whole_article=True),
+    )
+    assert result.translation_note == UZBEK_NOTE
+    assert len(result.translations) == 2 and result.title_translation is not None
+    sent = [tokens[1:-1] for tokens in spy.sources]
+    for latin in (*UZBEK_LATIN, "Yangiliklar"):
+        assert pieces(nllb, latin) in sent
+    assert all(tokens[0] == "uzn_Latn" for tokens in spy.sources)
+
+
+def test_the_translator_cli_transliterates_and_says_so(nllb, tmp_path, capsys):
+    from translator.cli import main
+
+    path = tmp_path / "uz.txt"
+    path.write_text(UZBEK_CYRILLIC, encoding="utf-8")
+    spy = spy_on(nllb)
+    assert main(["translate", "--source", "uz", "--target", "en", str(path)]) == 0
+    assert f"uz.txt: {UZBEK_NOTE}" in capsys.readouterr().err
+    assert sorted(tokens[1:-1] for tokens in spy.sources) == sorted(
+        pieces(nllb, latin) for latin in UZBEK_LATIN
+    )
+
+
+def test_kazakh_in_latin_reaches_an_m2m_model_in_cyrillic(area):
+    m2m = install_model(build_model_dir(area / "d" / "m2m-tiny", kind="m2m"))
+    spy = spy_on(m2m)
+    translation = engine.translate_text(
+        "Parlament jaña büdjettı düisenbı künı bekıttı.", "kk", "en"
+    )
+    assert spy.sources == [
+        ["__kk__"] + pieces(m2m, "Парламент жаңа бүджетті дүйсенбі күні бекітті.") + ["</s>"]
+    ]
+    assert translation.notes == ("Kazakh in Latin was transliterated to Cyrillic for M2M-100.",)
+
+
+@pytest.mark.parametrize("code", ["ky", "tk", "tt", "ug"])
+def test_m2m_is_never_asked_for_a_language_it_has_no_token_for(area, code):
+    m2m = install_model(build_model_dir(area / "d" / "m2m-tiny", kind="m2m"))
+    assert code not in m2m.languages and m2m.token(code) is None
+    assert multilingual.model_for(code, "en") is None and multilingual.model_for("en", code) is None
+    assert not engine.can_translate(code, "en")
+    spy = spy_on(m2m)
+    with pytest.raises(engine.MissingPairError):
+        engine.translate_sentences(["Sentence."], code, "en")
+    assert spy.sources == []
+
+
+def test_kyrgyz_goes_to_nllb_with_its_own_code(nllb):
+    spy = spy_on(nllb)
+    engine.translate_sentences(["Бишкекте жаңы мектеп ачылды."], "ky", "en")
+    assert spy.sources[0][0] == "kir_Cyrl"

@@ -86,6 +86,8 @@ def _translate(args: argparse.Namespace) -> int:
         except TranslatorError as error:
             raise CommandError(f"{display_name(file)}: {error}") from None
         blocks.write_lines(file, [translation.text])
+        for note in translation.notes:  # "Uzbek in Cyrillic was transliterated to Latin ..."
+            report(PROG, f"{display_name(file)}: {note}")
 
     return for_each_file(PROG, args.files, translate_one)
 

@@ -10,6 +10,12 @@ All sentences of a document go to CTranslate2 in batches; a sentence seen before
 Routes, in order: a direct Argos pack (smaller and faster); else an installed multilingual model
 (NLLB-200, M2M-100: translator.multilingual) directly, without a pivot; else Argos packs through
 English (de -> en -> ru). `prefer_model=True` puts the model first for a pair.
+
+A source code may name the script its sentences are written in ("uz-Cyrl"): when the first
+pack or model of the route knows the language only in the other script (NLLB-200's
+`uzn_Latn`, `kaz_Cyrl`), the sentences are transliterated before they reach it
+(languages.transliteration) and the translation says so in `notes`. A bare code means the
+language's usual script.
 """
 from __future__ import annotations
 
@@ -21,7 +27,10 @@ from dataclasses import dataclass
 from articles.building import build_article
 from articles.model import Article
 from languages.codes import UNDETERMINED, is_determined, normalize_code
+from languages.flores import default_script, token_script
 from languages.names import language_name
+from languages.scripts import script_name, script_subtag
+from languages.transliteration import can_transliterate, script_tag, transliterate
 from translator import multilingual
 from translator.errors import (
     MissingPairError,
@@ -72,7 +81,9 @@ class Translation:
     `paragraphs` has one entry per source paragraph (an empty tuple for a paragraph with no
     sentence), so the dashboard can put original and translation side by side. `via` lists
     pivot languages, e.g. ("en",) for de -> en -> ru; `model` names the multilingual model
-    family that translated (e.g. "NLLB-200"), "" for Argos packs.
+    family that translated (e.g. "NLLB-200"), "" for Argos packs. `notes` says what the
+    reader should know about how, e.g. "Uzbek in Cyrillic was transliterated to Latin for
+    NLLB-200."
     """
 
     source_language: str
@@ -81,6 +92,7 @@ class Translation:
     via: tuple[str, ...] = ()
     title: SentencePair | None = None
     model: str = ""
+    notes: tuple[str, ...] = ()
 
     @property
     def route(self) -> str:
@@ -276,6 +288,55 @@ def can_translate(source: str, target: str) -> bool:
     return True
 
 
+# ---- scripts ------------------------------------------------------------------------------
+
+def expected_script(hop: Hop, language: str) -> str:
+    """The script a pack or model reads a language in: the model token's ("uzn_Latn"), or
+    for an Argos pack the language's usual one."""
+    if isinstance(hop, MultilingualModel):
+        return token_script(hop.token(language) or "", language)
+    return default_script(language)
+
+
+@dataclass(frozen=True)
+class ScriptChange:
+    """Sentences of `language` written in `written` given to `reader` in `expected`."""
+
+    language: str
+    written: str
+    expected: str
+    reader: str
+
+    @property
+    def note(self) -> str:
+        return (f"{language_name(self.language)} in {script_name(self.written)} was "
+                f"transliterated to {script_name(self.expected)} for {self.reader}.")
+
+
+def _script_change(source: str, first_hop: Hop) -> ScriptChange | None:
+    """How sentences tagged with a script ("uz-Cyrl") must change for the route's first hop."""
+    written, language = script_subtag(source), normalize_code(source)
+    expected = expected_script(first_hop, language)
+    if not written or not expected or written == expected:
+        return None
+    if not can_transliterate(language, written, expected):
+        return None
+    reader = (first_hop.family if isinstance(first_hop, MultilingualModel)
+              else f"the {first_hop.from_code} → {first_hop.to_code} language pack")
+    return ScriptChange(language, written, expected, reader)
+
+
+def script_note(source: str, target: str, prefer_model: bool = False) -> str:
+    """What translating from `source` (with its script: "uz-Cyrl") would transliterate, in
+    words for the reader; "" when nothing. MissingPairError when there is no route."""
+    language, target = normalize_code(source), normalize_code(target)
+    if not script_subtag(source) or language == target:
+        return ""
+    hops = _route(language, target, _pairs(), multilingual.installed_models(), prefer_model)
+    change = _script_change(source, hops[0])
+    return change.note if change else ""
+
+
 # ---- translating ----------------------------------------------------------------------------
 
 def decoding_limit(tokens: Sequence[str]) -> int:
@@ -367,7 +428,9 @@ def _load_hop(hop: Hop, source: str, target: str) -> LoadedPack:
 def _translate(
     sentences: Sequence[str], source: str, target: str, progress: Progress | None,
     prefer_model: bool = False,
-) -> tuple[list[str], tuple[str, ...], str]:
+) -> tuple[list[str], tuple[str, ...], str, str]:
+    """Translations, pivots, model family and the note on a transliteration ("" if none)."""
+    tagged = source
     source, target = normalize_code(source), normalize_code(target)
     total = len(sentences)
     last = [-1]
@@ -379,10 +442,13 @@ def _translate(
 
     if source == target:
         report(total)
-        return list(sentences), (), ""
+        return list(sentences), (), "", ""
     route = _route(source, target, _pairs(), multilingual.installed_models(), prefer_model)
     loaded_route = [_load_hop(hop, source, target) for hop in route]  # fail early if one is gone
     texts = list(sentences)
+    change = _script_change(tagged, route[0])
+    if change is not None:
+        texts = [transliterate(text, source, change.written, change.expected) for text in texts]
     hops = len(loaded_route)
     for hop, loaded in enumerate(loaded_route):
         # progress over all hops, in sentences: hop 2 of 2 covers the second half
@@ -391,14 +457,15 @@ def _translate(
         )
     report(total)
     model = route[0].family if isinstance(route[0], MultilingualModel) else ""
-    return texts, tuple(pack.to_code for pack in route[:-1]), model
+    return texts, tuple(pack.to_code for pack in route[:-1]), model, change.note if change else ""
 
 
 def translate_sentences(
     sentences: Sequence[str], source: str, target: str, progress: Progress | None = None,
     prefer_model: bool = False,
 ) -> list[str]:
-    """One translation per sentence, in order ("" for an empty sentence)."""
+    """One translation per sentence, in order ("" for an empty sentence). `source` may name
+    the sentences' script ("uz-Cyrl"): see the module's docstring."""
     return _translate(sentences, source, target, progress, prefer_model)[0]
 
 
@@ -427,17 +494,25 @@ def translate_article(
     translated from its own language (article.paragraph_languages); one already in
     the target language is kept as it is. progress(done, total) counts sentences,
     the title included. prefer_model: a multilingual model before a direct pack.
+    Uzbek or Kazakh paragraphs in their other script are transliterated for a model that
+    reads only one (languages.transliteration.script_tag); `notes` says so.
     """
     source = _source_code(source, article.language, article.text)
     target = normalize_code(target)
     titled = [article.title] if article.title else []
     groups: dict[str, list[int]] = {}
+    tags: dict[int, str] = {}  # paragraph -> its language, with its script if unusual
     for index, sentence in enumerate(article.sentences):
-        language = article.paragraph_language(sentence.paragraph)
-        groups.setdefault(language if is_determined(language) else source, []).append(index)
-    groups.setdefault(source, [])
+        if sentence.paragraph not in tags:
+            language = article.paragraph_language(sentence.paragraph)
+            language = language if is_determined(language) else source
+            tags[sentence.paragraph] = _tag(language, target, article, sentence.paragraph)
+        groups.setdefault(tags[sentence.paragraph], []).append(index)
+    # the title goes with the main language's sentences written in its script
+    main = script_tag(source, article.title) if article.title and source != target else source
+    groups.setdefault(main, [])
     outputs: dict[int, str] = {}
-    title_output, via, model = "", (), ""
+    title_output, via, model, notes = "", (), "", []
     done_before = [0]
     total = len(titled) + len(article.sentences)
 
@@ -445,12 +520,16 @@ def translate_article(
         if progress is not None:
             progress(done_before[0] + done, total)
 
-    for language, members in sorted(groups.items(), key=lambda item: item[0] != source):
+    for language, members in sorted(groups.items(), key=lambda item: item[0] != main):
         texts = [article.sentences[index].text for index in members]
-        if language == source:
+        if language == main:
             texts = titled + texts
-        translated, hops, used = _translate(texts, language, target, reporting, prefer_model)
-        if language == source:
+        translated, hops, used, note = _translate(
+            texts, language, target, reporting, prefer_model
+        )
+        if note and note not in notes:
+            notes.append(note)
+        if language == main:
             via, model = hops, used
             if titled:
                 title_output, translated = translated[0], translated[1:]
@@ -473,7 +552,16 @@ def translate_article(
         via=via,
         title=title,
         model=model,
+        notes=tuple(notes),
     )
+
+
+def _tag(language: str, target: str, article: Article, paragraph: int) -> str:
+    """A paragraph's language for grouping its sentences: with its script when unusual
+    ("uz-Cyrl"), except in the target language (kept as it is, whatever its script)."""
+    if normalize_code(language) == target or not 0 <= paragraph < len(article.paragraphs):
+        return language
+    return script_tag(language, article.paragraphs[paragraph])
 
 
 def translate_text(
