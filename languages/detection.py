@@ -1,14 +1,12 @@
 """The project's one language-detection function.
 
-langdetect (seeded, so the same text always gets the same answer) judges the
-languages it knows. It does not know the regional languages our readers meet
-(Kazakh, Kyrgyz, Uzbek, Tajik, Mongolian, Azerbaijani, Belarusian) and calls
-Kazakh or Mongolian Russian and Azerbaijani Turkish, often confidently. So the
-letters decide first (languages.alphabets): letters only those languages use
-send the text to lingua (restricted to the few languages in question) or, for
-the languages lingua does not know (Kyrgyz, Uzbek, Tajik), to an alphabet rule;
-letters a language lacks rule langdetect's answer out. Anything too short,
-without letters or not confident enough is "und", never an exception.
+Two detectors trained on different text judge every text: py3langid (139 languages,
+every language of the region among them) and CLD2 (languages.detectors). A language is
+named when both name it, or when py3langid alone is near-certain and CLD2 has no opinion
+(a short text). Anything else is "und" with the candidates both proposed: a language
+neither knows (Chuvash, Yakut), or a text of two neighbours they cannot tell apart, is
+never given a neighbour's name. A language the project does not name (KNOWN) is "und"
+too. Too short, or without letters: "und", never an exception.
 """
 from __future__ import annotations
 
@@ -18,36 +16,46 @@ from dataclasses import dataclass
 
 from languages import alphabets
 from languages.codes import UNDETERMINED
-from languages.detectors import (
-    LINGUA_CYRILLIC,
-    LINGUA_LATIN,
-    langdetect_candidates,
-    lingua_candidates,
-    preload,
-)
-from languages.names import language_name
+from languages.detectors import cld2_candidates, cld2_opinion, langid_candidates, preload
+from languages.names import LANGUAGE_NAMES, language_name
+from languages.scripts import dominant_script
 
 __all__ = [
     "ArticleLanguage",
     "Detection",
+    "KNOWN",
     "ParagraphLanguage",
     "detect_article_language",
     "detect_language",
     "preload",
 ]
 
+KNOWN: frozenset[str] = frozenset(LANGUAGE_NAMES) - {UNDETERMINED, "zt"}
+"""The languages detection names: everything else is "und" with its candidates."""
+
 # Below this many letters a text is "too short to judge" (a CJK character counts 3).
 MIN_LETTERS = 10
-# langdetect and lingua answers below this probability are "und".
-MIN_PROBABILITY = 0.90
-# Confidence reported for a language identified by its alphabet alone.
-ALPHABET_RULE_PROBABILITY = 0.90
-# A paragraph makes an article "mixed" only if it is this long and this confident.
+# A language is named when py3langid gives it this probability and CLD2 names it too,
+# or this one when CLD2 says nothing (a short text)...
+MIN_AGREED = 0.5
+MIN_ALONE = 0.99
+# CLD2 says nothing about a short text; about a longer one, only when it does not know
+# the language (Yakut, Chuvash): then py3langid's nearest neighbour is not believed.
+MAX_ALONE_LETTERS = 60
+# ...or CLD2's reliable answer is py3langid's runner-up with at least this probability
+# (Kyrgyz and Tatar, Uzbek and Turkish share most short words).
+MIN_RUNNER_UP = 0.2
+# ...or py3langid is this sure, and CLD2 finds its language in this share of the text
+# (CLD2 splits Macedonian or Croatian text between them and Serbian).
+MIN_SHARED = 0.9
+MIN_SHARE = 0.3
+# Below this many letters a text has too few distinct letters to be language: "aaaa…".
+MIN_DISTINCT_LETTERS = 4
+# A paragraph makes an article "mixed" only if it is this long (or in another script).
 MIXED_MIN_LETTERS = 60
-MIXED_MIN_PROBABILITY = 0.90
 ALTERNATIVES = 3
-# Only the start of a long text is read (langdetect itself stops at 10,000): enough to
-# be sure, and a 100 KB article costs no more than a 20 KB one.
+# Only the start of a long text is read: enough to be sure, and a 100 KB article
+# costs no more than a 20 KB one.
 MAX_CHARS = 20_000
 # An article's paragraphs are detected one by one only up to these bounds (200,000
 # short paragraphs took 24 minutes): the longest paragraphs are detected (they are the
@@ -55,22 +63,39 @@ MAX_CHARS = 20_000
 MAX_DETECTED_PARAGRAPHS = 64
 MAX_DETECTED_CHARS = 120_000
 
+# The script each language is written in when the script says nothing else; a
+# detection reports the script it saw (Uzbek and Kazakh are written in two).
+USUAL_SCRIPT: dict[str, str] = {"uz": "Latn", "kk": "Cyrl", "tt": "Cyrl", "az": "Latn",
+                                "sr": "Cyrl", "mn": "Cyrl", "tk": "Latn"}
+SCRIPT_NAMES: dict[str, str] = {"Latn": "Latin", "Cyrl": "Cyrillic", "Arab": "Arabic"}
+
 Candidates = Sequence[tuple[str, float]]
 
 
 @dataclass(frozen=True)
 class Detection:
-    """A language guess: code ("und" when undetermined), English name, probability
-    and the runner-up (code, probability) pairs, best first."""
+    """A language guess: code ("und" when undetermined), English name, probability,
+    the runner-up (code, probability) pairs, best first, and the script of the text
+    (ISO 15924, "" when unknown)."""
 
     code: str
     name: str
     probability: float
     alternatives: tuple[tuple[str, float], ...] = ()
+    script: str = ""
 
     @property
     def determined(self) -> bool:
         return self.code != UNDETERMINED
+
+    @property
+    def label(self) -> str:
+        """The name, with the script where the language is written in several and this
+        text is not in the usual one: "Uzbek (Cyrillic)", "Kazakh (Latin)"."""
+        usual = USUAL_SCRIPT.get(self.code)
+        if usual and self.script and self.script != usual:
+            return f"{self.name} ({SCRIPT_NAMES.get(self.script, self.script)})"
+        return self.name
 
 
 @dataclass(frozen=True)
@@ -124,112 +149,129 @@ class ArticleLanguage:
 
 
 def _rounded(candidates: Candidates) -> list[tuple[str, float]]:
-    """Probabilities to 6 places: lingua's last digits vary between threads."""
+    """Probabilities to 6 places, so the same text gives the same numbers everywhere."""
     return [(code, round(probability, 6)) for code, probability in candidates]
 
 
-def _undetermined(candidates: Candidates = ()) -> Detection:
+def _undetermined(candidates: Candidates = (), script: str = "") -> Detection:
     guesses = tuple(_rounded(candidates[:ALTERNATIVES]))
-    return Detection(UNDETERMINED, language_name(UNDETERMINED), 0.0, guesses)
+    return Detection(UNDETERMINED, language_name(UNDETERMINED), 0.0, guesses, script)
 
 
-def _detection(candidates: Candidates) -> Detection:
-    """The best candidate if it is confident enough, else "und" (keeping the guesses)."""
-    candidates = _rounded(candidates)
-    if not candidates or candidates[0][1] < MIN_PROBABILITY:
-        return _undetermined(candidates)
-    code, probability = candidates[0]
-    return Detection(code, language_name(code), probability, tuple(candidates[1:1 + ALTERNATIVES]))
+def _merged(first: Candidates, second: Candidates) -> list[tuple[str, float]]:
+    """Both detectors' languages, each once, the first detector's order first."""
+    seen: dict[str, float] = {}
+    for code, probability in (*first, *second):
+        if code in KNOWN and code not in seen:
+            seen[code] = probability
+    return list(seen.items())
 
 
-def _rule(code: str) -> Detection:
-    return Detection(code, language_name(code), ALPHABET_RULE_PROBABILITY, ())
+def _judged(text: str, script: str, letters: int) -> Detection:
+    """Named when both detectors agree: py3langid's best is CLD2's (MIN_AGREED), or CLD2's
+    reliable answer is py3langid's runner-up (MIN_RUNNER_UP), or CLD2 found py3langid's
+    best in a good part of the text (MIN_SHARED, MIN_SHARE); or when the text is short,
+    py3langid near-certain and CLD2 silent (MIN_ALONE). Else "und" with both detectors'
+    candidates."""
+    heard = langid_candidates(text)
+    second = cld2_opinion(text)
+    chances = dict(heard)
+    best, probability = heard[0] if heard else (UNDETERMINED, 0.0)
+    named = None
+    if second.candidates:
+        theirs = second.candidates[0][0]
+        if theirs == best and probability >= MIN_AGREED:
+            named = best
+        elif (second.reliable and theirs in [code for code, _ in heard[:2]]
+              and chances[theirs] >= MIN_RUNNER_UP):
+            named = theirs
+        elif probability >= MIN_SHARED and dict(second.candidates).get(best, 0) >= MIN_SHARE:
+            named = best  # CLD2 found it in a good part of the text, after another
+    elif probability >= MIN_ALONE and letters < MAX_ALONE_LETTERS:
+        named = best
+    candidates = _merged(heard, second.candidates)
+    if named not in KNOWN:
+        return _undetermined(candidates, script)
+    others = tuple(_rounded([item for item in candidates if item[0] != named]))
+    return Detection(named, language_name(named), round(chances[named], 6),
+                     others[:ALTERNATIVES], script)
 
 
-def _langdetect(text: str, letters: int) -> Detection:
-    """langdetect's answer among the languages the letters allow."""
-    return _detection([
-        item for item in langdetect_candidates(text)
-        if alphabets.possible_in_alphabet(item[0], text, letters)
-    ])
-
-
-def _plain_cyrillic(text: str, cyrillic: int) -> Detection:
-    """Russian-alphabet text: langdetect, with lingua's second opinion: Mongolian needs
-    no letter of its own; a Kazakh or Kyrgyz sentence that uses none is "und"."""
-    ours = _langdetect(text, cyrillic)
-    if ours.code in ("ru", "bg", "mk", "sr") and not set(text) & alphabets.UKRAINIAN_BELARUSIAN:
-        heard = lingua_candidates(text, LINGUA_CYRILLIC)
-        if heard and heard[0][0] in ("kk", "mn") and heard[0][1] >= MIN_PROBABILITY:
-            if heard[0][0] == "mn" and alphabets.fits_alphabet("mn", text, cyrillic):
-                return _detection(heard)
-            return _undetermined([heard[0], (ours.code, ours.probability)])
-    return ours
-
-
-def _cyrillic(text: str, cyrillic: int) -> Detection:
-    if not alphabets.has_regional_cyrillic(text, cyrillic):
-        return _plain_cyrillic(text, cyrillic)
-    ruled = alphabets.regional_cyrillic_rule(text)
-    if ruled:
-        return _rule(ruled)
-    candidates = [
-        item for item in lingua_candidates(text, LINGUA_CYRILLIC)
-        if alphabets.fits_alphabet(item[0], text, cyrillic)
-    ]
-    if candidates and candidates[0][0] not in ("kk", "mn", "be"):
-        # lingua thinks it is a language langdetect knows: let langdetect judge,
-        # but only if both agree (regional letters make a mistake likely).
-        ours = langdetect_candidates(text)
-        if ours and ours[0][0] == candidates[0][0]:
-            return _detection(ours)
-        return _undetermined(candidates)
-    return _detection(candidates)
-
-
-def _chinese_japanese_korean(text: str) -> Detection:
-    """langdetect often calls Chinese Korean; without Hangul it cannot be Korean,
-    without kana it cannot be Japanese."""
-    excluded = set()
-    if not alphabets.has_hangul(text):
-        excluded.add("ko")
-    if not alphabets.has_kana(text):
-        excluded.add("ja")
-    kept = [item for item in langdetect_candidates(text) if item[0] not in excluded]
-    total = sum(probability for _, probability in kept)
-    if not kept or total <= 0:
-        return _undetermined()
-    return _detection([(code, probability / total) for code, probability in kept])
+def _start_of(text: str) -> str:
+    """The first MAX_CHARS characters, cut at a space."""
+    if len(text) <= MAX_CHARS:
+        return text
+    cut = text.rfind(" ", 0, MAX_CHARS)
+    return text[:cut if cut > MAX_CHARS // 2 else MAX_CHARS]
 
 
 def detect_language(text: str) -> Detection:
     """The language of a text, "und" when there is too little to judge or doubt."""
     if not text:
         return _undetermined()
-    if len(text) > MAX_CHARS:
-        cut = text.rfind(" ", 0, MAX_CHARS)
-        text = text[:cut if cut > MAX_CHARS // 2 else MAX_CHARS]
+    text = _start_of(text)
     letters = alphabets.count_letters(text)
     if letters.weighted < MIN_LETTERS:
         return _undetermined()
-    if letters.cyrillic * 2 >= letters.weighted:
-        return _cyrillic(text, letters.cyrillic)
-    if letters.latin * 2 >= letters.weighted:
-        if alphabets.has_azerbaijani_schwa(text, letters.latin):
-            return _detection(lingua_candidates(text, LINGUA_LATIN))
-        if alphabets.is_uzbek_latin(text):
-            return _rule("uz")
-    if letters.cjk:
-        return _chinese_japanese_korean(text)
-    return _langdetect(text, letters.weighted)
+    script = dominant_script(text)
+    if len({char.lower() for char in text if char.isalpha()}) < MIN_DISTINCT_LETTERS:
+        return _undetermined(script=script)
+    found = _judged(text, script, letters.weighted)
+    if not found.determined and script == "Latn" and _KAZAKH_LATIN.search(text):
+        return _kazakh_in_latin(text, letters.weighted) or found
+    return found
+
+
+# Letters only Kazakh's Latin alphabets write (2021: ū; 2018: ǵ ń).
+_KAZAKH_LATIN = re.compile(r"[ūŪǵǴńŃ]")
+
+
+def _kazakh_in_latin(text: str, letters: int) -> Detection | None:
+    """Kazakh in a Latin alphabet (the detectors learnt it in Cyrillic): "kk" when its
+    Cyrillic transliteration is confidently Kazakh, else None."""
+    from languages.transliteration import kazakh_latin_to_cyrillic
+
+    found = _judged(kazakh_latin_to_cyrillic(text), "Cyrl", letters)
+    if found.code != "kk":
+        return None
+    return Detection(found.code, found.name, found.probability, found.alternatives, "Latn")
+
+
+def best_in_script(text: str, script: str) -> Detection:
+    """The most likely known language written in `script`, however short the text: a
+    paragraph in another script than its article's (an English quotation in a Russian
+    report) is in a language of that script whatever its length. "und" when neither
+    detector proposes one."""
+    detection = detect_language(text)
+    if detection.determined or not text.strip():
+        return detection
+    for code, probability in (*langid_candidates(text), *cld2_candidates(text)):
+        if code in KNOWN and _writes(code, script):
+            return Detection(code, language_name(code), round(probability, 6), (), script)
+    return detection
+
+
+# Languages written in a script other than Latin, by script; every other known language
+# is written in Latin (Uzbek, Kazakh, Tatar, Azerbaijani, Serbian and Mongolian in two).
+_SCRIPTS: dict[str, frozenset[str]] = {
+    "Cyrl": frozenset("ru uk be bg mk sr kk ky tg mn tt ba uz az".split()),
+    "Arab": frozenset("ar fa ur ug ps".split()),
+    "Grek": frozenset({"el"}),
+    "Hebr": frozenset({"he"}),
+    "Hani": frozenset({"zh", "ja"}),
+    "Hang": frozenset({"ko"}),
+}
+_NOT_LATIN = frozenset().union(*_SCRIPTS.values()) - {"uz", "kk", "tt", "az", "sr", "mn"}
+
+
+def _writes(code: str, script: str) -> bool:
+    if script == "Latn":
+        return code not in _NOT_LATIN
+    return code in _SCRIPTS.get(script, frozenset({code}))
 
 
 def _is_foreign(detection: Detection, main: Detection) -> bool:
-    return (
-        detection.determined
-        and detection.code != main.code
-        and detection.probability >= MIXED_MIN_PROBABILITY
-    )
+    return detection.determined and detection.code != main.code
 
 
 def _agreed(each: Sequence[Detection], letters: Sequence[int]) -> Detection | None:
@@ -334,8 +376,10 @@ def detect_article_language(paragraphs: Sequence[str]) -> ArticleLanguage:
 
     The main language is the one most of the words are in. Only long, confidently
     detected paragraphs count as another language: a paragraph of a few words (a
-    name, a dateline) is too short to judge. In a huge article only some paragraphs
-    are detected (_paragraphs_to_detect); the others are given the main language.
+    name, a dateline) is too short to judge, unless it is written in another script
+    than the article (an English quotation in a Russian report), where the script
+    decides however short it is. In a huge article only some paragraphs are detected
+    (_paragraphs_to_detect); the others are given the main language.
     """
     chosen = _paragraphs_to_detect(paragraphs)
     each = [detect_language(paragraphs[index]) for index in chosen]
@@ -358,11 +402,31 @@ def detect_article_language(paragraphs: Sequence[str]) -> ArticleLanguage:
             found.append(ParagraphLanguage(index, main))
             continue
         detection, count = detected[index]
-        if detection.determined and detection.code != main.code and count < MIXED_MIN_LETTERS:
-            detection = _undetermined(((detection.code, detection.probability),))
+        if _other_script(detection, main):
+            detection = best_in_script(paragraphs[index], detection.script)
+        elif detection.determined and detection.code != main.code and count < MIXED_MIN_LETTERS:
+            detection = _undetermined(((detection.code, detection.probability),),
+                                      detection.script)
         found.append(ParagraphLanguage(index, detection))
     mixed = main.determined and any(_is_foreign(p.detection, main) for p in found)
     return ArticleLanguage(main, tuple(found), mixed, _shares(found, words) if mixed else ())
+
+
+def _other_script(detection: Detection, main: Detection) -> bool:
+    """Whether a paragraph is written in another script than its article's language."""
+    return bool(
+        main.determined and detection.script and main.script
+        and _family(detection.script) != _family(main.script)
+    )
+
+
+_EAST_ASIAN = frozenset({"Hani", "Hira", "Kana", "Hang", "Bopo"})
+
+
+def _family(script: str) -> str:
+    """Scripts that one language mixes in one text count as one: Japanese writes kanji
+    and kana, Korean hangul and hanja."""
+    return "CJK" if script in _EAST_ASIAN else script
 
 
 def detect_text_language(text: str) -> ArticleLanguage:

@@ -1,100 +1,117 @@
 """The two statistical detectors behind detect_language, loaded lazily, once, thread-safely.
 
-langdetect knows 55 languages but none of the regional ones; lingua, restricted to
-a few languages at a time, knows Kazakh, Mongolian, Belarusian and Azerbaijani.
-Both return (ISO 639-1 code, probability) pairs, best first.
+py3langid (BSD-3-Clause) ships its model inside the package: a naive Bayes over byte
+n-grams for 139 languages, trained on Wikipedia, news (Leipzig), web text (CC-100) and
+Tatoeba; it knows every language of the region (Kazakh, Kyrgyz, Uzbek in both scripts,
+Tajik, Turkmen, Mongolian, Uyghur, Tatar, Bashkir). CLD2 (pycld2, Apache-2.0) is Google's
+compact detector, trained on other data (web pages) with other features (quadgrams and
+words). Two detectors that learnt from different text rarely make the same mistake, so
+their agreement is what makes a language "determined" (languages.detection).
+
+Both return (ISO 639-1 code, probability) pairs, best first, with the codes the project
+uses (languages.codes): varieties each detector tells apart are folded into the language
+the project names.
 """
 from __future__ import annotations
 
 import threading
+import unicodedata
+from dataclasses import dataclass
 
-SEED = 0
-# langdetect averages random trials (7 by default, so 6 of 7 = 0.857 agreeing): twice
-# as many make its probability steadier, so fewer right answers fall below the
-# threshold (measured: Portuguese/Spanish "und" 4 % -> 2.5 %) and fewer wrong ones pass.
-LANGDETECT_TRIALS = 14
-MIN_ALTERNATIVE = 0.01  # lingua's runner-ups below this are noise
+# py3langid's and CLD2's labels -> the project's codes. Varieties the project does not
+# name separately are folded into their language: Egyptian and Moroccan Arabic into
+# Arabic, Cantonese and Wu (in Chinese characters) into Chinese, Bokmål into Norwegian,
+# traditional Chinese into Chinese, Bosnian into Croatian (one standard language to
+# the translation packs, and the pair neither detector separates reliably).
+FOLDED: dict[str, str] = {
+    "arz": "ar",
+    "ary": "ar",
+    "yue": "zh",
+    "wuu": "zh",
+    "nb": "no",
+    "zh-Hant": "zh",
+    "iw": "he",
+    "bs": "hr",
+    "fil": "tl",
+}
 
-LINGUA_CYRILLIC = ("kk", "mn", "be", "ru", "uk", "bg", "mk", "sr")
-LINGUA_LATIN = ("az", "tr")
+TOP = 5  # candidates kept from the full distribution
 
 Candidates = list[tuple[str, float]]
 
-_langdetect_lock = threading.Lock()
-_langdetect_factory = None
+_langid_lock = threading.Lock()
+_langid = None
 
 
-def langdetect_candidates(text: str) -> Candidates:
-    """langdetect's probabilities, codes normalized to ISO 639-1 (zh-cn, zh-tw -> zh).
+def _identifier():
+    global _langid
+    if _langid is None:
+        with _langid_lock:
+            if _langid is None:
+                from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    A private, seeded factory: each call gets a fresh Detector whose own Random is
-    reseeded, so results depend neither on call order nor on other threads. Text
-    langdetect cannot judge gives [] instead of its LangDetectException.
-    """
-    global _langdetect_factory
-    from langdetect.lang_detect_exception import LangDetectException
+                _langid = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return _langid
 
-    if _langdetect_factory is None:
-        with _langdetect_lock:
-            if _langdetect_factory is None:
-                from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
-                factory = DetectorFactory()
-                factory.load_profile(PROFILES_DIRECTORY)
-                factory.set_seed(SEED)
-                _langdetect_factory = factory
-    detector = _langdetect_factory.create()
-    detector.n_trial = LANGDETECT_TRIALS
-    detector.append(text)
-    try:
-        found = detector.get_probabilities()
-    except LangDetectException:
-        return []
+def _fold(candidates: Candidates) -> Candidates:
+    """Codes folded (FOLDED), the probabilities of folded varieties added up, best first."""
     merged: dict[str, float] = {}
-    for language in found:
-        code = language.lang.split("-")[0]
-        merged[code] = merged.get(code, 0.0) + language.prob
+    for code, probability in candidates:
+        code = FOLDED.get(code, code)
+        merged[code] = merged.get(code, 0.0) + probability
     return sorted(merged.items(), key=lambda item: -item[1])
 
 
-_lingua_lock = threading.Lock()
-_lingua_detectors: dict[tuple[str, ...], object] = {}
+def langid_candidates(text: str) -> Candidates:
+    """py3langid's probabilities over its 139 languages (the best TOP after folding).
+
+    `zxx` is its class for what is not language (numbers, markup, identifiers).
+    """
+    ranked = _identifier().rank(text)[: TOP * 2]
+    return _fold([(code, float(probability)) for code, probability in ranked])[:TOP]
 
 
-def _lingua_detector(codes: tuple[str, ...]):
-    """A lingua detector for these languages, built once (low-accuracy mode: ~16 MB)."""
-    detector = _lingua_detectors.get(codes)
-    if detector is None:
-        with _lingua_lock:
-            detector = _lingua_detectors.get(codes)
-            if detector is None:
-                from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
-
-                languages = [
-                    Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
-                    for code in codes
-                ]
-                detector = (
-                    LanguageDetectorBuilder.from_languages(*languages)
-                    .with_low_accuracy_mode()
-                    .build()
-                )
-                _lingua_detectors[codes] = detector
-    return detector
+def _cld2_safe(text: str) -> str:
+    """CLD2 refuses control characters and unpaired surrogates as invalid UTF-8: blank them."""
+    return "".join(
+        " " if (unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn") and char not in "\n\t")
+        else char
+        for char in text
+    )
 
 
-def lingua_candidates(text: str, codes: tuple[str, ...]) -> Candidates:
-    """lingua's confidence for each of these languages (those above 1 %)."""
-    values = _lingua_detector(codes).compute_language_confidence_values(text)
-    return [
-        (value.language.iso_code_639_1.name.lower(), value.value)
-        for value in values
-        if value.value >= MIN_ALTERNATIVE
-    ]
+@dataclass(frozen=True)
+class Opinion:
+    """CLD2's languages with the share of the text each covers (best first; empty when
+    it has no opinion: too little text, or nothing it knows), and whether CLD2 itself
+    calls its answer reliable."""
+
+    candidates: Candidates
+    reliable: bool
+
+
+def cld2_opinion(text: str) -> Opinion:
+    """What CLD2 makes of a text."""
+    import pycld2
+
+    try:
+        reliable, _, found = pycld2.detect(text)
+    except pycld2.error:
+        try:
+            reliable, _, found = pycld2.detect(_cld2_safe(text))
+        except pycld2.error:
+            return Opinion([], False)
+    candidates = _fold([(code, percent / 100) for _, code, percent, _ in found if code != "un"])
+    return Opinion(candidates, bool(reliable) and bool(candidates))
+
+
+def cld2_candidates(text: str) -> Candidates:
+    """CLD2's languages, best first ([] when it has no opinion)."""
+    return cld2_opinion(text).candidates
 
 
 def preload() -> None:
-    """Load langdetect's profiles and lingua's models now (about 1 s, 80 MB)."""
-    langdetect_candidates("preload")
-    lingua_candidates("предзагрузка", LINGUA_CYRILLIC)
-    lingua_candidates("preload", LINGUA_LATIN)
+    """Load py3langid's model and CLD2's tables now (under a second)."""
+    langid_candidates("preload")
+    cld2_candidates("preload")

@@ -112,7 +112,7 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
 
 def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
     main = detection.main
-    detected_label = f"Language: {main.name}" if main.determined else "Language: undetermined"
+    detected_label = f"Language: {main.label}" if main.determined else "Language: undetermined"
     options = [AUTO, *_LANGUAGES]
     chosen = language_override(result.upload) or AUTO
     # One row that wraps on a narrow screen: the language control keeps its full width.
@@ -123,10 +123,10 @@ def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
                 icon=":material/edit:",
                 color="violet",
             )
-            st.caption(f"Detected: {md(main.name)} ({main.probability:.0%})")
+            st.caption(f"Detected: {md(main.label)} ({main.probability:.0%})")
         elif main.determined:
             st.badge(
-                f"{md(main.name)} · {main.probability:.0%} confidence",
+                f"{md(main.label)} · {main.probability:.0%} confidence",
                 icon=":material/language:",
                 color="blue",
             )
