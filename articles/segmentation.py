@@ -7,7 +7,8 @@ sentence, rejoins breaks that are clearly not sentence ends (per-language lists
 of titles such as "Prof." and "ул.", abbreviations before a number such as
 "рис." and abbreviations that never end a sentence such as "т. е." or "z. B."),
 keeps with a sentence what cannot start one (")", "& ", a dash item, a short
-parenthetical such as a reference number), and cuts run-on text into bounded chunks
+parenthetical such as a reference number), keeps a quotation with the speech verb
+after it («Почему?» — спросил он; "Hazırız." dedi), and cuts run-on text into bounded chunks
 so that summarization and translation never get one 40,000-word "sentence".
 """
 from __future__ import annotations
@@ -66,7 +67,12 @@ def _segment(text: str, language: str) -> list[str]:
     return [piece.strip() for piece in _repair(pieces, language) if piece.strip()]
 
 
-_QUOTE_MARK = re.compile("[“”„«»‹›]")
+# Quotation marks, single ones included, and list bullets are hidden from sentencex: it
+# keeps a bullet item whole up to the next bullet ("• Done. Next." is one sentence) as
+# it does a quotation, and it pairs any ‘ with a later ’, which in Uzbek (o‘, g‘,
+# ma’lumot), Turkish (Türkiye’nin) or English (don’t) are apostrophes inside words.
+_BULLETS = "•▪◦‣●■►▸"
+_QUOTE_MARK = re.compile(f"[“”„«»‹›‘’{_BULLETS}]")
 _SENTENCE_END = frozenset(".!?…。！？؟")
 _OPENING_SHAPES = frozenset("“„«‹")
 
@@ -96,6 +102,9 @@ def _segment_past_quotes(rules: str, text: str) -> list[str]:
         cut = position + bisect.bisect_right(where, position)
         while cut > start and _opens(text, cut - 1):
             cut -= 1
+        bullet = len(text[start:cut].rstrip()) + start - 1
+        if start < bullet < cut - 1 and text[bullet] in _BULLETS and _opens(text, bullet):
+            cut = bullet  # "• item": a space stands between the bullet and its item
         if cut > start:
             out.append(text[start:cut])
             start = cut
@@ -108,9 +117,11 @@ def _opens(text: str, index: int) -> bool:
     a space or another mark comes before it; right after a sentence end with no space
     (Chinese, Japanese) the mark's own shape decides ("。“今年" opens, "。”然后" closes)."""
     mark = text[index]
+    before = text[index - 1] if index else " "
+    if mark in _BULLETS:
+        return before.isspace() or before in _SENTENCE_END  # "• item" goes with its item
     if not _QUOTE_MARK.match(mark) or index + 1 >= len(text) or text[index + 1].isspace():
         return False
-    before = text[index - 1] if index else " "
     if before.isspace() or _QUOTE_MARK.match(before):
         return True
     return before in _SENTENCE_END and mark in _OPENING_SHAPES
@@ -298,7 +309,11 @@ def _repair(pieces: list[str], language: str) -> list[str]:
                 piece = piece[lead.end():]
                 if not piece.strip():
                     continue
-            if _inside_word(out[-1], piece) or continues(out[-1], piece, language):
+            if (
+                _inside_word(out[-1], piece)
+                or continues(out[-1], piece, language)
+                or _speech_goes_on(out[-1], piece, language)
+            ):
                 out[-1] += piece
                 continue
             running_on = _running_on(out[-1], piece)
@@ -313,6 +328,41 @@ def _repair(pieces: list[str], language: str) -> list[str]:
         else:
             out.append(carried)
     return out
+
+
+# Direct speech: what follows a quotation goes on its sentence when it starts with a
+# lowercase word, or with a comma or dash and then a lowercase word («Почему?» —
+# спросил он; "Hazırız". dedi; „Тут акула!“, — сказал он), in any language; a dash
+# and a lowercase word also after a "?", "!" or "…" with no quotation ("Когда? — спросил
+# он"). A capital after the quotation starts a new sentence («Мы готовы». Министр ушёл).
+_AFTER_QUOTATION = re.compile(r"[\"»”’›“]\s*[.!?…]?\s*$")
+_AFTER_EXCLAMATION = re.compile(r"[!?…]\s*$")
+# Turkic languages put the verb after what is said, also when a text drops the quotation
+# marks ("... ziyaret ediyorum. dedi."); there a lowercase word never starts a sentence.
+_VERB_AFTER_SPEECH = frozenset("tr az kk ky uz tk tt ba ug crh".split())
+# Chinese has no case to tell a speaker's clause from a new sentence after a quotation:
+# only a short clause ending in a verb of saying goes on it (“……。”他说。).
+_AFTER_QUOTATION_CJK = re.compile(r"[。！？][”」』]\s*$")
+_CJK_SPEECH_TAG = re.compile(
+    r"^\s*[\u4e00-\u9fff]{1,6}?(?:说|道|称|问|表示|指出|强调|透露|介绍|说道)[。！]\s*$"
+)
+_SPEECH_TAG = re.compile(r"^\s*(?:[,،，]\s*)?(?P<dash>(?:—|–|-{1,2})\s*)?(?P<first>\w)")
+
+
+def _speech_goes_on(previous: str, piece: str, language: str) -> bool:
+    """Whether `piece` is the speaker's part of the quotation `previous` ends with."""
+    if _CJK_SPEECH_TAG.match(piece) and _AFTER_QUOTATION_CJK.search(previous[-3:]):
+        return True  # “我们准备好了。”他说。: the speaker after the quotation
+    if piece.lstrip()[:1] in (",", "،", "，"):
+        return True  # a comma never starts a sentence: "«Біз дайынбыз», — деді ол."
+    match = _SPEECH_TAG.match(piece)
+    if not match:
+        return False
+    if not match.group("first").islower():
+        return False
+    if _AFTER_QUOTATION.search(previous[-5:]) or language in _VERB_AFTER_SPEECH:
+        return True
+    return bool(match.group("dash")) and bool(_AFTER_EXCLAMATION.search(previous[-3:]))
 
 
 def _running_on(previous: str, piece: str) -> int:
@@ -372,6 +422,8 @@ def continues(previous: str, piece: str, language: str = "und", line_break: bool
         return True  # "т.е. министр", "47. maddesi": no sentence starts in lowercase
     if first.isdigit() and number:
         return True  # "рис. 3", "S. 5"
+    if first.isupper() and _base(language) in _ORDINAL_DOT and _ORDINAL_BEFORE.search(previous):
+        return not line_break  # tr "100. Yıl", "II. Dünya Savaşı", "Papa VI. Paul": ordinals
     if first.isalpha() and not first.isupper() and not first.islower():
         if _UNCASED_WORDS.match(first):
             return False  # Hangul, kana, CJK: a one-syllable word is no initial ("식. 임직원")
@@ -384,6 +436,9 @@ def continues(previous: str, piece: str, language: str = "und", line_break: bool
     return False
 
 
+# Languages that write an ordinal as a number and a dot, also before a capital.
+_ORDINAL_DOT = frozenset({"tr", "az"})
+_ORDINAL_BEFORE = re.compile(r"(?:^|\s)(?:\d{1,4}|[IVXLC]{1,6})\.$")
 # Scripts written without capitals whose single syllables are whole words.
 _UNCASED_WORDS = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 _YEAR_END = re.compile(r"\d\s?([^\W\d_]{1,2})\.$")
@@ -407,8 +462,8 @@ def _inside_word(previous: str, piece: str) -> bool:
 
 
 def _unbalanced(sentence: str) -> bool:
-    opened = sum(sentence.count(c) for c in "«“„")
-    closed = sum(sentence.count(c) for c in "»”")
+    opened = sum(sentence.count(c) for c in "«“„「『")
+    closed = sum(sentence.count(c) for c in "»”」』")
     return opened > closed or sentence.count('"') % 2 == 1
 
 

@@ -400,3 +400,86 @@ def test_sentences_of_a_quotation_are_sentences_and_marks_stay_with_theirs(
     language, text, expected
 ):
     assert split_sentences(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "speech", "after"),
+    [
+        ("ru", "«Почему вы молчите?» — спросил журналист.", "Министр не ответил."),
+        ("ru", "«Тут акула!», — сказал Хаммел.", "Спасатели вывели людей из воды."),
+        ("ru", "\"Мы не сдадимся\", – написала Кори Шульман.", "Пост набрал тысячи откликов."),
+        ("uk", "«Ми готові до переговорів!» — заявив міністр.", "Зустріч відбудеться у Варшаві."),
+        ("kk", "«Біз дайынбыз», — деді министр.", "Кездесу Астанада өтеді."),
+        ("kk", "«Неге үндемейсіз?» — деп сұрады журналист.", "Министр жауап бермеді."),
+        ("ky", "«Эмне үчүн унчукпайсыз?» — деп сурады журналист.", "Министр жооп берген жок."),
+        ("uz", "“Nega jimsiz?” — deb soʻradi jurnalist.", "Vazir javob bermadi."),
+        ("uz", "«Кафолат қани?» — деб сўради эксперт.", "Идорадан ҳозирча жавоб йўқ."),
+        ("be", "«Чаму вы маўчыце?» — спытаў журналіст.", "Міністр не адказаў."),
+        ("tr", "Bakan, \"Kimse savaş istemiyor\". görüşünü savundu.", "Toplantı iki saat sürdü."),
+        ("tr", "\"Türkiye hazır.\" ifadesine yer verildi.", "Açıklama sitede yayımlandı."),
+        ("tr", "\"Hazırız.\" dedi.", "Bakan daha sonra salondan ayrıldı."),
+        ("tr", "Yeni yetenekleri görmek için okulları ziyaret ediyorum. dedi.", "Sonra gitti."),
+        ("zh", "“我们准备好了。”他说。", "会议随后结束。"),
+    ],
+)
+def test_a_quotation_and_its_speech_verb_are_one_sentence(language, speech, after):
+    assert split_sentences(f"{speech} {after}", language) == [speech, after]
+
+
+@pytest.mark.parametrize(
+    ("language", "quoted", "after"),
+    [
+        ("ru", "«Мы готовы».", "Министр ушёл."),
+        ("uk", "«Ми готові!»", "Міністр залишив залу."),
+        ("kk", "«Біз дайынбыз».", "Министр залдан шығып кетті."),
+        ("tr", "\"Hazırız\".", "Bakan salondan ayrıldı."),
+        ("zh", "他说：『我们准备好了。』", "然后离开了会场。"),
+    ],
+)
+def test_a_quotation_that_ends_its_sentence_before_a_capital_is_split(language, quoted, after):
+    assert split_sentences(f"{quoted} {after}", language) == [quoted, after]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentences"),
+    [
+        ("kk", ["Қала б.з.б. 500 ж. салынған.", "Көрмеге кітаптар, суреттер т.б. қойылды.",
+                "Сіз қайда тұрасыз?"]),
+        ("ky", ["Ал 2020-ж. шайланган.", "Китептер, гезиттер ж.б. басылмалар сатылат.",
+                "Дүкөн эртең ачылат."]),
+        ("uz", ["Bu yil hosil mo‘l bo‘ldi.", "O‘tgan yili esa kam edi.",
+                "Ma’lumot uchun rahmat.", "Yangi bog‘ ochildi."]),
+        ("uz", ["Oʻzbekiston 1991-yil mustaqil boʻldi.", "Gʻalaba bizniki!", "Toʻrtta kitob."]),
+        ("uz", ["Мен ўқитувчи эмасман.", "Ғалаба бизники!", "Тошкентда ёмғир ёғди."]),
+        ("tg", ["Ӯ дар ш. Душанбе зиндагӣ мекунад.", "Вай муаллим аст.", "Шумо англисӣ медонед?"]),
+        ("tk", ["Men mugallym däl.", "Ol 2020-nji ýylda geldi.", "Biz garaşýarys!"]),
+        ("tt", ["Ул 1990 елда туган.", "Хәзер Казанда яши.", "Син кайда яшисең?"]),
+        ("ba", ["Өфө – Башҡортостандың баш ҡалаһы.", "Унда күп халыҡ йәшәй.", "Һин ҡайҙа?"]),
+        ("ug", ["ئۇ كەلدىمۇ؟", "ياق، كەلمىدى.", "\"چۈشتىن كېيىن ئۆگەنەمسەن؟\"، دەپ سورىدى.",
+                "بىز ساقلايمىز."]),
+    ],
+)
+def test_paragraphs_of_the_regions_languages_split_into_their_sentences(language, sentences):
+    assert split_sentences(" ".join(sentences), language) == sentences
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        ["II. Dünya Savaşı 1945'te sona erdi.", "Papa VI. Paul, 1969'da cezayı kaldırdı."],
+        ["Cumhuriyetin 100. Yıl kutlamaları başladı.", "Geçici 6. Maddesi uygulanacak."],
+        ["Takım 4.’lük elde etti.", "Türkiye’nin ‘yeni’ planı açıklandı.", "Sonra gitti."],
+    ],
+)
+def test_turkish_ordinals_and_apostrophes_do_not_end_sentences(sentences):
+    assert split_sentences(" ".join(sentences), "tr") == sentences
+
+
+def test_a_bullet_item_is_split_into_its_sentences_and_keeps_its_bullet():
+    text = "Toplantıda şunlar konuşuldu. • Yollar onarılacak. Okullar açılacak. • Su kesilmeyecek."
+    assert split_sentences(text, "tr") == [
+        "Toplantıda şunlar konuşuldu.",
+        "• Yollar onarılacak.",
+        "Okullar açılacak.",
+        "• Su kesilmeyecek.",
+    ]
