@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 
-_TOKEN = re.compile(r"\w+(?:['’\-]\w+)*")
+_TOKEN = re.compile(r"\w+(?:['’‘\-]\w+)*")
 _LETTER_WORD = re.compile(
-    r"(?<!\w)(?<!\w['’\-])[^\W\d_]+(?:['’\-][^\W\d_]+)*(?!\w)(?!['’\-]\w)"
+    r"(?<!\w)(?<!\w['’‘\-])[^\W\d_]+(?:['’‘\-][^\W\d_]+)*(?!\w)(?!['’‘\-]\w)"
 )
 """A whole token of letters: the same words as _TOKEN filtered by _WORD, in one pass."""
-_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’\-])*$")
+_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’‘\-])*$")
 UNSPACED = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 """Kana and CJK ideographs: scripts written without spaces, one word a character."""
 _UNSPACED = re.compile(UNSPACED)
