@@ -7,6 +7,11 @@ LARGE_BYTES goes to one worker process instead (started once, on first need, and
 the calling thread only waits, so other sessions keep running on the other core. Small
 inputs, nearly all of them, stay in-process: a round trip to the worker costs more than
 their whole job. If the worker cannot be used, the work runs in-process as before.
+
+Reading is the exception: every format but plain text goes through a parser (trafilatura,
+python-docx, lxml, pypdf, regular expressions) whose worst case is bounded but can still
+take a second or more on a small hostile file, holding the interpreter all that time;
+reading_size() sends those files to the worker whatever their size.
 """
 from __future__ import annotations
 
@@ -19,11 +24,17 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
+from articles.sniffing import MARKDOWN_EXTENSIONS, sniff
+
 log = logging.getLogger(__name__)
 
 LARGE_BYTES = int(os.environ.get("NEWS_DIGEST_OFFLOAD_BYTES", 2_000_000))
 """Inputs (bytes or characters) from this size up are worked on in the worker process
 (NEWS_DIGEST_OFFLOAD_BYTES changes it; bench.responsiveness measures both ways)."""
+
+OFFLOAD_FORMATS = os.environ.get("NEWS_DIGEST_OFFLOAD_FORMATS", "1") != "0"
+"""Read every file that is not plain text in the worker process (NEWS_DIGEST_OFFLOAD_FORMATS=0
+reads them in-process unless large; bench.responsiveness measures both ways)."""
 
 T = TypeVar("T")
 _pool: ProcessPoolExecutor | None = None
@@ -63,3 +74,14 @@ def run_sized(size: int, function: Callable[..., T], *args) -> T:
         log.warning("the worker died; %s runs in-process", function.__name__, exc_info=True)
         _forget(pool)
         return function(*args)
+
+
+def reading_size(data: bytes, name: str) -> int:
+    """The size to give run_sized() for reading `data`: at least LARGE_BYTES for a web page,
+    Markdown, Word, OpenDocument or PDF file, its own size for plain text."""
+    if not OFFLOAD_FORMATS:
+        return len(data)
+    markdown = name.lower().rsplit(".", 1)[-1] in MARKDOWN_EXTENSIONS
+    if markdown or sniff(data, name) != "text":
+        return max(len(data), LARGE_BYTES)
+    return len(data)

@@ -39,3 +39,26 @@ def test_a_large_article_gives_the_same_result_in_the_worker(plain_main, monkeyp
     assert [s.text for s in summary.sentences] == [
         s.text for s in steps.summarize(here, "reduction", 2, None).sentences
     ]
+
+
+def test_every_file_that_is_not_plain_text_is_read_in_the_worker(plain_main):
+    """A parser's worst case on a small hostile file must not hold the server's interpreter:
+    web pages, Markdown, Word, OpenDocument and PDF files are read in the worker process."""
+    from digest import steps
+    from testkit import documents
+
+    page = b"<!doctype html><html><body><p>" + b"The budget was approved. " * 20 + b"</p>"
+    files = {
+        "page.html": page, "page.txt": page, "notes.md": b"# Budget\n\nThe budget.",
+        "a.docx": documents.docx_styled_paragraphs(3),
+        "a.odt": documents.make_odt("<text:p>The budget was approved.</text:p>"),
+        "a.pdf": documents.pdf_shared_streams(pages=1, repeats=1),
+    }
+    for name, data in files.items():
+        assert offload.reading_size(data, name) >= offload.LARGE_BYTES, name
+    plain = b"The budget was approved after a long debate."
+    assert offload.reading_size(plain, "a.txt") == len(plain)
+    size = offload.reading_size(files["a.docx"], "a.docx")
+    there = offload.run_sized(size, steps.decode, files["a.docx"], "a.docx", None)
+    assert there == steps.decode(files["a.docx"], "a.docx", None)
+    assert offload.run_sized(size, os.getpid) != os.getpid()

@@ -16,16 +16,18 @@ from articles.model import Article
 from digest import steps as plain
 from digest.library import open_library
 from digest.library.memory import remembering
-from digest.offload import run_sized
+from digest.offload import reading_size, run_sized
 from languages.detection import ArticleLanguage
 from summarizer.summary import Summary
 
 
 # The reading steps: a large file is worked on in a worker process (digest.offload), so
-# one huge upload does not take the interpreter from every other reader's session.
+# one huge upload does not take the interpreter from every other reader's session; so is
+# every file that is not plain text, whatever its size (a parser's worst case on a small
+# hostile file can take seconds).
 @st.cache_data(show_spinner=False, max_entries=1000)
 def decode(data: bytes, name: str, encoding: str | None = None) -> plain.Decoded:
-    return run_sized(len(data), plain.decode, data, name, encoding)
+    return run_sized(reading_size(data, name), plain.decode, data, name, encoding)
 
 
 @st.cache_data(show_spinner=False, max_entries=1000)
@@ -67,6 +69,7 @@ can_translate = st.cache_data(show_spinner=False, ttl=300)(plain.can_translate)
 pack_sources = st.cache_data(show_spinner=False, ttl=300)(plain.pack_sources)
 route = st.cache_data(show_spinner=False, ttl=300)(plain.route)
 has_model_choice = st.cache_data(show_spinner=False, ttl=300)(plain.has_model_choice)
+script_note = st.cache_data(show_spinner=False, ttl=300)(plain.script_note)
 
 
 @st.cache_data(show_spinner=False, ttl=300)
@@ -84,6 +87,7 @@ STEPS = plain.Steps(
     can_translate=can_translate,
     translate=translate,
     route=route,
+    script_note=script_note,
 )
 """The job's steps as the dashboard runs them: cached, shared by every session."""
 
@@ -94,9 +98,8 @@ WARM_UP_DELAY = 1.0
 def warm_up() -> None:
     """Load the summarizer and the language detectors in the background, after the first paint.
 
-    A user needs seconds to pick files; by then sumy and nltk are imported, langdetect
-    has read its 55 language profiles and lingua its regional models (about 1 s in all,
-    once per process).
+    A user needs seconds to pick files; by then sumy and nltk are imported and the two
+    language detectors have loaded their models (about 1 s in all, once per process).
     """
     global _warming
     if _warming is None:
@@ -117,7 +120,7 @@ def clear_pack_caches() -> None:
     """Forget everything that depends on which packs are installed."""
     for cached in (
         translate, reachable_targets, can_translate, pack_sources, route, has_model_choice,
-        install_advice,
+        install_advice, script_note,
     ):
         cached.clear()
     from translator.changes import packs_changed

@@ -45,6 +45,23 @@ def open_archive(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
     return archive
 
 
+def check_tags(archive: zipfile.ZipFile, parts: list[str], name: str, kind: str) -> None:
+    """Refuse a file whose XML parts hold more tags than a tree may take in memory
+    (limits.MAX_XML_TAGS); counted on the raw bytes, before any parsing."""
+    present = set(archive.namelist())
+    tags = 0
+    for part in parts:
+        if part in present:
+            try:
+                tags += archive.read(part).count(b"<")
+            except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as error:
+                raise ArticleError(name, f"this {kind} file is damaged ({error}).") from None
+    if tags > limits.MAX_XML_TAGS:
+        raise ArticleError(
+            name, f"this {kind} file holds too many elements to read ({tags:,} tags; the "
+                  f"limit is {limits.MAX_XML_TAGS:,}).")
+
+
 def read_xml(archive: zipfile.ZipFile, part: str, name: str, kind: str) -> etree._Element:
     """One XML part of the archive, parsed safely."""
     try:
@@ -56,4 +73,7 @@ def read_xml(archive: zipfile.ZipFile, part: str, name: str, kind: str) -> etree
     try:
         return etree.fromstring(raw, parser=SAFE_XML)
     except etree.XMLSyntaxError as error:
+        if "Excessive depth" in str(error):  # libxml2 stops at 256 levels
+            raise ArticleError(name, f"this {kind} file is nested too deeply to read (more "
+                                     "than 256 levels of elements).") from None
         raise ArticleError(name, f"this {kind} file is damaged ({error}).") from None

@@ -23,25 +23,35 @@ from articles.document import Document
 
 log = logging.getLogger(__name__)
 
+# Every pattern here is linear in the page: a tag cannot hold "<", and what runs to a
+# closing mark (a comment, a script) is found by one forward search in _without_non_text,
+# not by a lazy ".*?" tried again from every opening ("<!--" or "<script>" repeated and
+# never closed took minutes).
 _META_CHARSET = re.compile(
-    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+    rb"""<meta[^<>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
-_MARKUP = re.compile(rb"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>|&#?\w+;",
-                     re.IGNORECASE | re.DOTALL)
+_MARKUP = re.compile(r"<[^<>]*+>|&#?\w++;")
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
          (codecs.BOM_UTF16_BE, "utf-16-be"))
-_TAG_OPEN = re.compile(r"<[A-Za-z]")
+_TAG_OPEN = re.compile(r"<[A-Za-z][^<>]*+>")  # a whole start tag: "<a <a <a" is one
 # Scripts, styles, drawings, comments and inline data: most of a big saved page,
-# none of its article.
+# none of its article. Only their openings are matched here; _without_non_text finds
+# where each ends.
 _NOT_TEXT = re.compile(
-    r"<(script|style|svg|noscript|template)\b.*?</\1\s*>|<!--.*?-->|\bsrc\s*=\s*[\"']?data:[^\"'>\s]*",
-    re.IGNORECASE | re.DOTALL,
+    r"<(script|style|svg|noscript|template)\b|<!--|\bsrc\s*+=\s*+[\"']?data:[^\"'<>\s]*+",
+    re.IGNORECASE,
 )
+_CLOSING = {tag: re.compile(rf"</{tag}\s*+>", re.IGNORECASE)
+            for tag in ("script", "style", "svg", "noscript", "template")}
+# A character reference to a control character (&#8;) is not allowed in XML; lxml then
+# gives up on the whole page. Such references, and the raw characters, become spaces.
+_CHAR_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+_CONTROLS = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127], " ")
 _BLOCK_LINE = re.compile(r"^(- |\| )")
 _TITLE_WINDOW = 300_000
 _MIN_LETTERS = 20  # less is a menu or a button, not an article
 _MAX_DEPTH = 255  # lxml's HTML parser drops what lies deeper
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*+)[^<>]*?(/?)>")
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 
@@ -51,7 +61,7 @@ def read_html(data: bytes, name: str, encoding: str | None = None) -> Document:
         size = len(data) / 1_048_576
         raise ArticleError(name, f"the web page is too large to read ({size:.0f} MB).")
     page, used, notes = _decode_page(data, name, encoding)
-    page = _NOT_TEXT.sub(" ", page)
+    page = _without_controls(_without_non_text(page))
     if len(page) > limits.MAX_HTML_CHARS:
         size = len(page) / 1_000_000
         reason = (f"the web page holds too much to read ({size:.0f} million characters "
@@ -60,20 +70,60 @@ def read_html(data: bytes, name: str, encoding: str | None = None) -> Document:
         raise ArticleError(name, reason)
     elements = len(_TAG_OPEN.findall(page))
     if elements > limits.MAX_HTML_ELEMENTS:
-        reason = f"the web page has too many elements to read ({elements:,})."
+        _refuse_if_deep(page, name)
+        reason = (f"the web page has too many elements to read ({elements:,}; the limit is "
+                  f"{limits.MAX_HTML_ELEMENTS:,}). Save the article alone and upload it again.")
         raise ArticleError(name, reason)
     title, body = _extract(page)
     if sum(char.isalpha() for char in body) < _MIN_LETTERS:
-        if _depth(page) > _MAX_DEPTH:
-            reason = (f"the web page is nested too deeply to read (more than {_MAX_DEPTH} "
-                      "levels of elements).")
-            raise ArticleError(name, reason)
+        _refuse_if_deep(page, name)
         raise ArticleError(name, "no article text was found in this web page.")
     body = normalize_text(body)
     if title and body.startswith(title + "\n"):
         body = body[len(title):].lstrip("\n")
     return Document(text=body, title=title or None, format="html", encoding=display_name(used),
                     notes=notes)
+
+
+def _without_non_text(page: str) -> str:
+    """The page without scripts, styles, drawings, comments and inline data, in one pass:
+    each is cut from its opening to its closing, or to the end of the page when it is
+    never closed (as a browser reads it)."""
+    kept: list[str] = []
+    position = 0
+    while (opening := _NOT_TEXT.search(page, position)) is not None:
+        kept.append(page[position:opening.start()])
+        kept.append(" ")
+        tag = opening.group(1)
+        if tag:
+            closing = _CLOSING[tag.lower()].search(page, opening.end())
+            position = closing.end() if closing else len(page)
+        elif opening.group(0) == "<!--":
+            end = page.find("-->", opening.end())
+            position = end + 3 if end >= 0 else len(page)
+        else:
+            position = opening.end()
+    kept.append(page[position:])
+    return "".join(kept)
+
+
+def _without_controls(page: str) -> str:
+    """Control characters, raw or as references, and references to no character: spaces."""
+    def reference(match: re.Match[str]) -> str:
+        hexadecimal, decimal = match.groups()
+        code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+        allowed = (code in (9, 10, 13) or (32 <= code < 0xD800 and code != 127)
+                   or (0xE000 <= code <= 0x10FFFF and code not in (0xFFFE, 0xFFFF)))
+        return match.group(0) if allowed else " "
+
+    return _CHAR_REFERENCE.sub(reference, page.translate(_CONTROLS))
+
+
+def _refuse_if_deep(page: str, name: str) -> None:
+    if _depth(page) > _MAX_DEPTH:
+        reason = (f"the web page is nested too deeply to read (more than {_MAX_DEPTH} "
+                  "levels of elements).")
+        raise ArticleError(name, reason)
 
 
 def _depth(page: str) -> int:
@@ -104,7 +154,8 @@ def _decode_page(data: bytes, name: str, forced: str | None) -> tuple[str, str, 
         except LookupError:
             if forced:
                 raise ArticleError(name, f"{forced!r} is not a known text encoding.") from None
-    words = _MARKUP.sub(b" ", data[:400_000])
+    head = _without_non_text(data[:400_000].decode("latin-1"))  # one char a byte
+    words = _MARKUP.sub(" ", head).encode("latin-1")
     detected = guess_encoding(words) or "utf-8"
     text = data.decode(detected, errors="replace")
     notes = (_replaced_note(text, data),) if "\ufffd" in text else ()

@@ -11,23 +11,28 @@ import re
 from articles.decoding import DecodedText
 from articles.document import Document
 
+# Every pattern here is linear in the line it reads: what a mark may enclose cannot hold
+# the mark itself, so an opening mark that never closes is given up at the next one
+# instead of at the end of the line (a line of 100,000 unclosed "**" took minutes).
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_ATX_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+_ATX_OPEN = re.compile(r"^\s{0,3}#{1,6}(?=\s|$)")
 _SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_RULE = re.compile(r"^\s{0,3}([-*_])(?:[ \t]*\1){2,}+\s*$")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
-_BULLET = re.compile(r"^(\s*)[*+-]\s+")
-_NUMBERED = re.compile(r"^(\s*)(\d+)[.)]\s+")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")
-_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
-_CODE = re.compile(r"`+([^`]+?)`+")
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_BULLET = re.compile(r"^(\s*+)[*+-]\s+")
+_NUMBERED = re.compile(r"^(\s*+)(\d++)[.)]\s+")
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\[\]]+\]:\s+\S")
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()]|\([^()]*\))*+\)")
+_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+_STRONG = re.compile(r"\*\*(?=\S)((?:(?!\*\*).)+?)(?<=\S)\*\*|__(?=\S)((?:(?!__).)+?)(?<=\S)__")
+_EMPHASIS = re.compile(
+    r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)([^_]+?)(?<=\S)_(?!\w)")
+_STRIKE = re.compile(r"~~(?=\S)((?:(?!~~).)+?)(?<=\S)~~")
+_CODE = re.compile(r"(?<!`)`++([^`]+)`+")
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 
 
@@ -48,10 +53,10 @@ def strip_inline(text: str) -> str:
     text = _REF_LINK.sub(lambda m: m.group(1), text)
     text = _AUTOLINK.sub(lambda m: m.group(1), text)
     text = _CODE.sub(lambda m: m.group(1), text)
-    text = _STRONG.sub(lambda m: m.group(2), text)
+    text = _STRONG.sub(lambda m: m.group(1) or m.group(2), text)
     text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
     text = _STRIKE.sub(lambda m: m.group(1), text)
-    text = _TAG.sub("", text)
+    text = _TAG.sub("", _LINE_BREAK_TAG.sub(" ", text))
     return _ESCAPE.sub(lambda m: m.group(1), text)
 
 
@@ -77,13 +82,13 @@ def _blocks(text: str) -> tuple[str | None, list[str]]:
             current.append(line.strip())
             continue
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        heading = _ATX_HEADING.match(line)
+        heading = _atx_heading(line)
         if heading is None and line.strip() and not current and _SETEXT_UNDERLINE.match(following) \
                 and not _RULE.match(line):
-            heading = re.match(r"\s*(.*)", line)
-        if heading:
+            heading = line
+        if heading is not None:
             flush()
-            words = strip_inline(heading.group(1)).strip()
+            words = strip_inline(heading).strip()
             if words:
                 if title is None and not blocks:
                     title = words
@@ -107,6 +112,20 @@ def _blocks(text: str) -> tuple[str | None, list[str]]:
         current.append(strip_inline(line.strip()))
     flush()
     return title, [block for block in blocks if block.strip()]
+
+
+def _atx_heading(line: str) -> str | None:
+    """The words of a "# heading" line, without its closing #s; None for another line.
+    Plain string work: the regular expression for the closing #s backtracked over
+    long runs of spaces."""
+    opening = _ATX_OPEN.match(line)
+    if opening is None:
+        return None
+    words = line[opening.end():].strip()
+    closed = words.rstrip("#")
+    if closed != words and (not closed or closed[-1].isspace()):
+        words = closed.rstrip()
+    return words
 
 
 def _is_list(lines: list[str]) -> bool:

@@ -6,6 +6,10 @@ the page's usual line spacing, words hyphenated at a line end are rejoined,
 and lines that repeat at the top or bottom of most pages (digits aside) are
 dropped as running headers and footers. The title is the first lines of the
 first page when they are set larger than the body text.
+
+pypdf's extraction slows down on pages that draw one shared part many times over,
+so a content stream listed twice on a page is read once, and reading stops at a
+time budget per page and per file and at limits.MAX_TEXT_CHARS, each with a note.
 """
 from __future__ import annotations
 
@@ -13,12 +17,13 @@ import io
 import logging
 import re
 import statistics
+import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from articles import limits
 from articles.decoding import ArticleError, normalize_text
-from articles.document import Document
+from articles.document import Document, text_limit_note
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +59,9 @@ def read_pdf(data: bytes, name: str) -> Document:
             return _read(data, name)
         except ArticleError:
             raise
+        except pypdf.errors.DependencyError:
+            log.warning("%s: cannot decrypt", name, exc_info=True)
+            raise ArticleError(name, _NO_AES) from None
         except pypdf.errors.LimitReachedError:
             log.warning("%s: a PDF stream is past the limits", name, exc_info=True)
             reason = ("this PDF holds compressed data that unpacks to far more than its "
@@ -73,43 +81,96 @@ def _read(data: bytes, name: str) -> Document:
         _decrypt(reader, name)
     total = len(reader.pages)
     count = min(total, limits.MAX_PDF_PAGES)
-    pages = [_page_lines(reader.pages[index]) for index in range(count)]
-    notes: tuple[str, ...] = ()
-    if total > count:
-        notes = (f"read the first {count} of {total:,} pages",)
+    budget = _Budget(deadline=time.perf_counter() + limits.MAX_PDF_SECONDS)
+    pages = []
+    for index in range(count):
+        if time.perf_counter() > budget.deadline:
+            budget.notes.append(f"read the first {index} of {total:,} pages (the time limit "
+                                "for one file was reached)")
+            break
+        if budget.chars >= limits.MAX_TEXT_CHARS:
+            break
+        pages.append(_page_lines(reader.pages[index], index + 1, budget))
+    notes = list(budget.notes)
+    if total > count and len(pages) == count:
+        notes.insert(0, f"read the first {count} of {total:,} pages")
     if sum(len(line.text) for page in pages for line in page) < 20:
+        if budget.notes:
+            raise ArticleError(name, "this PDF could not be read within the limits: "
+                                     + "; ".join(budget.notes) + ".")
         reason = ("this PDF has no text layer (it looks like a scan); it would need "
                   "text recognition (OCR), which is not available here.")
         raise ArticleError(name, reason)
     pages = _drop_running_lines(pages)
     title, pages = _title(pages)
     title = title or _metadata_title(reader)
-    text = normalize_text(_paragraphs(pages))
+    text = normalize_text(_paragraphs(pages))[:limits.MAX_TEXT_CHARS]
     if not text.strip():
         raise ArticleError(name, "this PDF contains no article text.")
-    return Document(text=text, title=title, format="pdf", encoding=None, notes=notes)
+    return Document(text=text, title=title, format="pdf", encoding=None, notes=tuple(notes))
+
+
+@dataclass
+class _Budget:
+    """What reading the file may still spend: a deadline for all pages, and characters."""
+
+    deadline: float
+    chars: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+class _Stop(Exception):
+    """Raised from pypdf's visitor to end one page's extraction early."""
+
+
+_NO_AES = ("this PDF is encrypted (with AES) and cannot be decrypted here: the "
+           "'cryptography' package is not installed. Save it without encryption and upload "
+           "it again.")
 
 
 def _decrypt(reader, name: str) -> None:
     """Many PDFs are encrypted only against editing: they open with an empty password."""
+    import pypdf
+
     try:
         opened = reader.decrypt("")
-    except Exception:  # pypdf raises several kinds here, e.g. a missing AES library
+    except pypdf.errors.DependencyError:
+        log.warning("%s: cannot decrypt", name, exc_info=True)
+        raise ArticleError(name, _NO_AES) from None
+    except Exception:  # pypdf raises several kinds here for a damaged encryption entry
         log.warning("%s: decrypting failed", name, exc_info=True)
         opened = 0
     if not opened:
-        reason = ("this PDF is protected by a password; save it without the password "
+        reason = ("this PDF is encrypted with a password; save it without the password "
                   "and upload it again.")
         raise ArticleError(name, reason)
 
 
-def _page_lines(page) -> list[_Line]:
-    """The page's text lines, top to bottom as the PDF draws them."""
+def _page_lines(page, number: int, budget: _Budget) -> list[_Line]:
+    """The page's text lines, top to bottom as the PDF draws them; within the page's
+    share of the time and characters left, else what was read until then, with a note."""
     lines: list[_Line] = []
+    if not _bounded_contents(page, number, budget):
+        return lines
+    page_deadline = min(budget.deadline, time.perf_counter() + limits.MAX_PDF_PAGE_SECONDS)
+    operations = 0
+    stopped: list[str] = []  # why the page stopped being read; pypdf swallows _Stop in forms
+
+    def tick(*_) -> None:
+        nonlocal operations
+        operations += 1
+        if not stopped and operations % 256 == 0 and time.perf_counter() > page_deadline:
+            stopped.append(f"page {number} took too long to read and is read in part")
+        if stopped:
+            raise _Stop(stopped[0])
 
     def visit(text, cm, tm, font, size) -> None:
-        if not text or not text.strip():
+        if stopped or not text or not text.strip():
             return
+        budget.chars += len(text)
+        if budget.chars > limits.MAX_TEXT_CHARS:
+            stopped.append(text_limit_note(limits.MAX_TEXT_CHARS))
+            raise _Stop(stopped[0])
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         scale = abs(tm[3] * cm[3]) or 1.0
         height = (size or 10) * scale
@@ -121,10 +182,38 @@ def _page_lines(page) -> list[_Line]:
             else:
                 lines.append(_Line(y=y, size=height, text=piece))
 
-    page.extract_text(visitor_text=visit)
+    try:
+        page.extract_text(visitor_text=visit, visitor_operand_before=tick)
+    except _Stop:
+        pass
+    if stopped:
+        log.info("%s", stopped[0])
+        budget.notes.append(stopped[0])
     for line in lines:
         line.text = " ".join(line.text.split())
     return [line for line in lines if line.text]
+
+
+def _bounded_contents(page, number: int, budget: _Budget) -> bool:
+    """Lists each content stream of the page once (a stream listed again draws the same
+    text over itself), and says whether the page's drawing is small enough to read."""
+    from pypdf.generic import ArrayObject, IndirectObject, NameObject
+
+    contents = page.get("/Contents")
+    if isinstance(contents, ArrayObject):
+        unique: dict[object, object] = {}
+        for item in contents:
+            key = (item.idnum, item.generation) if isinstance(item, IndirectObject) else id(item)
+            unique.setdefault(key, item)
+        if len(unique) < len(contents):
+            page[NameObject("/Contents")] = ArrayObject(unique.values())
+    stream = page.get_contents()
+    size = len(stream.get_data()) if stream is not None else 0
+    if size > limits.MAX_PDF_PAGE_CONTENT_BYTES:
+        budget.notes.append(f"page {number} draws too much to read ({size / 1_048_576:.0f} MB "
+                            "of drawing instructions) and is left out")
+        return False
+    return True
 
 
 def _key(text: str) -> str:
@@ -230,8 +319,9 @@ def _paragraphs(pages: list[list[_Line]]) -> str:
 
 
 _BREAK = "\x00"  # where a line ended in a hyphen before a lower-case letter
-_BROKEN_WORD = re.compile(rf"(\w+){_BREAK}(\w+)")
-_HYPHEN_WORD = re.compile(r"\w+-\w+")
+# Both start at a word's start (\b) and never give back (++): linear in a long word.
+_BROKEN_WORD = re.compile(rf"\b(\w++){_BREAK}(\w+)")
+_HYPHEN_WORD = re.compile(r"\b\w++-\w+")
 
 
 def _join(text: str, line: str) -> str:
