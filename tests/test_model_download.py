@@ -5,7 +5,12 @@ import json
 
 import pytest
 
-from testkit.httpserver import closed_port_url, loopback_server  # noqa: F401 (fixture)
+from testkit.httpserver import (  # noqa: F401 (fixture)
+    closed_port_url,
+    loopback_server,
+    serve_hub_file,
+    serve_hub_repo,
+)
 from testkit.tinymodel import build_model_dir
 from translator import engine, model_download, models, multilingual
 from translator.model_download import download_model, plan_download
@@ -23,14 +28,7 @@ def hub(loopback_server, tmp_path, monkeypatch):  # noqa: F811
     monkeypatch.setattr(model_download, "CHUNK_BYTES", 4096)
     folder = build_model_dir(tmp_path / "source" / "nllb")
     files = {path.name: path.read_bytes() for path in folder.iterdir()}
-    tree = [{"type": "file", "path": name, "size": len(data)} for name, data in files.items()]
-    tree += [{"type": "file", "path": ".gitattributes", "size": 10},
-             {"type": "directory", "path": "onnx", "size": 0}]
-    loopback_server.serve(f"/api/models/{REPO}/tree/main", json.dumps(tree).encode())
-    loopback_server.serve(f"/api/models/{REPO}", json.dumps(
-        {"id": REPO, "cardData": {"license": "cc-by-nc-4.0"}}).encode())
-    for name, data in files.items():
-        loopback_server.serve(f"/{REPO}/resolve/main/{name}", data, ranges=True)
+    serve_hub_repo(loopback_server, REPO, files)
     loopback_server.files = files
     multilingual.unload_all()
     models.unload_all()
@@ -64,15 +62,15 @@ def test_a_download_installs_a_model_that_translates(hub):
 def test_a_broken_download_resumes_where_it_stopped(hub):
     data = hub.files["model.bin"]
     path = f"/{REPO}/resolve/main/model.bin"
-    hub.serve(path, data, truncate_at=len(data) // 2, ranges=True)
+    serve_hub_file(hub, REPO, "model.bin", data, truncate_at=len(data) // 2)
     plan = plan_download(REPO, timeout=5)
     with pytest.raises(ModelError, match=r"broke off in model.bin after [\d,]+ of [\d,]+ bytes"):
         download_model(plan, timeout=5)
     assert installed_models() == []
-    kept = (model_download.partial_dir(plan) / "model.bin").stat().st_size
+    kept = model_download.partial_file(plan, "model.bin").stat().st_size
     assert 0 < kept < len(data)
 
-    hub.serve(path, data, ranges=True)
+    serve_hub_file(hub, REPO, "model.bin", data)
     download_model(plan, timeout=5)
     last = [h for p, h in zip(hub.requests, hub.request_headers, strict=True) if p == path][-1]
     assert last.get("Range") == f"bytes={kept}-"

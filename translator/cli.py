@@ -117,16 +117,19 @@ def _model_line(model) -> str:
 
 
 def _packages_list(args: argparse.Namespace) -> int:
-    from translator.multilingual import installed_models, models_dir
+    from translator.multilingual import models_dir, scan_models
     from translator.packs import installed_packs, packages_dir
 
     def work() -> int:
         packs = installed_packs()
         for pack in packs:
             print(_pack_line(pack))
-        models = installed_models()
+        scan = scan_models()
+        models = scan.models
         for model in models:
             print(_model_line(model))
+        for folder in scan.skipped:
+            report(PROG, f"{folder.path}: broken model folder, skipped: {folder.reason}")
         if not packs and not models:
             report(PROG, f"no language packs installed in {packages_dir()}, "
                    f"no multilingual model in {models_dir()}")

@@ -1,8 +1,12 @@
 """Installing a multilingual model from a folder or a zip, checked as packs are.
 
 A zip is refused for the same reasons as an .argosmodel (translator.validation): unsafe entry
-names (zip-slip), symbolic links, encryption, too many entries, sizes or ratios of a zip bomb;
-sizes are counted again while unpacking, since declared ones can lie. The model's files may be at
+names (zip-slip), symbolic links, encryption, too many entries, sizes or ratios of a zip bomb,
+a config or tokenizer file over its size cap; sizes are counted again while unpacking, since
+declared ones can lie. The unpacked folder is then checked in full (check_model_dir with
+thorough=True): model.bin's CTranslate2 header walked to its end (truncated, padded or an HTML
+page is refused), every JSON file parsed within size and depth caps, the SentencePiece model
+loaded. The model's files may be at
 the zip's root or under one top folder. Nothing reaches models_dir() until the model has been
 copied or unpacked into a staging folder beside it and read back as a model; the move in is a
 rename under PACKS_LOCK, and an older model of the same name is swapped out only then.
@@ -19,6 +23,12 @@ from translator import validation
 from translator.locking import PACKS_LOCK, staging_area
 from translator.multilingual import (
     LICENCES,
+    MAX_CONFIG_BYTES,
+    MAX_SENTENCEPIECE_BYTES,
+    MAX_VOCABULARY_BYTES,
+    SENTENCEPIECE_FILES,
+    TOKENIZER_JSON_BYTES,
+    VOCABULARY_FILES,
     ModelError,
     MultilingualModel,
     check_model_dir,
@@ -31,6 +41,13 @@ MAX_MODEL_BYTES = 8 * 1024**3
 MAX_MEMBERS = 200
 CHUNK_BYTES = 1024**2
 UNSAFE = re.compile(r"[^A-Za-z0-9._+-]+")
+SMALL_FILE_CAPS = {
+    "config.json": MAX_CONFIG_BYTES,
+    **TOKENIZER_JSON_BYTES,
+    **dict.fromkeys(VOCABULARY_FILES, MAX_VOCABULARY_BYTES),
+    **dict.fromkeys(SENTENCEPIECE_FILES, MAX_SENTENCEPIECE_BYTES),
+}
+"""Size caps of the files beside model.bin (checked again on the unpacked files)."""
 
 
 def is_model_zip(path: Path) -> bool:
@@ -69,7 +86,7 @@ def install_model(path: Path | str, name: str | None = None) -> MultilingualMode
         else:
             top = _unpack_zip(path, unpacked, label)
             model_name = safe_name(top or Path(label).stem)
-        check_model_dir(unpacked, label)
+        check_model_dir(unpacked, label, thorough=True)
         try:
             models.mkdir(parents=True, exist_ok=True)
             with PACKS_LOCK:
@@ -98,7 +115,10 @@ def licence_notice(model: MultilingualModel) -> str:
 
 
 def _copy_folder(source: Path, target: Path, label: str) -> None:
-    """Copy the model's regular files (no subfolders, no links), within the size limit."""
+    """Copy the model's regular files (no subfolders, no links), within the size limit.
+
+    The source is checked quickly first; the copy is checked in full by install_model.
+    """
     check_model_dir(source, label)
     target.mkdir()
     total = 0
@@ -157,6 +177,12 @@ def _check_members(archive: zipfile.ZipFile, label: str) -> tuple[str | None, li
     prefix = f"{top}/" if top else ""
     chosen = [info for info in files if info.filename.startswith(prefix)
               and "/" not in info.filename[len(prefix):]]
+    for info in chosen:  # the caps check_model_dir applies, before a byte is unpacked
+        base = info.filename.split("/")[-1]
+        cap = SMALL_FILE_CAPS.get(base)
+        if cap is not None and info.file_size > cap:
+            raise ModelError(f"{label}: {base} is {info.file_size / 1024**2:,.1f} MB "
+                             f"(limit {cap / 1024**2:,.0f} MB); not a model's file, refused.")
     return top, chosen
 
 

@@ -15,7 +15,6 @@ never imported.
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import os
 import threading
@@ -24,10 +23,11 @@ from pathlib import Path
 
 from languages.flores import FLORES_CODE, from_flores, from_m2m, to_flores, to_m2m
 from languages.names import language_name
+from translator import validation
 from translator.errors import PackError
 from translator.locking import PACKS_LOCK
 from translator.models import LoadedPack, SentencePieceTokenizer, _intra_threads
-from translator.packs import Pack, packages_dir
+from translator.packs import Pack, SkippedFolder, packages_dir
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,15 @@ EOS = "</s>"
 SENTENCEPIECE_FILES = ("sentencepiece.bpe.model", "sentencepiece.model", "spm.model")
 VOCABULARY_FILES = ("shared_vocabulary.json", "shared_vocabulary.txt")
 REQUIRED_FILES = ("model.bin", "config.json")
+MAX_CONFIG_BYTES = 1024**2  # real ones are under 2 KB
+MAX_VOCABULARY_BYTES = 64 * 1024**2  # NLLB-200's 256k tokens: about 5 MB
+MAX_SENTENCEPIECE_BYTES = 64 * 1024**2  # NLLB-200's: 4.8 MB
+TOKENIZER_JSON_BYTES = {
+    "tokenizer.json": 64 * 1024**2,  # NLLB-200's: 17 MB
+    "tokenizer_config.json": 1024**2,
+    "special_tokens_map.json": 1024**2,
+    "generation_config.json": 1024**2,
+}
 
 NLLB, M2M = "NLLB-200", "M2M-100"
 LICENCES = {
@@ -101,14 +110,22 @@ def sentencepiece_file(directory: Path) -> Path | None:
 
 
 def read_vocabulary(path: Path) -> list[str]:
-    """CTranslate2's vocabulary: a JSON list of tokens, or one token a line (.txt)."""
-    text = path.read_text(encoding="utf-8")
+    """CTranslate2's vocabulary: a JSON list of tokens, or one token a line (.txt).
+
+    Capped in size before reading (NLLB-200's 256k tokens are about 5 MB).
+    """
     if path.suffix == ".json":
-        tokens = json.loads(text)
+        tokens = validation.read_json_file(path, MAX_VOCABULARY_BYTES)
         if not isinstance(tokens, list) or not all(isinstance(t, str) for t in tokens):
-            raise ValueError("not a JSON list of tokens")
+            raise ValueError(f"{path.name} is not a JSON list of tokens")
         return tokens
-    return text.splitlines()
+    if path.stat().st_size > MAX_VOCABULARY_BYTES:
+        raise ValueError(f"{path.name} is larger than {MAX_VOCABULARY_BYTES // 1024**2} MB")
+    with open(path, "rb") as source:
+        raw = source.read(MAX_VOCABULARY_BYTES + 1)
+    if len(raw) > MAX_VOCABULARY_BYTES:
+        raise ValueError(f"{path.name} is larger than {MAX_VOCABULARY_BYTES // 1024**2} MB")
+    return raw.decode("utf-8").splitlines()
 
 
 def language_tokens(vocabulary: list[str]) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -128,82 +145,167 @@ def language_tokens(vocabulary: list[str]) -> tuple[str, tuple[tuple[str, str], 
     return family, tuple(sorted(chosen.items()))
 
 
-def check_model_dir(directory: Path, label: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """Family and language tokens of a model folder; ModelError naming label if it is not one."""
+def check_model_dir(directory: Path, label: str, thorough: bool = False
+                    ) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """Family and language tokens of a model folder; ModelError naming label if it is not one.
+
+    Listing (thorough=False) reads the capped config and vocabulary and walks model.bin's
+    header; installing (thorough=True) also loads the SentencePiece model and parses every
+    tokenizer JSON file, so a bad file is refused before it reaches the models folder.
+    """
+    try:
+        return _check(directory, thorough)
+    except ModelError as error:
+        raise ModelError(f"{label}: {error}") from None
+
+
+def _check(directory: Path, thorough: bool) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """check_model_dir without the label; every problem is a ModelError with the reason."""
     missing = [name for name in REQUIRED_FILES if not (directory / name).is_file()]
-    if _vocabulary_file(directory) is None:
+    vocabulary_file = _vocabulary_file(directory)
+    if vocabulary_file is None:
         missing.append(" or ".join(VOCABULARY_FILES))
-    if sentencepiece_file(directory) is None:
+    spm_file = sentencepiece_file(directory)
+    if spm_file is None:
         missing.append("sentencepiece.bpe.model")
     if missing:
         raise ModelError(
-            f"{label}: not a multilingual model in the CTranslate2 layout "
-            f"(missing {', '.join(missing)})."
+            f"not a multilingual model in the CTranslate2 layout (missing {', '.join(missing)})."
         )
-    if (directory / "model.bin").stat().st_size == 0:
-        raise ModelError(f"{label}: model.bin is empty.")
     try:
-        config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
+        problem = validation.ctranslate2_problem(directory / "model.bin")
+        if problem:
+            raise ModelError(f"model.bin {problem}.")
+        config = validation.read_json_file(directory / "config.json", MAX_CONFIG_BYTES)
         if not isinstance(config, dict):
-            raise ValueError("not a JSON object")
-        vocabulary = read_vocabulary(_vocabulary_file(directory))
-    except (OSError, ValueError, UnicodeDecodeError) as error:
-        raise ModelError(f"{label}: its config or vocabulary cannot be read ({error}).") from None
+            raise ValueError("config.json is not a JSON object")
+        vocabulary = read_vocabulary(vocabulary_file)
+        _check_sentencepiece(spm_file, thorough)
+        if thorough:
+            for name, cap in TOKENIZER_JSON_BYTES.items():
+                if (directory / name).is_file():
+                    validation.read_json_file(directory / name, cap)
+    except (OSError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise ModelError(f"its files cannot be used ({reason}).") from None
     family, tokens = language_tokens(vocabulary)
     if len(tokens) < 2:
         raise ModelError(
-            f"{label}: its vocabulary has no language codes (kaz_Cyrl or __kk__); "
+            "its vocabulary has no language codes (kaz_Cyrl or __kk__); "
             "not an NLLB-200 or M2M-100 model."
         )
     return family, tokens
 
 
-@functools.lru_cache(maxsize=32)
-def _read_cached(directory: str, stamp: tuple) -> MultilingualModel | None:
-    path = Path(directory)
+def _check_sentencepiece(path: Path, thorough: bool) -> None:
+    """Size sanity always (NLLB-200's is 4.8 MB); thorough: SentencePiece must load it."""
+    size = path.stat().st_size
+    if size == 0:
+        raise ValueError(f"{path.name} is empty")
+    if size > MAX_SENTENCEPIECE_BYTES:
+        raise ValueError(f"{path.name} is larger than {MAX_SENTENCEPIECE_BYTES // 1024**2} MB")
+    with open(path, "rb") as source:
+        if validation.looks_like_html(source.read(512)):
+            raise ValueError(f"{path.name} is an HTML page, not a SentencePiece model")
+    if thorough:
+        import sentencepiece
+
+        try:
+            sentencepiece.SentencePieceProcessor(model_file=str(path))
+        except Exception as error:  # sentencepiece raises RuntimeError/OSError with C++ text
+            raise ValueError(f"{path.name} is not a SentencePiece model ({error})") from None
+
+
+def _inspect(path: Path) -> MultilingualModel | str:
+    """The model in path, or why it cannot be used; never raises (one bad folder, a copied
+    half model or a deeply nested config.json, must not break every translation)."""
     try:
-        family, tokens = check_model_dir(path, path.name)
-    except (ModelError, OSError):
-        log.warning("skipping %s: not a readable multilingual model", path, exc_info=True)
-        return None
-    size = sum(p.stat().st_size for p in path.iterdir() if p.is_file())
+        family, tokens = _check(path, thorough=False)
+        size = sum(p.stat().st_size for p in path.iterdir() if p.is_file())
+    except ModelError as error:
+        log.warning("multilingual model folder %s not used: %s", path, error)
+        return f"broken: {error}"
+    except Exception as error:  # RecursionError, MemoryError, a race with a removal...
+        log.warning("multilingual model folder %s unreadable", path, exc_info=True)
+        return f"broken: {type(error).__name__}."
     return MultilingualModel(name=path.name, path=path, family=family, tokens=tokens,
                              size_bytes=size)
 
 
+@functools.lru_cache(maxsize=64)
+def _read_cached(directory: str, stamp: tuple) -> MultilingualModel | str:
+    """_inspect once per install of a folder (stamp: see _stamp)."""
+    return _inspect(Path(directory))
+
+
 def _stamp(directory: Path) -> tuple:
-    """What identifies one install of a model folder; raises OSError when it is gone."""
-    stats = [os.stat(directory / "model.bin")]
-    vocabulary = _vocabulary_file(directory)
-    if vocabulary is not None:
-        stats.append(os.stat(vocabulary))
+    """What identifies one install of a model folder; raises OSError when it is gone.
+
+    Every file the listing reads is in it, so a folder fixed in place is read again.
+    """
+    files = [directory / "model.bin", directory / "config.json",
+             _vocabulary_file(directory), sentencepiece_file(directory)]
+    if any(path is None for path in files):
+        raise FileNotFoundError(directory)
+    stats = [os.stat(path) for path in files]
     return tuple((s.st_size, s.st_mtime_ns, s.st_ino) for s in stats)
+
+
+def _folder_state(directory: Path) -> MultilingualModel | str:
+    """The model in directory, or the reason it is not one (read once per install)."""
+    try:
+        stamp = _stamp(directory)
+    except OSError:
+        try:
+            _check(directory, thorough=False)  # says which file is missing
+        except ModelError as error:
+            return f"broken: {error}"
+        except Exception as error:
+            return f"broken: {type(error).__name__}."
+        return "broken: its files changed while they were read."
+    return _read_cached(str(directory), stamp)
 
 
 def read_model(directory: Path) -> MultilingualModel | None:
     """The model installed in directory, or None; read once per install (vocabularies are big)."""
-    try:
-        stamp = _stamp(directory)
-    except OSError:
-        return None
-    return _read_cached(str(directory), stamp)
+    state = _folder_state(directory)
+    return state if isinstance(state, MultilingualModel) else None
 
 
-def installed_models() -> list[MultilingualModel]:
-    """Multilingual models in models_dir(), by name; unreadable folders are skipped."""
+@dataclass(frozen=True)
+class ModelScan:
+    """The models folder as found: the models used, and every other folder with its reason."""
+
+    models: list[MultilingualModel]
+    skipped: list[SkippedFolder]
+
+
+def scan_models() -> ModelScan:
+    """Every folder of models_dir(): readable models by name, broken ones with the reason."""
     with PACKS_LOCK:
         try:
             entries = sorted(models_dir().iterdir())
         except OSError:
-            return []
-        found = []
+            return ModelScan([], [])
+        found, skipped = [], []
         for entry in entries:
-            if entry.name.startswith(".") or not entry.is_dir():
+            try:
+                if entry.name.startswith(".") or not entry.is_dir():
+                    continue
+            except OSError:
                 continue
-            model = read_model(entry)
-            if model is not None:
-                found.append(model)
-        return found
+            state = _folder_state(entry)
+            if isinstance(state, MultilingualModel):
+                found.append(state)
+            else:
+                skipped.append(SkippedFolder(entry, state))
+        return ModelScan(found, skipped)
+
+
+def installed_models() -> list[MultilingualModel]:
+    """Multilingual models in models_dir(), by name; broken folders are left out (scan_models
+    says why)."""
+    return scan_models().models
 
 
 def model_for(source: str, target: str, models: list[MultilingualModel] | None = None
@@ -359,7 +461,7 @@ def remove_model(name: str) -> None:
     with staging_area(directory) as trash:
         with PACKS_LOCK:
             target = directory / name
-            if read_model(target) is None:
+            if not target.is_dir():  # a broken model folder can be removed too
                 raise ModelError(
                     f"No multilingual model {name!r} is installed (looked in {directory})."
                 )
