@@ -104,12 +104,19 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _delete(args: argparse.Namespace) -> int:
+    from digest.library import LibraryError
     from digest.library.keeping import delete_for_good
 
     library, status = _library(), OK
     for article_id in args.ids:
-        if delete_for_good(library, article_id):
+        try:
+            done = delete_for_good(library, article_id)
+        except LibraryError as error:  # nothing of this article was deleted
+            raise CommandError(f"{article_id}: {error}") from None
+        if done:
             print(f"deleted {article_id}")
+            if done.left:
+                report(PROG, f"{article_id}: deleted, but {done.left}")
         else:
             report(PROG, f"{article_id}: no such article")
             status = 1

@@ -4,6 +4,11 @@ This is a single-reader local app, so the desk is one list in the database, not 
 browser session's state: a reload, a restart of the server or a crash (kill -9)
 brings the same articles back. The uploader and the paste box are only ways in:
 every article read from them is kept in the library and put on the desk.
+
+A delete is final for every session: each one remembers the library's deletion
+generation its uploads were read under, presents it when keeping them (the store
+refuses after a later delete), and on its next run drops what it holds of deleted
+articles — everything after "Delete everything" in any tab, the CLI or a batch.
 """
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from digest.job import ArticleResult, Upload
-from digest.library import Library, LibraryError, open_library
+from digest.library import DeletedMeanwhile, Library, LibraryError, open_library
 from digest.library.keeping import keep, upload_of
 from ui import state
 from ui.article_view import set_language_override
@@ -24,6 +29,8 @@ log = logging.getLogger(__name__)
 _KEPT = "desk_kept"  # Upload.key -> (library id, language) of what this session has kept
 PROBLEM = "library_problem"
 _CAME = "desk_came_in"  # Upload.key -> sha256 of what this session's uploader and paste box hold
+_SEEN = "desk_generation"  # the library's deletion generation this session's uploads came under
+_DROPPED = "desk_dropped"  # keys of ways in dropped after a delete that the run could not empty
 
 
 def library() -> Library | None:
@@ -50,6 +57,7 @@ def with_desk(uploads: Sequence[Upload]) -> list[Upload]:
     if store is None:
         return list(uploads)
     try:
+        uploads = notice_deletes(store, uploads)
         _follow_the_ways_in(store, uploads)
         stored = store.desk()
     except LibraryError as error:
@@ -65,6 +73,48 @@ def with_desk(uploads: Sequence[Upload]) -> list[Upload]:
         on_desk.append(upload)
     known = {upload.sha256 for upload in on_desk}
     return on_desk + [upload for upload in uploads if upload.sha256 not in known]
+
+
+def notice_deletes(store: Library, uploads: Sequence[Upload]) -> list[Upload]:
+    """The uploads still to read after the deletes made since this session last looked
+    (in another tab, on the Library page, by the CLI): none after "Delete everything",
+    else all but those whose kept article is gone. What they were is forgotten."""
+    now = store.generation()
+    seen = st.session_state.get(_SEEN)
+    st.session_state[_SEEN] = now.number
+    dropped: set[str] = st.session_state.setdefault(_DROPPED, set())
+    dropped.intersection_update(upload.key for upload in uploads)  # a changed way in is new
+    if seen is not None and now.number > seen:
+        kept: dict[str, tuple[int, str]] = st.session_state.setdefault(_KEPT, {})
+        if now.cleared > seen:
+            gone = list(uploads)
+            state.clear_uploads()
+            st.session_state[_CAME] = {}
+            kept.clear()
+        else:
+            gone = [u for u in uploads if u.key in kept and store.find(u.sha256) is None]
+        pasted = (st.session_state.get(state.PASTED) or "").encode("utf-8")
+        for upload in gone:
+            log.info("dropping %s: deleted from the library meanwhile", upload.name)
+            kept.pop(upload.key, None)
+            st.session_state.get(_CAME, {}).pop(upload.key, None)
+            if upload.data == pasted:  # the paste box is drawn already: it cannot be emptied
+                dropped.add(upload.key)
+            else:
+                state.forget_upload(upload)  # gone from the uploader from the next run on
+        if gone:
+            st.rerun()  # the uploader was drawn holding them: draw the page again without
+    return [upload for upload in uploads if upload.key not in dropped]
+
+
+def forget_everything() -> None:
+    """After "Delete everything" in this session (a callback: run before any widget is
+    drawn): the uploader, the paste box and what was kept are emptied at once."""
+    state.clear_uploads()
+    st.session_state[state.PASTED] = ""
+    st.session_state[_KEPT] = {}
+    st.session_state[_CAME] = {}
+    st.session_state.pop(_SEEN, None)  # the next run takes the library as it is then
 
 
 def _follow_the_ways_in(store: Library, uploads: Sequence[Upload]) -> None:
@@ -86,17 +136,23 @@ def keep_on_desk(results: Sequence[ArticleResult]) -> None:
     if store is None:
         return
     kept: dict[str, tuple[int, str]] = st.session_state.setdefault(_KEPT, {})
+    since = st.session_state.get(_SEEN, store.since)
     try:
         fresh = []
         for result in results:
             if not result.ok or kept.get(result.upload.key, (0, ""))[1] == result.language:
                 continue  # kept in this session already, as it is now: no write on a rerun
-            article_id = keep(store, result)
+            article_id = keep(store, result, since=since)
             if article_id is not None:
                 kept[result.upload.key] = (article_id, result.language)
                 fresh.append(article_id)
         if fresh:
-            store.put_on_desk(fresh)
+            store.put_on_desk(fresh, since=since)
+    except DeletedMeanwhile:
+        # Read before a delete made elsewhere during this run: not kept; the next run
+        # drops what was deleted (notice_deletes).
+        log.info("not keeping articles read before a delete")
+        st.rerun()
     except LibraryError as error:
         log.exception("keeping the articles failed")
         st.session_state[PROBLEM] = str(error)

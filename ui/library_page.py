@@ -19,7 +19,7 @@ from digest.settings import count
 from languages.names import language_name
 from ui import pipeline
 from ui.article_view import language_override, render_article
-from ui.desk import PROBLEM, show_problem
+from ui.desk import forget_everything, show_problem
 from ui.markup import STYLE, md
 from ui.settings import summary_settings
 
@@ -30,6 +30,7 @@ SEARCH_LIMIT = 50
 _OPEN = "library_open"  # the id of the article shown as a card
 _CONFIRM = "library_confirm_delete"  # the id whose deletion awaits a confirmation
 _DONE = "library_done"  # a message for the next run ("Deleted ...")
+_FAILED = "library_failed"  # a delete that did not happen, and why
 
 SNIPPET_STYLE = """
 <style>
@@ -57,6 +58,9 @@ def render() -> None:
     done = st.session_state.pop(_DONE, None)
     if done:
         st.success(done, icon=":material/check:")
+    failed = st.session_state.pop(_FAILED, None)
+    if failed:
+        st.error(failed, icon=":material/error:")
     if not total:
         st.info(
             "No articles yet. Every article read on the Dashboard is kept here.",
@@ -256,11 +260,14 @@ def _delete(article_id: int) -> None:
     try:
         library = open_library()
         article = library.get(article_id)
-        if article and delete_for_good(library, article_id, pipeline.STEPS):
-            st.session_state[_DONE] = f"Deleted {md(article.title or article.name)} for good."
-    except LibraryError as error:
+        done = delete_for_good(library, article_id, pipeline.STEPS) if article else None
+        if article and done:
+            st.session_state[_DONE] = _said(
+                f"Deleted {md(article.title or article.name)} for good.", done.left
+            )
+    except LibraryError as error:  # nothing was deleted (Library.delete)
         log.exception("deleting %s failed", article_id)
-        st.session_state[PROBLEM] = str(error)
+        st.session_state[_FAILED] = md(str(error))
 
 
 def _delete_everything() -> None:
@@ -268,8 +275,15 @@ def _delete_everything() -> None:
     st.session_state.pop(_CONFIRM, None)
     st.session_state["library_sure"] = False
     try:
-        open_library().delete_everything()
-        st.session_state[_DONE] = "Every article was deleted for good."
-    except LibraryError as error:
+        done = open_library().delete_everything()
+    except LibraryError as error:  # nothing was deleted
         log.exception("deleting everything failed")
-        st.session_state[PROBLEM] = str(error)
+        st.session_state[_FAILED] = md(str(error))
+        return
+    forget_everything()  # this session's dashboard too (the others notice on their next run)
+    st.session_state[_DONE] = _said("Every article was deleted for good.", done.left)
+
+
+def _said(done: str, left: str) -> str:
+    """"Deleted", and what is still on disk for a while when something is (Deletion.left)."""
+    return f"{done} Note: {md(left)}." if left else done

@@ -7,6 +7,8 @@ where the data folder is.
 """
 from digest.library.paths import data_dir, database_path
 from digest.library.store import (
+    DeletedMeanwhile,
+    Deletion,
     Hit,
     Library,
     LibraryError,
@@ -15,6 +17,8 @@ from digest.library.store import (
 )
 
 __all__ = [
+    "DeletedMeanwhile",
+    "Deletion",
     "Hit",
     "Library",
     "LibraryError",

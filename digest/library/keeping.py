@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 from digest.job import ArticleResult, Upload, read_upload
-from digest.library.store import Library, StoredArticle
+from digest.library.store import Deletion, Library, StoredArticle
 from digest.steps import PLAIN, Steps
 from languages.codes import UNDETERMINED
 
 
-def keep(library: Library, result: ArticleResult) -> int | None:
+def keep(library: Library, result: ArticleResult, since: int | None = None) -> int | None:
     """Store a read article (once per content); its id, or None for a file that could not
-    be read (nothing of it is kept)."""
+    be read (nothing of it is kept). `since`: the deletion generation the result was read
+    under (Library.add); DeletedMeanwhile when something was deleted after it."""
     if not result.ok or result.article is None:
         return None
     detected = result.detection.main.code if result.detection else UNDETERMINED
@@ -21,6 +22,7 @@ def keep(library: Library, result: ArticleResult) -> int | None:
         title=result.article.title,
         detected=detected,
         language=result.language,
+        since=since,
     )
     stored = library.get(article_id)
     if stored is not None and stored.language != result.language:
@@ -43,10 +45,14 @@ def sentences_of(library: Library, article: StoredArticle, steps: Steps = PLAIN)
     texts: dict[str, None] = {}
     # As the dashboard read it (each paragraph in its detected language), and as a CLI
     # given the language reads it: a sentence split either way may have been translated.
-    for result in (
-        read_upload(upload, article.language, steps=steps, detect=True),
-        read_upload(upload, article.language, steps=steps, detect=False),
-    ):
+    # And with every encoding it was read with ("Read as" gives other sentences).
+    encodings = [None, *(e for e in library.readings(article.id) if e)]
+    results = (
+        read_upload(upload, article.language, steps=steps, detect=detect, encoding=encoding)
+        for encoding in encodings
+        for detect in (True, False)
+    )
+    for result in results:
         if result.article is None:
             continue
         if result.article.title:
@@ -55,9 +61,9 @@ def sentences_of(library: Library, article: StoredArticle, steps: Steps = PLAIN)
     return list(texts)
 
 
-def delete_for_good(library: Library, article_id: int, steps: Steps = PLAIN) -> bool:
+def delete_for_good(library: Library, article_id: int, steps: Steps = PLAIN) -> Deletion:
     """Delete the article and the translations of its sentences from every file."""
     article = library.get(article_id)
     if article is None:
-        return False
+        return Deletion(0)
     return library.delete(article_id, sentences_of(library, article, steps))

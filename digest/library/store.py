@@ -16,9 +16,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
+import os
 import sqlite3
+import stat
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,6 +36,7 @@ log = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x4E444C42  # "NDLB": marks the file as a News Digest library
 BUSY_TIMEOUT_MS = 10_000
+SCRUB_WAIT = 5.0  # seconds a delete waits for other readers before the log is emptied later
 SQLITE_HEADER = b"SQLite format 3\x00"
 _SUFFIXES = ("-wal", "-shm")
 
@@ -69,12 +74,59 @@ MIGRATIONS: tuple[str, ...] = (
         words, tokenize = 'unicode61 remove_diacritics 0'
     );
     """,
+    # 1 -> 2: the reader's settings per profile, the library's own state (deletion
+    # generations, a scrub still to finish), and every encoding an article was read with
+    # (its translations are keyed by the sentences of each reading).
+    """
+    CREATE TABLE settings (
+        profile TEXT PRIMARY KEY,
+        preferences TEXT NOT NULL
+    );
+    CREATE TABLE state (
+        key TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+    );
+    INSERT INTO state (key, value) VALUES ('generation', 0), ('cleared', 0), ('scrub', 0);
+    CREATE TABLE readings (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        encoding TEXT NOT NULL,
+        PRIMARY KEY (article_id, encoding)
+    ) WITHOUT ROWID;
+    INSERT INTO readings (article_id, encoding) SELECT id, encoding FROM articles;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 class LibraryError(Exception):
     """The library cannot be used (damaged, foreign or newer file, full disk): say why."""
+
+
+class DeletedMeanwhile(LibraryError):
+    """Articles were deleted after the writer read what it wants to keep: keeping it now
+    could bring a deleted article back, so nothing is written."""
+
+
+@dataclass(frozen=True)
+class Generation:
+    """How many deletes the library has seen (`number`), and the number of the last
+    "Delete everything" (`cleared`). A holder of articles read before a delete may not
+    keep them: it presents the number it read them under."""
+
+    number: int
+    cleared: int
+
+
+@dataclass(frozen=True)
+class Deletion:
+    """What a delete did: how many articles are gone, and `left`, why the last traces of
+    their words are still on disk ("" once none are; they are erased later, see scrub)."""
+
+    deleted: int
+    left: str = ""
+
+    def __bool__(self) -> bool:
+        return self.deleted > 0
 
 
 @dataclass(frozen=True)
@@ -124,30 +176,79 @@ def sentence_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-_checked: set[Path] = set()
+_checked: dict[Path, tuple[int, int]] = {}  # path -> (device, inode) of the file checked
+_damaged: dict[Path, str] = {}  # path -> why: found damaged in this process, never written
+_unfinished: set[Path] = set()  # deleted words still in the log (readers held it)
 _checked_lock = threading.Lock()
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the library file, None when absent; LibraryError for anything
+    that is not a regular file (a FIFO would block the open for ever)."""
+    found = None
+    for candidate in (path, *(path.with_name(path.name + s) for s in _SUFFIXES)):
+        try:
+            info = os.stat(candidate)
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            raise LibraryError(f"{candidate} cannot be read: {error.strerror or error}.") from None
+        if stat.S_ISDIR(info.st_mode) and candidate == path:
+            raise LibraryError(f"{path} is a folder, not a library database.")
+        if not stat.S_ISREG(info.st_mode):
+            raise LibraryError(
+                f"{candidate} is not a regular file ({_kind(info.st_mode)}). It was left "
+                "untouched: move it away or set NEWS_DIGEST_DATA to another folder."
+            )
+        if candidate == path:
+            found = (info.st_dev, info.st_ino)
+    return found
+
+
+def _kind(mode: int) -> str:
+    kinds = {
+        stat.S_ISFIFO: "a named pipe", stat.S_ISSOCK: "a socket", stat.S_ISCHR: "a device",
+        stat.S_ISBLK: "a device", stat.S_ISDIR: "a folder",
+    }  # fmt: skip
+    return next((name for test, name in kinds.items() if test(mode)), "a special file")
+
+
+def _is_damage(error: Exception) -> bool:
+    """A damaged or foreign file, as opposed to a busy, full or read-only one."""
+    return not isinstance(error, sqlite3.OperationalError) or "malformed" in str(error)
+
+
 class Library:
-    """The articles kept on this computer. Every method opens its own connection."""
+    """The articles kept on this computer. Every method opens its own connection.
+
+    `since` is the deletion generation this object was opened under: its writes are
+    refused (DeletedMeanwhile) after a later delete by anyone else, so a holder of old
+    results (a batch run, another browser tab) cannot bring deleted articles back."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.folder = self.path.parent
         with _checked_lock:
-            if self.path not in _checked or not self.path.exists():
+            identity = _identity(self.path)
+            if self.path in _damaged:
+                raise LibraryError(_damaged[self.path])
+            if identity is None or _checked.get(self.path) != identity:
                 self._open_or_create()
-                _checked.add(self.path)
+                _checked[self.path] = _identity(self.path) or (0, 0)
+        if self.path in _unfinished:
+            self._empty_log(0)
+        self.since = self.generation().number
 
     # ---- opening ----------------------------------------------------------------------
 
     def _open_or_create(self) -> None:
         name = str(self.path)
         if self.path.exists():
-            if self.path.is_dir():
-                raise LibraryError(f"{name} is a folder, not a library database.")
-            with open(self.path, "rb") as file:
-                header = file.read(len(SQLITE_HEADER))
+            try:
+                with open(self.path, "rb") as file:
+                    header = file.read(len(SQLITE_HEADER))
+            except OSError as error:
+                raise LibraryError(f"{name} cannot be read: {error.strerror or error}.") from None
             if header and header != SQLITE_HEADER:
                 raise LibraryError(
                     f"{name} is not a News Digest library (not an SQLite database). "
@@ -164,17 +265,31 @@ class Library:
                 reader = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
                 try:
                     self._check(reader)
+                    # Once per process and file, before anything can be written: a damaged
+                    # page found later by a reader must not be written around meanwhile.
+                    verdict = reader.execute("PRAGMA quick_check(1)").fetchone()[0]
+                    if verdict != "ok":
+                        raise sqlite3.DatabaseError(f"database disk image is malformed: {verdict}")
                 finally:
                     reader.close()
             db = self._connect()
             try:
                 self._check(db)
                 self._migrate(db)
+                stage = _state(db, "scrub")
             finally:
                 db.close()
         except sqlite3.DatabaseError as error:
             log.exception("opening %s failed", name)
+            if _is_damage(error):
+                _damaged[self.path] = damaged(self.path, error)
             raise LibraryError(damaged(self.path, error)) from None
+        if stage:  # a delete whose scrub did not finish (a crash, a full disk, readers)
+            log.info("library %s: finishing the scrub of an earlier delete", self.path)
+            if stage > 1:
+                self.scrub(wait=0)
+            else:
+                self._empty_log(0)
 
     def _check(self, db: sqlite3.Connection) -> None:
         application_id = db.execute("PRAGMA application_id").fetchone()[0]
@@ -227,6 +342,8 @@ class Library:
             yield db
         except sqlite3.DatabaseError as error:
             log.exception("library %s", self.path)
+            if _is_damage(error):
+                _damaged[self.path] = damaged(self.path, error)
             raise LibraryError(damaged(self.path, error)) from None
         finally:
             db.close()
@@ -259,16 +376,22 @@ class Library:
         title: str = "",
         detected: str = "und",
         language: str | None = None,
+        since: int | None = None,
     ) -> int:
         """Keep an article (once per content: the same bytes again only update the date it
-        was last opened); its id."""
+        was last opened); its id.
+
+        `since`: the deletion generation the caller read the article under (default: when
+        this object was opened); DeletedMeanwhile if anything was deleted after it."""
         sha = hashlib.sha256(original).hexdigest()
         language = language or detected
         now = _now()
         with self._write() as db:
+            self._refuse_stale(db, since)
             row = db.execute("SELECT id FROM articles WHERE sha256 = ?", (sha,)).fetchone()
             if row:
                 db.execute("UPDATE articles SET opened = ? WHERE id = ?", (now, row[0]))
+                db.execute("INSERT OR IGNORE INTO readings VALUES (?, ?)", (row[0], encoding))
                 return row[0]
             cursor = db.execute(
                 "INSERT INTO articles (sha256, name, original, text, encoding, title, detected,"
@@ -280,12 +403,35 @@ class Library:
                 "INSERT INTO article_words (rowid, words) VALUES (?, ?)",
                 (article_id, search.index_text(text, language)),
             )
+            db.execute("INSERT INTO readings VALUES (?, ?)", (article_id, encoding))
             return article_id
 
-    def add_many(self, articles: Iterable[dict]) -> int:
+    def _refuse_stale(self, db: sqlite3.Connection, since: int | None) -> None:
+        """Under the write lock, so no delete can come between this look and the write."""
+        since = self.since if since is None else since
+        if _state(db, "generation") > since:
+            raise DeletedMeanwhile(
+                "articles were deleted from the library after these were read, so they are "
+                "not kept (they might be the deleted ones)"
+            )
+
+    def generation(self) -> Generation:
+        with self._connection() as db:
+            return Generation(_state(db, "generation"), _state(db, "cleared"))
+
+    def readings(self, article_id: int) -> list[str]:
+        """Every encoding the article was read with ("Read as" adds one)."""
+        with self._connection() as db:
+            rows = db.execute(
+                "SELECT encoding FROM readings WHERE article_id = ?", (article_id,)
+            )
+            return [row[0] for row in rows]
+
+    def add_many(self, articles: Iterable[dict], since: int | None = None) -> int:
         """add() for many articles in one transaction (imports); how many were new."""
         added = 0
         with self._write() as db:
+            self._refuse_stale(db, since)
             for item in articles:
                 original: bytes = item["original"]
                 sha = hashlib.sha256(original).hexdigest()
@@ -303,6 +449,10 @@ class Library:
                 db.execute(
                     "INSERT INTO article_words (rowid, words) VALUES (?, ?)",
                     (cursor.lastrowid, search.index_text(item["text"], language)),
+                )
+                db.execute(
+                    "INSERT INTO readings VALUES (?, ?)",
+                    (cursor.lastrowid, item.get("encoding", "")),
                 )
                 added += 1
         return added
@@ -439,8 +589,11 @@ class Library:
             )
             return [_article(row) for row in rows]
 
-    def put_on_desk(self, article_ids: Iterable[int]) -> None:
+    def put_on_desk(self, article_ids: Iterable[int], since: int | None = None) -> None:
+        """DeletedMeanwhile when anything was deleted after `since` (the ids might now
+        name other articles)."""
         with self._write() as db:
+            self._refuse_stale(db, since)
             position = db.execute("SELECT coalesce(max(position), 0) FROM desk").fetchone()[0]
             for article_id in article_ids:
                 position += 1
@@ -494,39 +647,131 @@ class Library:
 
     # ---- deleting for good --------------------------------------------------------------
 
-    def delete(self, article_id: int, sentences: Iterable[str] = ()) -> bool:
-        """Delete an article, its place on the desk and the translations of its sentences,
-        then scrub the files; False when there was no such article."""
+    def delete(self, article_id: int, sentences: Iterable[str] = ()) -> Deletion:
+        """Delete an article, its place on the desk and the translations of its sentences
+        in one transaction, then scrub the files.
+
+        LibraryError (with nothing deleted) when the transaction fails; otherwise the
+        article is gone, and `Deletion.left` says if its last traces could not be erased
+        yet (they are, at the next start or the next delete)."""
         keys = [(sentence_key(sentence),) for sentence in sentences]
-        with self._write() as db:
-            gone = db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount
-            db.execute("DELETE FROM article_words WHERE rowid = ?", (article_id,))
-            db.executemany("DELETE FROM translations WHERE sentence = ?", keys)
-        if gone:
-            self.scrub()
-        return bool(gone)
+        try:
+            with self._write() as db:
+                gone = db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount
+                if gone:
+                    db.execute("DELETE FROM article_words WHERE rowid = ?", (article_id,))
+                    db.executemany("DELETE FROM translations WHERE sentence = ?", keys)
+                    self._deleted(db, everything=False)
+                pending = _state(db, "scrub")
+        except LibraryError as error:
+            raise LibraryError(f"Nothing was deleted: {error}") from None
+        left = self.scrub() if pending else ""
+        return Deletion(gone, left)
 
-    def delete_everything(self) -> None:
-        with self._write() as db:
-            for table in ("desk", "translations", "article_words", "articles"):
-                db.execute(f"DELETE FROM {table}")
-        self.scrub()
+    def delete_everything(self) -> Deletion:
+        """Every article, the desk and the translation memory (the settings stay); every
+        holder of articles read before (another tab, a batch run) may no longer keep them."""
+        try:
+            with self._write() as db:
+                gone = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+                for table in ("desk", "readings", "translations", "article_words", "articles"):
+                    db.execute(f"DELETE FROM {table}")
+                self._deleted(db, everything=True)
+        except LibraryError as error:
+            raise LibraryError(f"Nothing was deleted: {error}") from None
+        return Deletion(gone, self.scrub())
 
-    def scrub(self) -> None:
+    def _deleted(self, db: sqlite3.Connection, everything: bool) -> None:
+        """In the delete's transaction: a new generation, and a scrub to do (done at the
+        next start if this process dies before it)."""
+        db.execute("UPDATE state SET value = value + 1 WHERE key = 'generation'")
+        if everything:
+            db.execute(
+                "UPDATE state SET value = (SELECT value FROM state WHERE key = 'generation')"
+                " WHERE key = 'cleared'"
+            )
+        db.execute("UPDATE state SET value = 2 WHERE key = 'scrub'")
+        self.since = _state(db, "generation")  # this holder's own delete does not stale it
+
+    def scrub(self, wait: float = SCRUB_WAIT) -> str:
         """Leave no copy of deleted words in any file: merge the full-text index (which
         keeps deleted words until its segments are merged), rewrite the database, and
-        empty the write-ahead log."""
+        empty the write-ahead log. Idempotent: the `scrub` state row says what is left
+        to do, so a crash or a full disk half-way is finished at the next start.
+
+        "" when done; else what is left on disk and when it goes."""
+        try:
+            db = self._connect()
+            try:
+                with self._writing(db):
+                    db.execute("INSERT INTO article_words (article_words) VALUES ('optimize')")
+                _vacuum(db)
+                with self._writing(db):
+                    db.execute("UPDATE state SET value = 1 WHERE key = 'scrub'")
+            finally:
+                db.close()
+        except sqlite3.OperationalError as error:
+            log.warning("library %s: scrub failed: %s", self.path, error)
+            return (
+                f"its words could not be erased from the library's file yet ({error}); "
+                "they will be at the next start or the next delete"
+            )
+        return self._empty_log(wait)
+
+    def _empty_log(self, wait: float) -> str:
+        """Checkpoint and truncate the write-ahead log, waiting at most `wait` seconds for
+        readers; if they still hold it, try again at the next opening of the library in
+        this process (and at the next start of any)."""
+        deadline = time.monotonic() + wait
+        try:
+            db = self._connect()
+            try:
+                db.execute("PRAGMA busy_timeout = 50")
+                while db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]:
+                    if time.monotonic() >= deadline:
+                        _unfinished.add(self.path)
+                        log.warning("library %s: the log is held by readers", self.path)
+                        return (
+                            "another program is reading the library, so the last copy of "
+                            "its words stays in the library's log until it stops; it is "
+                            "erased then"
+                        )
+                    time.sleep(0.05)
+                _unfinished.discard(self.path)
+                with self._writing(db):
+                    db.execute("UPDATE state SET value = 0 WHERE key = 'scrub'")
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                db.close()
+        except sqlite3.OperationalError as error:  # busy writer: the flag is cleared later
+            log.warning("library %s: emptying the log: %s", self.path, error)
+        return ""
+
+    # ---- the reader's settings, per profile --------------------------------------------
+
+    def preferences(self, profile: str = "default") -> dict[str, object]:
+        """The settings saved for this profile ({} when none)."""
         with self._connection() as db:
-            with self._writing(db):
-                db.execute("INSERT INTO article_words (article_words) VALUES ('optimize')")
-            db.execute("VACUUM")
-            for _attempt in range(50):
-                busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-                if not busy:
-                    break
-                threading.Event().wait(0.1)
-            else:
-                log.warning("library %s: the log could not be emptied (busy readers)", self.path)
+            row = db.execute(
+                "SELECT preferences FROM settings WHERE profile = ?", (profile,)
+            ).fetchone()
+        if not row:
+            return {}
+        try:
+            values = json.loads(row[0])
+        except ValueError:
+            log.warning("library %s: the settings of %r are not JSON", self.path, profile)
+            return {}
+        return values if isinstance(values, dict) else {}
+
+    def save_preferences(self, values: dict[str, object], profile: str = "default") -> None:
+        """Replace the profile's settings (JSON-serialisable values; TypeError otherwise)."""
+        text = json.dumps(dict(values), ensure_ascii=False, sort_keys=True)
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO settings (profile, preferences) VALUES (?, ?)",
+                (profile, text),
+            )
 
     # ---- sizes and checks -----------------------------------------------------------------
 
@@ -557,6 +802,16 @@ def damaged(path: Path, error: Exception) -> str:
     )
 
 
+def _state(db: sqlite3.Connection, key: str) -> int:
+    row = db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else 0
+
+
+def _vacuum(db: sqlite3.Connection) -> None:
+    """VACUUM (a function of its own: tests make it fail as a full disk does)."""
+    db.execute("VACUUM")
+
+
 def _statements(script: str) -> list[str]:
     return [part.strip() for part in script.split(";") if part.strip()]
 
@@ -570,4 +825,5 @@ def forget_checks() -> None:
     """Check every library file again when next opened (tests)."""
     with _checked_lock:
         _checked.clear()
+        _damaged.clear()
 
