@@ -2,13 +2,16 @@
 
 Byte-order marks are certain and valid UTF-8 is almost certain (a few stray
 bytes in it are replaced and counted, not refused). Otherwise chardet 7 (0BSD)
-proposes code pages with a confidence; the region's pages are always tried.
-Among readings the detector finds nearly equally likely (within 10 %), the one
-with the fewest odd signs beside letters, odd capitals inside words and letters
-the detected language does not write wins: ISO-8859-2 and Windows-1250, or
-KZ-1048 and Windows-1251, differ only in such letters. Readings are made from
-the first 200 kB; the whole file must fit the chosen page. bench/encodings.py
-measures it on files of 33 languages in 38 code pages.
+proposes code pages with a confidence; the region's pages are always tried, and
+so are the siblings of each proposal (ISO-8859-15 beside Windows-1252, ISO-8859-7
+beside Windows-1253, ...), which a detector scores alike. Among readings the
+detector finds nearly equally likely (within 10 %), the one with the fewest odd
+signs beside letters, odd capitals inside words and letters the detected
+language does not write wins: ISO-8859-2 and Windows-1250, or KZ-1048 and
+Windows-1251, differ only in such letters. Readings are made from the first
+200 kB; the whole file must fit the chosen page. Unicode text that was garbled
+once before it was saved (mojibake) is repaired by articles.repair, with a note.
+bench/encodings.py and bench/mojibake.py measure both.
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 import chardet
 
 from articles.alphabets import alphabet, foreign_letters
+from articles.repair import GarbledText, repair
 
 
 class ArticleError(ValueError):
@@ -121,9 +125,12 @@ def _decode(data: bytes, name: str) -> DecodedText:
             raise ArticleError(name, "this looks like a binary file, not a text file.")
         else:
             text, encoding, replaced = _guess(data, name)
-    text = normalize_text(_undo_double_encoding(text))
+    notes: tuple[str, ...] = ()
+    if encoding.startswith("utf"):  # a garbling saved again is saved in Unicode
+        text, notes = _repaired(text, name)
+    text = normalize_text(text)
     _check_readable(text, name)
-    return _result(text, encoding, replaced)
+    return _result(text, encoding, replaced, notes)
 
 
 def guess_encoding(data: bytes) -> str | None:
@@ -164,8 +171,8 @@ def replaced_note(replaced: int) -> str:
     return f"{replaced} unreadable {'byte' if replaced == 1 else 'bytes'} replaced"
 
 
-def _result(text: str, encoding: str, replaced: int) -> DecodedText:
-    notes = (replaced_note(replaced),) if replaced else ()
+def _result(text: str, encoding: str, replaced: int, notes: tuple[str, ...] = ()) -> DecodedText:
+    notes = ((replaced_note(replaced),) if replaced else ()) + notes
     return DecodedText(text=text, encoding=display_name(encoding), replaced_bytes=replaced,
                        notes=notes)
 
@@ -219,7 +226,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
         return None
     odd, even = sample[1::2].count(0), sample[0::2].count(0)
     for codec, right, wrong in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if right == 0 or wrong * 2 >= right:  # CJK letters have NUL low bytes now and then
+        if right == 0:
             continue
         try:
             text = data.decode(codec)
@@ -227,9 +234,24 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
             continue
         head = text[:4096]
         printable = sum(1 for c in head if c.isprintable() or c in "\n\r\t")
-        if printable / max(1, len(head)) > 0.95:
+        if printable / max(1, len(head)) <= 0.95:
+            continue
+        # CJK letters have NUL low bytes now and then ("一" is U+4E00): with NULs on
+        # both sides the text must be East Asian writing, which random bytes are not.
+        if wrong * 2 < right or _east_asian_share(head) > 0.95:
             return text, codec
     return None
+
+
+# Han, kana, Hangul, CJK and fullwidth punctuation, and the ASCII between them.
+_EAST_ASIAN_TEXT = re.compile("[\t\n\r -~\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+                              "\uac00-\ud7a3\uff00-\uffef]")
+
+
+def _east_asian_share(text: str) -> float:
+    """Share of `text` written in East Asian scripts and the ASCII that goes with them
+    (random 16-bit units land there about half the time)."""
+    return len(_EAST_ASIAN_TEXT.findall(text)) / max(1, len(text))
 
 
 # The names a reader may pick in "Read as": the code pages people of the region
@@ -268,10 +290,28 @@ _REGIONAL = ("cp1251", "koi8-r", "koi8-u", "cp866", "kz1048")
 # compared on what they read as.
 _CLOSE = 0.9
 # Kazakh pages (KZ-1048, PT154) hold cp1251's rarer letters in other places. A text
-# whose cp1251 reading adds to Russian only "і", "ї", "є" is Ukrainian or Mongolian
-# typed in cp1251 ("ї", "є" for "ү", "ө"); a Kazakh one would show "ј", "ќ", "ѕ".
+# whose cp1251 reading adds to Russian only "і", "ї", "є", "ў" is Ukrainian,
+# Belarusian, Uzbek or Mongolian typed in cp1251 ("ї", "є" for "ү", "ө"); a Kazakh
+# one would show "ј", "ќ", "ѕ".
 _KAZAKH_PAGES = ("kz1048", "ptcp154")
-_UKRAINIAN_EXTRA = frozenset("іїєІЇЄ")
+_CP1251_EXTRA = frozenset("іїєўІЇЄЎ")
+# Pages that hold the same letters in nearly the same places: when the detector
+# proposes one, the others are read too, with its confidence, and what each reads
+# as decides ("c½ur" in Windows-1252 is "cœur" in ISO-8859-15).
+_SIBLINGS = tuple(
+    tuple(codecs.lookup(label).name for label in family) for family in (
+        ("cp1252", "iso-8859-1", "iso-8859-15"),
+        ("cp1250", "iso-8859-2", "iso-8859-16"),
+        ("cp1253", "iso-8859-7"),
+        ("cp1254", "iso-8859-9"),
+        ("cp1255", "iso-8859-8"),
+        ("cp1256", "iso-8859-6"),
+        ("cp1257", "iso-8859-13", "iso-8859-4"),
+        ("euc-kr", "cp949"),
+        ("gb2312", "gbk", "gb18030"),
+        ("shift_jis", "cp932"),
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -327,6 +367,11 @@ def _readings(data: bytes) -> list[_Reading]:
         for result in chardet.detect_all(sample, ignore_threshold=True)
         if result["encoding"]
     ]
+    proposals += [
+        (sibling, confidence, language)
+        for label, confidence, language in list(proposals)
+        for sibling in _siblings(label)
+    ]
     proposals += [(page, 0.0, None) for page in _REGIONAL]
     for label, confidence, language in proposals:
         try:
@@ -341,6 +386,14 @@ def _readings(data: bytes) -> list[_Reading]:
             continue
         found[encoding] = _Reading(encoding, text, confidence, language)
     return list(found.values())
+
+
+def _siblings(label: str) -> tuple[str, ...]:
+    try:
+        encoding = codecs.lookup(label).name
+    except LookupError:
+        return ()
+    return next((family for family in _SIBLINGS if encoding in family), ())
 
 
 def _decode_start(sample: bytes, encoding: str, whole: bool) -> str:
@@ -362,24 +415,28 @@ def _ranked(readings: list[_Reading]) -> list[_Reading]:
     letters = alphabet(top.language)
 
     def rank(reading: _Reading) -> tuple:
-        sample = reading.text[:20_000]
         close = reading.confidence >= top.confidence * _CLOSE
+        if not close:  # only tried when no close one fits the whole file: by confidence
+            return (True, 0, -reading.confidence, _priority(reading.encoding))
+        sample = reading.text[:20_000]
         foreign = foreign_letters(sample, letters) if letters else 0
-        oddities = _odd_signs(sample) + _odd_case_words(sample) + foreign
+        # A sign inside a word is never written; a letter the language lacks may be
+        # a name ("Müller" in English), so it weighs half.
+        oddities = 2 * (_odd_signs(sample) + _odd_case_words(sample)) + foreign
         return (not close, oddities, -reading.confidence, _priority(reading.encoding))
 
     ranked = sorted(readings, key=rank)
     if ranked[0].encoding in _KAZAKH_PAGES:
         cyrillic = next((r for r in ranked if r.encoding == "cp1251"), None)
-        if cyrillic is not None and _only_ukrainian_extras(cyrillic.text[:20_000]):
+        if cyrillic is not None and _only_cp1251_extras(cyrillic.text[:20_000]):
             ranked.remove(cyrillic)
             ranked.insert(0, cyrillic)
     return ranked
 
 
-def _only_ukrainian_extras(text: str) -> bool:
+def _only_cp1251_extras(text: str) -> bool:
     extra = {c for c in text if "\u0400" <= c <= "\u04ff" and c.lower() not in _RUSSIAN}
-    return extra <= _UKRAINIAN_EXTRA
+    return extra <= _CP1251_EXTRA
 
 
 _RUSSIAN = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
@@ -395,11 +452,15 @@ def _odd_case_words(text: str) -> int:
 
 # Punctuation that written text puts next to letters; other signs there ("‰", "¶",
 # box drawing, control characters) are a letter read through the wrong code page.
-_USUAL_SIGNS = frozenset(".,;:!?'\"()[]{}<>-\u2010\u2011–—―«»„“”‚‘’‹›…/\\%&*+=#@·•°§№$€£¥_~|´`")
+_USUAL_SIGNS = frozenset(".,;:!?'\"()[]{}<>-\u2010\u2011–—―«»„“”‚‘’‹›…/\\%&*+=#@·•°§№$€£¥_~|´`²³")
+# Signs nobody types, wherever they stand: control characters and the generic
+# currency sign that ISO-8859-1 has where ISO-8859-15 and the Greek page have "€".
+_NEVER_WRITTEN = frozenset(chr(code) for code in range(0x80, 0xA0)) | {"¤"}
 
 
-# Signs that may stand inside a word, between two letters.
-_JOINERS = frozenset("'’‘-\u2010\u2011·./&_´`")
+# Signs that may stand between two letters ("state—and", "wait…what" too); the
+# middle dot only in Catalan "l·l" (elsewhere it is a letter read through Mac Roman).
+_JOINERS = frozenset("'’‘-\u2010\u2011–—…./&_´`")
 
 
 def _odd_signs(text: str) -> int:
@@ -407,13 +468,16 @@ def _odd_signs(text: str) -> int:
     count = 0
     previous = " "
     for index, char in enumerate(text):
-        if not (char.isalnum() or char.isspace()):
+        if char in _NEVER_WRITTEN:  # U+0085 is a space to Python
+            count += 1
+        elif not (char.isalpha() or char.isdecimal() or char.isspace()):  # "½" is a sign here
             following = text[index + 1:index + 2]
             if char not in _USUAL_SIGNS:
-                if previous.isalpha() or following.isalpha() or "\x80" <= char <= "\x9f":
+                if previous.isalpha() or following.isalpha():
                     count += 1
             elif previous.isalpha() and following.isalpha() and char not in _JOINERS:
-                count += 1
+                if not (char == "·" and previous in "lL" and following in "lL"):
+                    count += 1
         previous = char
     return count
 
@@ -475,22 +539,13 @@ def _check_readable(text: str, name: str) -> None:
         raise ArticleError(name, reason)
 
 
-# A UTF-8 lead byte read as cp1252/latin-1 ("Ã", "Ð") followed by a continuation byte.
-_MOJIBAKE = re.compile(
-    "[ÃÂÐÑØÙ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
-    "\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
-)
-
-
-def _undo_double_encoding(text: str) -> str:
-    """UTF-8 that was once read as cp1252 and saved again ("ÐœÐ¾ÑÐºÐ²Ð°") is repaired."""
-    if not _MOJIBAKE.search(text[:10_000]):
-        return text
-    for codec in ("cp1252", "latin-1"):
-        # Bytes cp1252 cannot show were lost as U+FFFD; they stay lost, the rest is saved.
-        raw = text.encode(codec, errors="replace")
-        repaired = raw.decode("utf-8", errors="replace")
-        lost = repaired.count("\ufffd") - text.count("\ufffd")
-        if lost <= len(repaired) // 100 and _word_shape(repaired) > _word_shape(text):
-            return repaired
-    return text
+def _repaired(text: str, name: str) -> tuple[str, tuple[str, ...]]:
+    """Text garbled once before it was saved comes back as written, with a note;
+    garbled text that lost characters is refused (articles.repair)."""
+    try:
+        repaired = repair(text)
+    except GarbledText as error:
+        raise ArticleError(name, str(error)) from None
+    if repaired is None:
+        return text, ()
+    return repaired.text, (repaired.note,)

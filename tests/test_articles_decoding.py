@@ -5,6 +5,7 @@ import zlib
 
 import pytest
 
+from articles import decoding
 from articles.building import read_article
 from articles.decoding import ArticleError, DecodedText, decode_bytes
 
@@ -293,3 +294,54 @@ def test_an_unknown_read_as_choice_is_refused_with_the_name():
         decode_bytes(b"text", "a.txt", encoding="no-such-page")
     assert caught.value.name == "a.txt"
     assert "not a known text encoding" in caught.value.reason
+
+
+# --- legacy code pages the detector alone misreads (issue 17) -------------------------
+
+FRENCH_15 = (
+    "Le cœur du débat reste le prix de l'œuf et du bœuf, dit la sœur du maire.\n\n"
+    "Les députés voteront le texte à l'automne."
+)
+GERMAN_15 = "Die Miete stieg auf 950 € im Monat. Für viele Bürger in München ist das zu viel."
+GREEK_7 = "Άρθρο της ημέρας. Άλλες πόλεις της Ελλάδας είναι η Θεσσαλονίκη και η Πάτρα."
+GREEK_1253 = "Η Αθήνα είναι η πρωτεύουσα της Ελλάδας…και η πόλη έχει πολλούς επισκέπτες…πάντα."
+ENGLISH = "Mr Müller said the talks—held in São Paulo—had gone well. Ms García agreed."
+KOREAN = "서울은 대한민국의 수도이다. 오늘 새로 연 똠양꿍 식당에 많은 사람들이 왔다."
+ROMANIAN_16 = "„Bucureștiul este capitala țării”, a spus ministrul. Știrile arată că țara crește."
+UZBEK = "Ўзбекистон пойтахти Тошкент шахри. Ўтган йили ўн минг ўкувчи мактабни битирди."
+ARABIC = "القاهرة هي عاصمة جمهورية مصر العربية. يعيش فيها ملايين الناس، وهي مدينة كبيرة."
+
+
+# (text, its code page, what the detector proposes for it)
+CLOSE_CALLS = [
+    # The detector names a sibling page only; the one without "½" for "œ" wins.
+    (FRENCH_15, "iso-8859-15", [("ISO-8859-1", 0.64, "fr")]),
+    (GERMAN_15, "iso-8859-15", [("Windows-1252", 0.75, "de")]),  # "¤" is nobody's "€"
+    (GREEK_7, "iso-8859-7", [("Windows-1253", 0.8, "el")]),  # "¶ρθρο" is "Άρθρο"
+    # "…" between words is writing; U+0085 (ISO-8859-7's reading of it) is not.
+    (GREEK_1253, "cp1253", [("ISO-8859-7", 0.86, "el"), ("Windows-1253", 0.86, "el")]),
+    # Names and dashes in English are not Mac Roman's "·" and "ó".
+    (ENGLISH, "cp1252", [("MacRoman", 0.69, "en"), ("ISO-8859-1", 0.69, "en")]),
+    (KOREAN, "cp949", [("EUC-KR", 0.99, "ko")]),  # "똠" is only in Windows' cp949
+    (ROMANIAN_16, "iso-8859-16", [("ISO-8859-2", 0.55, "ro")]),  # "„" is not "Ą"
+    (ARABIC, "cp1256", [("ISO-8859-6", 0.5, "ar")]),
+    # Uzbek typed in cp1251 shows "ў" where a Kazakh page has "ұ".
+    (UZBEK, "cp1251", [("KZ1048", 0.6, "kk"), ("Windows-1251", 0.6, "ru")]),
+]
+
+
+@pytest.mark.parametrize(("text", "encoding", "proposals"), CLOSE_CALLS)
+def test_close_calls_of_the_detector_are_decided_by_what_each_page_reads(
+    monkeypatch, text, encoding, proposals
+):
+    found = [{"encoding": e, "confidence": c, "language": lang} for e, c, lang in proposals]
+    monkeypatch.setattr(decoding.chardet, "detect_all", lambda *args, **kwargs: found)
+    decoded = decode_bytes(text.encode(encoding), "article.txt")
+    assert decoded.text == text
+    assert decoded.notes == ()
+
+
+def test_chinese_in_utf16_without_a_byte_order_mark_is_not_taken_for_binary():
+    text = "一月新闻\n\n一个中国代表团今天抵达北京。一些专家认为这次访问非常重要。"
+    decoded = decode_bytes(text.encode("utf-16-le"), "news.txt")
+    assert (decoded.text, decoded.encoding) == (text, "utf-16-le")
