@@ -48,6 +48,8 @@ class SummaryRecord:
     """Which parts were already in the target language and are kept as they are."""
     language_note: str | None = None
     """The languages of a mixed article: "Russian 62 %, English 38 %"."""
+    translated_by: str | None = None
+    """What translated it: "Argos pack ru→en", "NLLB-200" (None: not said)."""
 
 
 def _heading(text: str) -> list[str]:
@@ -58,18 +60,27 @@ def _scope(record: SummaryRecord) -> str:
     return "whole article" if record.whole_article else "summary"
 
 
+def machine_translation_note(record: SummaryRecord) -> str:
+    """"Machine translation. Translated offline by Argos pack ru→en.": whoever reads the
+    file (forwarded, printed) knows that no person translated it, and what did."""
+    by = f" by {record.translated_by}" if record.translated_by else ""
+    return f"Machine translation. Translated offline{by}."
+
+
 def translation_lines(record: SummaryRecord) -> list[str]:
     """The translation section of a summary: the translation, or why there is none."""
     target = record.target_language or "translation"
     if record.translated_text:
         lines = _heading(f"Translation ({target}, {_scope(record)})")
+        lines.append(f"[{machine_translation_note(record)}]")
         if record.kept_note:
             lines.append(f"[{record.kept_note}]")
         if record.title_translation:
             lines += [record.title_translation, ""]
         return [*lines, record.translated_text]
     if record.translation:
-        return [*_heading(f"Translation ({target})"), *record.translation]
+        note = f"[{machine_translation_note(record)}]"
+        return [*_heading(f"Translation ({target})"), note, *record.translation]
     if record.translation_reason:
         reason = f"No translation: {record.translation_reason}"
         return [*_heading(f"Translation ({target})"), reason]

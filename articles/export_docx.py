@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from articles.export import SummaryRecord
+from articles.export import SummaryRecord, machine_translation_note
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -49,6 +49,7 @@ def _article(document, record: SummaryRecord) -> None:
     if record.translated_text:
         scope = "whole article" if record.whole_article else "summary"
         document.add_heading(f"Translation ({target}, {scope})", level=2)
+        _paragraph(document, machine_translation_note(record), italic=True)
         if record.kept_note:
             _paragraph(document, record.kept_note, italic=True)
         if record.title_translation:
@@ -56,6 +57,7 @@ def _article(document, record: SummaryRecord) -> None:
         _blocks(document, record.translated_text)
     elif record.translation:
         document.add_heading(f"Translation ({target})", level=2)
+        _paragraph(document, machine_translation_note(record), italic=True)
         for sentence in record.translation:
             _paragraph(document, sentence, style="List Bullet")
     elif record.translation_reason:

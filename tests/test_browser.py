@@ -129,7 +129,8 @@ def test_upload_read_download_and_translate_in_a_real_browser(server, browser, a
         expect(page.get_by_text("empty.txt — the file is empty.")).to_be_visible()
         expect(page.get_by_text(re.compile(r"English · \d+% confidence"))).to_be_visible()
         expect(page.get_by_text(re.compile(r"Russian · \d+% confidence"))).to_be_visible()
-        expect(page.get_by_text("cp1251", exact=False)).to_be_visible()
+        expect(page.get_by_text("read as Cyrillic (Windows-1251), detected", exact=False)) \
+            .to_be_visible()
 
         # Both summaries, five sentences each.
         summaries = page.locator("ol.nd-summary")
@@ -224,7 +225,7 @@ def test_narrow_screen_language_control_and_printable_briefing(server, browser, 
         shares = re.compile(r"Russian \d+\u00a0%, English \d+\u00a0%")
         expect(card.get_by_text(shares)).to_be_visible(timeout=120_000)
         control = card.get_by_role("combobox", name="Language")
-        expect(control).to_have_value("Language: Russian")
+        expect(control).to_have_value("Russian (detected)")  # the language in use
         cut = control.evaluate("e => e.scrollWidth > e.clientWidth + 1")
         assert not cut, "the language control is cut"
         page.get_by_test_id("stSidebar").get_by_role("link", name="Briefing").click()

@@ -19,7 +19,7 @@ from testkit.streamlit_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
 )
-from ui.upload_limits import UPLOADER_MAX_MB
+from ui.upload_limits import FAILURES_ID, UPLOADER_MAX_MB
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("fresh_desk")]
 expect.set_options(timeout=60_000)
@@ -31,12 +31,10 @@ GOOD = (
 
 
 def note(page) -> str:
-    """The text of the uploader-failures line (it lives in its own frame)."""
-    for frame in page.frames:
-        text = frame.evaluate("() => document.getElementById('note')?.textContent ?? null")
-        if text is not None:
-            return text
-    return ""
+    """The text of the uploader-failures line (in the page itself: st.html, no frame)."""
+    return page.evaluate(
+        f"() => document.getElementById('{FAILURES_ID}')?.textContent ?? ''"
+    )
 
 
 def test_too_large_files_are_counted_with_their_reason(server, tmp_path):

@@ -19,6 +19,7 @@ from streamlit.testing.v1 import AppTest
 from digest.job import Upload
 from testkit.tinypack import build_tiny_pack
 from translator.install import install_from_file
+from ui.upload_limits import FAILURES_ID
 
 
 def article(title: str, *paragraphs: list[str]) -> str:
@@ -139,8 +140,9 @@ def texts(app: AppTest, kind: str) -> list[str]:
 
 
 def html_bodies(app: AppTest) -> list[str]:
+    """The HTML the page shows of the articles (not our styles, not the uploader's line)."""
     bodies = [element.proto.body for element in app.get("html")]
-    return [body for body in bodies if "<style>" not in body]
+    return [body for body in bodies if "<style>" not in body and FAILURES_ID not in body]
 
 
 def summary_lists(app: AppTest) -> list[str]:
@@ -300,7 +302,8 @@ def test_translation_goes_into_the_downloaded_summary(ru_en_pack, downloads):
     text = summary.decode("utf-8")
     assert "Translation (English, summary)" in text
     section = text.split("Translation (English, summary)\n")[1].strip().splitlines()[1:]
-    headline, blank, *translation = section
+    mark, headline, blank, *translation = section
+    assert mark == "[Machine translation. Translated offline by Argos pack ru→en.]"
     assert headline.strip() and headline != "Парламент одобрил новый бюджет" and blank == ""
     assert len(translation) == 5 and all(line.strip() for line in translation)
 

@@ -66,6 +66,9 @@ def test_a_model_zip_is_installed_listed_with_its_languages_and_removed(tmp_path
     listed = " ".join(texts(app, "text"))
     assert "kk Kazakh (kaz_Cyrl)" in listed and "mn Mongolian (khk_Cyrl)" in listed
     app.button(key="remove-model:nllb-200-tiny").click().run()
+    assert any("Remove the NLLB-200 model **nllb-200-tiny**" in t for t in texts(app, "warning"))
+    assert not any("Removed the multilingual model" in t for t in texts(app, "success"))
+    app.button(key="confirm:model:nllb-200-tiny").click().run()
     assert any("Removed the multilingual model" in t for t in texts(app, "success"))
     assert any("No multilingual model installed" in t for t in texts(app, "info"))
 

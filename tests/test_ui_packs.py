@@ -74,6 +74,12 @@ def test_upload_installs_a_pack_and_remove_takes_it_away(tmp_path):
     assert [(p.from_code, p.to_code) for p in installed_packs()] == [("ru", "en")]
     app.button(key="remove:ru:en").click().run()
     assert not app.exception
+    # Removing asks first: the pack is still there until the reader says yes.
+    question = " ".join(texts(app, "warning")).replace("*", "").replace("\\", "")
+    assert "Remove the pack Russian → English" in question
+    assert [(p.from_code, p.to_code) for p in installed_packs()] == [("ru", "en")]
+    app.button(key="confirm:pack:ru:en").click().run()
+    assert not app.exception
     assert installed_packs() == []
     assert any("Removed Russian → English" in text for text in texts(app, "success"))
     assert any("No language packs installed yet" in text for text in texts(app, "info"))

@@ -64,14 +64,14 @@ def test_read_as_re_reads_only_that_file_in_the_chosen_code_page(monkeypatch):
         ("byudzhet.txt", RUSSIAN.encode("cp1251")),
         ("budget.txt", english.encode("utf-8")),
     )
-    assert "byudzhet.txt · plain text, read as cp1251 (detected)" in captions(app)
+    assert "byudzhet.txt · plain text, read as Cyrillic (Windows-1251), detected" in captions(app)
     calls.clear()
     key = "read-as:" + Upload("byudzhet.txt", RUSSIAN.encode("cp1251")).key
     app.selectbox(key=key).set_value("koi8-r").run()
     assert calls == [("byudzhet.txt", "koi8-r")]  # the other file comes from the cache
-    assert "byudzhet.txt · plain text, read as koi8-r (chosen by you)" in captions(app)
+    assert "byudzhet.txt · plain text, read as Russian (KOI8-R), chosen by you" in captions(app)
     app.selectbox(key=key).set_value("detected").run()
-    assert "read as cp1251 (detected)" in captions(app)
+    assert "read as Cyrillic (Windows-1251), detected" in captions(app)
 
 
 def test_a_summary_cut_at_the_bound_says_so(monkeypatch):

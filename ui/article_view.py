@@ -7,7 +7,7 @@ import streamlit as st
 from articles.export import summary_file_name, translation_file_name
 from digest.job import ArticleResult, Upload
 from digest.settings import SummarySettings, count
-from languages.codes import UNDETERMINED
+from languages.codes import UNDETERMINED, is_determined
 from languages.detection import ArticleLanguage
 from languages.names import LANGUAGE_NAMES, language_name
 from ui import pipeline, state
@@ -15,23 +15,31 @@ from ui.downloads import summary_file, summary_record, translation_file
 from ui.markup import highlighted_article, md, side_by_side, summary_list
 from ui.reading_controls import reading_caption, render_read_as_button
 
-AUTO = "auto"
 _LANGUAGES = sorted(
     (code for code in LANGUAGE_NAMES if code not in (UNDETERMINED, "zt")), key=language_name
 )
 
 
 def language_override(upload: Upload) -> str | None:
-    """The language the user chose for this article, or None to use the detected one.
+    """The language the reader chose for this article, or None to use the detected one.
 
     Kept under its own session key, not the widget's: a collapsed card draws no
-    widget, and Streamlit forgets the state of widgets that are not drawn.
+    widget, and Streamlit forgets the state of widgets that are not drawn. The language
+    in use is this choice, else the detection: the one source of truth, which the picker
+    shows and the library keeps.
     """
-    return st.session_state.get(_override_key(upload))
+    chosen = st.session_state.get(_override_key(upload))
+    return chosen if is_determined(chosen) else None
 
 
 def set_language_override(upload: Upload, language: str, only_if_unset: bool = False) -> None:
-    """Choose the article's language for the reader (e.g. as the library remembers it)."""
+    """Choose the article's language for the reader (e.g. as the library remembers it).
+
+    "Undetermined" is never a reader's choice (the picker does not offer it): it is what
+    a garbled reading detected, and taking it for a choice would pin the article to it.
+    """
+    if not is_determined(language):
+        return
     if only_if_unset and _override_key(upload) in st.session_state:
         return
     st.session_state[_override_key(upload)] = language
@@ -45,16 +53,24 @@ def _widget_key(upload: Upload) -> str:
     return f"language:{upload.key}"
 
 
-def _remember_override(upload: Upload) -> None:
+def _choose_language(upload: Upload, detected: str) -> None:
+    """The picker's on_change: choosing the detected language again is no choice."""
     chosen = st.session_state[_widget_key(upload)]
-    st.session_state[_override_key(upload)] = None if chosen == AUTO else chosen
-    # The card's label names the language, so Streamlit sees a new expander (closed
-    # by default when there are many): the card the reader is working in stays open.
-    st.session_state[_card_key(upload)] = True
+    st.session_state[_override_key(upload)] = (
+        None if chosen == detected or not is_determined(chosen) else chosen
+    )
+    state.keep_card_open(upload)  # the card's label names the language
 
 
-def _card_key(upload: Upload) -> str:
-    return f"card:{upload.key}"
+def _back_to_detected(upload: Upload) -> None:
+    st.session_state[_override_key(upload)] = None
+    state.keep_card_open(upload)
+
+
+def _picker_label(code: str, detected: str) -> str:
+    if not is_determined(code):
+        return "Undetermined: choose the language"
+    return f"{language_name(code)} (detected)" if code == detected else language_name(code)
 
 
 def render_article(result: ArticleResult, summary: SummarySettings, expanded: bool = True) -> None:
@@ -64,7 +80,7 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
     card = st.expander(
         f"**{md(title)}**  ·  {md(result.name)}  ·  {md(language_name(result.language))}",
         expanded=expanded,
-        key=_card_key(result.upload),
+        key=state.card_key(result.upload),
         on_change="rerun",
     )
     if not card.open:
@@ -112,9 +128,12 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
 
 def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
     main = detection.main
-    detected_label = f"Language: {main.label}" if main.determined else "Language: undetermined"
-    options = [AUTO, *_LANGUAGES]
-    chosen = language_override(result.upload) or AUTO
+    detected = main.code if main.determined else UNDETERMINED
+    in_use = result.language
+    options = _LANGUAGES if in_use in _LANGUAGES else [in_use, *_LANGUAGES]
+    # The picker shows the language in use (the reader's choice, else the detection),
+    # set before it is drawn: a re-read that detects anew moves it too.
+    st.session_state[_widget_key(result.upload)] = in_use
     # One row that wraps on a narrow screen: the language control keeps its full width.
     with st.container(horizontal=True, vertical_alignment="center"):
         if result.overridden:
@@ -138,15 +157,25 @@ def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
         st.selectbox(
             "Language",
             options,
-            index=options.index(chosen) if chosen in options else 0,
-            format_func=lambda code: detected_label if code == AUTO else language_name(code),
+            format_func=lambda code: _picker_label(code, detected),
             key=_widget_key(result.upload),
-            on_change=_remember_override,
-            args=(result.upload,),
-            help="Override the detected language; the summary and translation follow it.",
+            on_change=_choose_language,
+            args=(result.upload, detected),
+            help="The language the article is read in: detected, or chosen by you. The "
+            "summary and the translation follow it.",
             label_visibility="collapsed",
             width=250,
         )
+        if result.overridden:
+            st.button(
+                f"Back to detected ({md(main.label if main.determined else 'undetermined')})",
+                key=f"back-to-detected:{result.upload.key}",
+                on_click=_back_to_detected,
+                args=(result.upload,),
+                type="tertiary",
+                icon=":material/undo:",
+                help="Forget your choice: the article is read in the detected language again.",
+            )
     for note in result.reading_notes:
         st.caption(f":material/info: {md(note)}")
     if not main.determined and not result.overridden:

@@ -8,6 +8,7 @@ so opening the page costs no new summary or translation.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from html import escape
 
 import streamlit as st
@@ -30,6 +31,7 @@ BRIEFING_STYLE = """
   border-left: 3px solid #c9d8e4; padding-left: 0.6em; }
 .nd-brief .nd-kept { font-style: normal; color: #8a8f94; }
 .nd-brief .nd-brief-note { font-size: 0.9em; color: #8a5a00; }
+.nd-brief .nd-brief-date { margin: 0 0 1.2em 0; font-size: 0.9em; color: #4a5560; }
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
   [data-testid="stSidebarCollapsedControl"], [data-testid="stBaseButton-secondary"],
@@ -45,10 +47,20 @@ BRIEFING_STYLE = """
 """
 
 
-def briefing_html(results: Sequence[ArticleResult]) -> str:
-    """The articles as one readable block: headline, translated headline, a short line
-    about the article, then each summary sentence with its translation under it."""
+def made_on(when: datetime) -> str:
+    """"Made on Tuesday 2 December 2025 at 09:41 (UTC+05:00)": a printed briefing says
+    when it was made, so an old copy is not taken for today's."""
+    zone = when.strftime("%Z") or when.strftime("UTC%z")
+    return f"Made on {when:%A} {when.day} {when:%B %Y} at {when:%H:%M} ({zone})"
+
+
+def briefing_html(results: Sequence[ArticleResult], made: datetime | None = None) -> str:
+    """The articles as one readable block: when it was made, then each article's headline,
+    translated headline, a short line about it, and each summary sentence with its
+    translation under it."""
     parts = []
+    if made is not None:
+        parts.append(f'<p class="nd-brief-date">{escape(made_on(made))}</p>')
     for result in results:
         assert result.article is not None and result.summary is not None
         article = result.article
@@ -132,4 +144,4 @@ def render() -> None:
     if not shown:
         st.caption("No article in the chosen languages.")
         return
-    st.html(briefing_html(shown))
+    st.html(briefing_html(shown, made=datetime.now().astimezone()))

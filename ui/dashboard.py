@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from articles.export_docx import DOCX_MIME
-from articles.reading import SUPPORTED_EXTENSIONS
 from digest.job import (
     ARTICLE_MAX_BYTES,
     ArticleResult,
@@ -15,7 +14,8 @@ from digest.job import (
     add_translation,
     analyse_safely,
 )
-from digest.settings import SummarySettings, TranslationSettings
+from digest.library import LibraryError
+from digest.settings import SummarySettings, TranslationSettings, count
 from languages.codes import is_determined
 from ui import desk, pipeline, state, upload_limits
 from ui.article_view import language_override, render_article
@@ -24,34 +24,44 @@ from ui.markup import STYLE, md
 from ui.reading_controls import encoding_choice, render_read_as
 from ui.settings import summary_settings, translation_settings
 
-FILE_TYPES = list(SUPPORTED_EXTENSIONS)
 PASTED_NAME = state.PASTED_NAME
 
 
 def render() -> None:
     st.title("News digest")
-    st.html(STYLE + upload_limits.STYLE)
+    st.html(STYLE + upload_limits.STYLE + CARD_STYLE)
     summary = summary_settings()
     translation_slot = st.sidebar.container()
     st.caption(
         "Language, summary and offline translation of news articles. Nothing leaves this computer."
     )
-    uploads = collect_uploads()
+    uploads, repeats = collect_uploads()
     desk.show_problem()
     if not uploads:
         translation_settings(translation_slot, pipeline.reachable_targets(pipeline.pack_sources()))
+        render_not_read([], repeats)
         render_empty_state()
         pipeline.warm_up()
         return
     results = process(uploads, summary, translation_slot)
-    render_results(results, summary)
+    render_results(results, summary, repeats)
 
 
-def collect_uploads() -> list[Upload]:
-    """The uploaded files and the pasted text, once each."""
+CARD_STYLE = (
+    "<style>[class*='st-key-nd-card-'] > [data-testid='stElementContainer']:has(> "
+    "[data-testid='stExpander']) {flex: 1 1 0; min-width: 0;}</style>"
+)
+"""A card's row: the card takes the width the ✕ beside it leaves, whatever its title."""
+
+
+def collect_uploads() -> tuple[list[Upload], list[tuple[str, str]]]:
+    """The uploaded files and the pasted text, once each; and the repeats not read:
+    (file name, the name its content is on the desk as)."""
     files = st.file_uploader(
         upload_limits.LABEL,
-        type=FILE_TYPES,
+        # No type filter: the browser would refuse other files with a red mark only;
+        # here every file reaches the app and a file that is not an article is named and
+        # explained on the page ("this looks like a PNG image") and counted.
         accept_multiple_files=True,
         key=state.uploader_key(),
         on_change=state.on_uploader_change,
@@ -76,10 +86,19 @@ def collect_uploads() -> list[Upload]:
     uploads = state.stored_uploads(files)
     if pasted and pasted.strip():
         uploads.append(Upload(state.pasted_name(), pasted.encode("utf-8")))
-    unique: dict[str, Upload] = {}
+    repeats = state.repeats()
+    unique: dict[str, Upload] = {}  # sha256 -> the first upload with that content
     for upload in uploads:
-        unique.setdefault(upload.key, upload)
-    return desk.with_desk(upload_limits.capped(list(unique.values())))
+        first = unique.setdefault(upload.sha256, upload)
+        if first.key != upload.key:
+            repeats.append((upload.name, first.name))
+    on_desk = desk.with_desk(upload_limits.capped(list(unique.values())))
+    names = {upload.sha256: upload.name for upload in on_desk}
+    keys = {upload.key for upload in on_desk}
+    for upload in unique.values():  # merged with an article of the desk under another name
+        if upload.key not in keys and upload.sha256 in names:
+            repeats.append((upload.name, names[upload.sha256]))
+    return on_desk, repeats
 
 
 def process(
@@ -99,7 +118,7 @@ def process(
                 encoding=encoding_choice(upload),
             )
         )
-    desk.keep_on_desk(results)
+    desk.keep_on_desk(_worth_keeping(results))
     sources = tuple(sorted({r.language for r in results if r.ok and is_determined(r.language)}))
     translation = translation_settings(
         translation_slot, pipeline.reachable_targets(sources or pipeline.pack_sources())
@@ -108,6 +127,30 @@ def process(
         results = _translate_all(results, translation, bar.progress)
     bar.empty()
     return results
+
+
+def _worth_keeping(results: Sequence[ArticleResult]) -> list[ArticleResult]:
+    """The results the library should keep as they are.
+
+    A file the library holds already, re-read with "Read as" and no language of the
+    reader's, is a trial reading: keeping it would store the trial's detection (often
+    "undetermined" for a garbled reading) as if the reader had chosen it, and pin the
+    article to it after going back. The library keeps the file's own reading.
+    """
+    trials = [
+        result for result in results
+        if result.ok and result.forced_encoding and language_override(result.upload) is None
+    ]
+    if not trials:
+        return list(results)
+    library = desk.library()
+    kept = set()
+    if library is not None:
+        try:
+            kept = {r.upload.key for r in trials if library.find(r.upload.sha256) is not None}
+        except LibraryError:
+            kept = {r.upload.key for r in trials}  # keep nothing of a trial we cannot check
+    return [result for result in results if result.upload.key not in kept]
 
 
 def _translate_all(
@@ -123,19 +166,39 @@ def _translate_all(
     return translated
 
 
-def render_results(results: list[ArticleResult], summary: SummarySettings) -> None:
+def render_results(
+    results: list[ArticleResult], summary: SummarySettings, repeats: Sequence[tuple[str, str]] = ()
+) -> None:
     good = [result for result in results if result.ok]
     bad = [result for result in results if not result.ok]
+    render_not_read(bad, repeats)
+    if not good:
+        return
+    _render_bulk_downloads(good, len(bad) + len(repeats), summary)
+    for result in good:
+        # No wrapping: the ✕ stays beside its own card at any width, whatever the title.
+        with st.container(
+            horizontal=True, vertical_alignment="top", gap="small", wrap=False,
+            key=f"nd-card-{result.upload.key}",
+        ):
+            render_article(result, summary, expanded=len(good) <= 3 or result is good[0])
+            desk.remove_button(result.upload)
+
+
+def render_not_read(bad: Sequence[ArticleResult], repeats: Sequence[tuple[str, str]]) -> None:
+    """Every file not read, named, counted and explained on the page."""
+    total = len(bad) + len(repeats)
+    if not total:
+        return
+    st.markdown(f"**{count(total, 'file')} not read**")
     for result in bad:
         st.error(f"**{md(result.name)}** — {md(result.error or '')}", icon=":material/error:")
         render_read_as(result)
-    if not good:
-        return
-    _render_bulk_downloads(good, len(bad), summary)
-    for result in good:
-        with st.container(horizontal=True, vertical_alignment="top", gap="small"):
-            render_article(result, summary, expanded=len(good) <= 3 or result is good[0])
-            desk.remove_button(result.upload)
+    for name, twin in repeats:
+        st.warning(
+            f"**{md(name)}** — not read again: already on your desk as **{md(twin)}**.",
+            icon=":material/content_copy:",
+        )
 
 
 def _render_bulk_downloads(

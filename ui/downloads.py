@@ -23,6 +23,7 @@ from articles.export_docx import digest_docx
 from articles.layout import joined_text
 from digest.job import ArticleResult
 from digest.settings import SummarySettings
+from languages.codes import is_determined
 from languages.names import language_name
 
 
@@ -63,10 +64,35 @@ def summary_record(result: ArticleResult, settings: SummarySettings) -> SummaryR
         whole_article=whole,
         original_text=original_text,
         translated_text=translated_text,
-        translation_reason=result.translation_reason if result.target else None,
+        translation_reason=file_reason(result) if result.target else None,
         kept_note=kept_note(result),
         language_note=detection.shares_label if detection and detection.mixed else None,
+        translated_by=translated_by(result),
     )
+
+
+def file_reason(result: ArticleResult) -> str | None:
+    """Why the article has no translation, in words for a file: a file has no "above"
+    (the card's note says "choose it above", pointing at the language picker)."""
+    if result.translation_reason and not is_determined(result.language):
+        return "The language of this article could not be determined, so it was not translated."
+    return result.translation_reason
+
+
+def translated_by(result: ArticleResult) -> str | None:
+    """What translated the article's main language: "Argos pack ru→en", "Argos packs
+    kk→en→ru" (through English) or the multilingual model's family ("NLLB-200")."""
+    if not result.target or len(result.translations) <= len(result.kept):
+        return None  # nothing was translated (or all of it was already in the target)
+    source, target = result.language, result.target
+    if not result.route:
+        return f"Argos pack {source}→{target}"
+    from translator.engine import PIVOT  # loaded by then: the article was translated
+
+    via = result.route.removeprefix("via ")
+    if via == language_name(PIVOT):
+        return f"Argos packs {source}→{PIVOT}→{target}"
+    return via  # a multilingual model: "NLLB-200", "M2M-100"
 
 
 def kept_note(result: ArticleResult) -> str | None:

@@ -22,3 +22,13 @@ def configure_logging(level: int = logging.INFO) -> None:
             logger.addHandler(handler)
             logger.setLevel(level)
             logger.propagate = False
+
+
+def log_shown(logger: logging.Logger, error: BaseException) -> None:
+    """Log an error the page shows the reader as a message (offline, a pack refused).
+
+    These are expected conditions whose message is a whole sentence: one line in the
+    server's log; the traceback only at DEBUG level, for whoever looks for it.
+    """
+    logger.warning("%s: %s", type(error).__name__, error)
+    logger.debug("the traceback of the error above", exc_info=error)

@@ -13,11 +13,42 @@ import streamlit as st
 
 from translator.errors import TranslatorError
 from translator.multilingual import MultilingualModel, installed_models, models_dir, remove_model
+from ui.logs import log_shown
 from ui.markup import md, size_label
 
 log = logging.getLogger(__name__)
 
 PLAN_KEY = "model_download_plan"
+CONFIRM_KEY = "confirm_removal"
+"""What the reader clicked Remove for and is asked to confirm (one thing at a time)."""
+
+
+def ask_to_confirm(what: str) -> None:
+    st.session_state[CONFIRM_KEY] = what
+
+
+def _cancel() -> None:
+    st.session_state.pop(CONFIRM_KEY, None)
+
+
+def confirmed(what: str, question: str) -> bool:
+    """The second step of a removal: the question under the Remove button, with "Yes,
+    remove" and "Cancel". True on the run of the reader's yes.
+
+    A pack or a 600 MB model removed by a slip of the mouse costs a download (online, if
+    the computer may go online at all): removing is never one click.
+    """
+    if st.session_state.get(CONFIRM_KEY) != what:
+        return False
+    st.warning(question, icon=":material/delete:")
+    with st.container(horizontal=True):
+        yes = st.button(
+            "Yes, remove", key=f"confirm:{what}", type="primary", icon=":material/delete:"
+        )
+        st.button("Cancel", key=f"cancel:{what}", on_click=_cancel)
+    if yes:
+        _cancel()
+    return yes
 
 
 def render_models(changed) -> None:
@@ -47,11 +78,21 @@ def _render_model(model: MultilingualModel, changed) -> None:
         name, size, action = st.columns([5, 2, 1.5], vertical_alignment="center")
         name.markdown(f"**{md(model.name)}** · {md(model.family)}")
         size.text(size_label(model.size_bytes))
-        if action.button("Remove", key=f"remove-model:{model.name}", icon=":material/delete:"):
+        what = f"model:{model.name}"
+        action.button(
+            "Remove", key=f"remove-model:{model.name}", icon=":material/delete:",
+            on_click=ask_to_confirm, args=(what,),
+        )
+        question = (
+            f"Remove the {md(model.family)} model **{md(model.name)}** "
+            f"({md(size_label(model.size_bytes))})? The languages only it translates are "
+            "not translated until it is installed again (a download, or its zip)."
+        )
+        if confirmed(what, question):
             try:
                 remove_model(model.name)
             except TranslatorError as error:
-                log.warning("%s", error, exc_info=True)  # the page shows the message
+                log_shown(log, error)  # the page shows the message
                 st.error(md(str(error)), icon=":material/error:")
             else:
                 changed(f"Removed the multilingual model {md(model.name)}.")
@@ -87,7 +128,7 @@ def render_download(changed) -> None:
                 with st.spinner("Asking Hugging Face…"):
                     st.session_state[PLAN_KEY] = plan_download(repo or DEFAULT_REPO)
             except TranslatorError as error:
-                log.warning("%s", error, exc_info=True)  # the page shows the message
+                log_shown(log, error)  # the page shows the message
                 st.session_state.pop(PLAN_KEY, None)
                 st.warning(md(str(error)), icon=":material/cloud_off:")
                 return
@@ -119,7 +160,7 @@ def _download(plan, changed) -> None:
     try:
         model = download_model(plan, progress=progress)
     except TranslatorError as error:
-        log.warning("%s", error, exc_info=True)  # the page shows the message
+        log_shown(log, error)  # the page shows the message
         bar.empty()
         st.error(md(str(error)), icon=":material/error:")
         return
@@ -137,7 +178,7 @@ def install_model_upload(path, name: str, changed) -> bool:
         with st.spinner(f"Checking and installing {md(name)}…"):
             model = install_model(path, name)
     except TranslatorError as error:
-        log.warning("%s", error, exc_info=True)  # the page shows the message
+        log_shown(log, error)  # the page shows the message
         st.error(md(str(error)), icon=":material/error:")
         return True
     changed(f"Installed the multilingual model {md(model.name)}. {md(licence_notice(model))}")

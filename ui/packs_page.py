@@ -12,8 +12,9 @@ from languages.names import language_name
 from translator.errors import TranslatorError
 from translator.packs import Pack, SkippedFolder, packages_dir, remove_pack, scan_packs
 from ui import pipeline
+from ui.logs import log_shown
 from ui.markup import md, size_label
-from ui.models_section import install_model_upload, render_models
+from ui.models_section import ask_to_confirm, confirmed, install_model_upload, render_models
 
 log = logging.getLogger(__name__)
 
@@ -70,13 +71,21 @@ def render_installed(installed: list[Pack]) -> None:
         pair.markdown(f"**{_label(pack.from_code, pack.to_code)}**  \n{md(_pair(pack))}")
         version.text(pack.version or "—")
         size.text(size_label(pack.size_bytes))
-        if action.button(
-            "Remove", key=f"remove:{pack.from_code}:{pack.to_code}", icon=":material/delete:"
-        ):
+        what = f"pack:{pack.from_code}:{pack.to_code}"
+        action.button(
+            "Remove", key=f"remove:{pack.from_code}:{pack.to_code}", icon=":material/delete:",
+            on_click=ask_to_confirm, args=(what,),
+        )
+        question = (
+            f"Remove the pack **{_label(pack.from_code, pack.to_code)}** "
+            f"({md(size_label(pack.size_bytes))})? Articles are not translated with it until "
+            "it is installed again."
+        )
+        if confirmed(what, question):
             try:
                 remove_pack(pack.from_code, pack.to_code)
             except TranslatorError as error:
-                log.warning("%s", error, exc_info=True)  # the page shows the message
+                log_shown(log, error)  # the page shows the message
                 st.error(md(str(error)), icon=":material/error:")
             else:
                 _changed(f"Removed {_label(pack.from_code, pack.to_code)}.")
@@ -118,7 +127,7 @@ def render_available(installed_pairs: set[tuple[str, str]]) -> None:
             with st.spinner("Asking the Argos package index…"):
                 listing = index_listing()
         except TranslatorError as error:
-            log.warning("%s", error, exc_info=True)  # the page shows the message
+            log_shown(log, error)  # the page shows the message
             st.warning(md(str(error)), icon=":material/cloud_off:")
             _render_other_ways()
             return
@@ -171,7 +180,7 @@ def _download(available) -> None:
     try:
         pack = download_and_install(available, progress=progress)
     except TranslatorError as error:
-        log.warning("%s", error, exc_info=True)  # the page shows the message
+        log_shown(log, error)  # the page shows the message
         bar.empty()
         st.error(md(str(error)), icon=":material/error:")
         _render_other_ways()
@@ -214,7 +223,7 @@ def render_upload() -> None:
             with st.spinner(f"Checking and installing {md(upload.name)}…"):
                 pack = install_from_file(path, name=upload.name)
         except TranslatorError as error:
-            log.warning("%s", error, exc_info=True)  # the page shows the message
+            log_shown(log, error)  # the page shows the message
             st.error(md(str(error)), icon=":material/error:")
             return
     _changed(

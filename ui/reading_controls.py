@@ -11,6 +11,7 @@ import streamlit as st
 
 from articles.decoding import ENCODING_CHOICES, display_name
 from digest.job import ArticleResult, Upload
+from ui import state
 from ui.markup import md
 
 DETECTED = "detected"
@@ -22,6 +23,50 @@ FORMAT_NAMES = {
     "text": "plain text", "markdown": "Markdown", "html": "web page",
     "docx": "Word document", "odt": "OpenDocument text", "pdf": "PDF",
 }
+
+ENCODING_NAMES = {
+    "utf-8": "Unicode (UTF-8)",
+    "utf-16": "Unicode (UTF-16)",
+    "cp1251": "Cyrillic (Windows-1251)",
+    "koi8-r": "Russian (KOI8-R)",
+    "koi8-u": "Ukrainian (KOI8-U)",
+    "cp866": "Cyrillic DOS (CP866)",
+    "kz1048": "Kazakh (KZ-1048)",
+    "cp1125": "Ukrainian DOS (CP1125)",
+    "iso-8859-5": "Cyrillic (ISO-8859-5)",
+    "mac-cyrillic": "Cyrillic (Mac)",
+    "cp1252": "Western European (Windows-1252)",
+    "iso-8859-1": "Western European (ISO-8859-1)",
+    "iso-8859-15": "Western European (ISO-8859-15)",
+    "cp1250": "Central European (Windows-1250)",
+    "iso-8859-2": "Central European (ISO-8859-2)",
+    "iso-8859-16": "South-Eastern European (ISO-8859-16)",
+    "cp1254": "Turkish (Windows-1254)",
+    "iso-8859-9": "Turkish (ISO-8859-9)",
+    "cp1257": "Baltic (Windows-1257)",
+    "iso-8859-13": "Baltic (ISO-8859-13)",
+    "iso-8859-4": "Baltic (ISO-8859-4)",
+    "cp1253": "Greek (Windows-1253)",
+    "iso-8859-7": "Greek (ISO-8859-7)",
+    "cp1255": "Hebrew (Windows-1255)",
+    "iso-8859-8": "Hebrew (ISO-8859-8)",
+    "cp1256": "Arabic (Windows-1256)",
+    "iso-8859-6": "Arabic (ISO-8859-6)",
+    "cp874": "Thai (Windows-874)",
+    "shift_jis": "Japanese (Shift_JIS)",
+    "cp932": "Japanese (Windows-932)",
+    "euc-jp": "Japanese (EUC-JP)",
+    "euc-kr": "Korean (EUC-KR)",
+    "gb18030": "Chinese Simplified (GB18030)",
+    "big5": "Chinese Traditional (Big5)",
+}
+"""The code pages as readers know them (a browser's Encoding menu), not Python's ids."""
+
+
+def encoding_label(encoding: str) -> str:
+    """"Kazakh (KZ-1048)" for "kz1048"; an unlisted code page by its name, upper-cased."""
+    name = display_name(encoding)
+    return ENCODING_NAMES.get(name, name.upper())
 
 
 def encoding_choice(upload: Upload) -> str | None:
@@ -40,15 +85,16 @@ def _widget_key(upload: Upload) -> str:
 def _remember(upload: Upload) -> None:
     chosen = st.session_state[_widget_key(upload)]
     st.session_state[_choice_key(upload)] = None if chosen == DETECTED else chosen
+    state.keep_card_open(upload)  # the re-read file's headline and language relabel the card
 
 
 def reading_caption(result: ArticleResult) -> str:
-    """`file.txt · plain text, read as cp1251 (detected)`, Markdown-escaped."""
+    """`file.txt · plain text, read as Cyrillic (Windows-1251), detected`, Markdown-escaped."""
     kind = FORMAT_NAMES.get(result.format, result.format)
     encoding = result.article.encoding if result.article else ""
     if result.format in TEXT_FORMATS and encoding:
         how = "chosen by you" if result.forced_encoding else "detected"
-        kind = f"{kind}, read as {display_name(encoding)} ({how})"
+        kind = f"{kind}, read as {encoding_label(encoding)}, {how}"
     return f"{md(result.name)} · {md(kind)}"
 
 
@@ -80,11 +126,13 @@ def render_read_as(result: ArticleResult) -> None:
         "Read as",
         options,
         index=options.index(chosen) if chosen in options else 0,
-        format_func=lambda code: "Detect the encoding" if code == DETECTED else code,
+        format_func=lambda code: (
+            "Detect the encoding" if code == DETECTED else encoding_label(code)
+        ),
         key=_widget_key(result.upload),
         on_change=_remember,
         args=(result.upload,),
         help="If the text looks garbled, choose the code page it was saved in; only this "
-        "file is read again.",
-        width=220,
+        "file is read again. Its language is detected again too, unless you chose it.",
+        width=300,
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from digest.job import Upload
-from ui.settings import DEFAULTS
+from ui.settings import DEFAULTS, restore_settings
 
 SETTINGS = (
     "algorithm", "length_unit", "length_percent", "length_sentences", "length_words",
@@ -23,10 +23,13 @@ _PASTED_COUNT = "pasted_count"  # pasted texts already added to the store
 _GENERATION = "uploader_generation"  # a new uploader key empties the widget
 _STORE = "uploads"  # Upload.key -> Upload, in upload order
 _HELD = "uploader_held"  # the keys the uploader widget held after its last change
+_REPEATS = "uploader_repeats"  # entry -> (file name, the name it is on the desk as)
 
 
 def keep_widget_state() -> None:
-    """Re-claim the settings so that they survive a run that does not draw them."""
+    """Put back the reader's remembered settings (once per session), then re-claim the
+    settings so that they survive a run that does not draw them."""
+    restore_settings()
     for key, value in DEFAULTS.items():
         st.session_state.setdefault(key, value)
     for key in (*SETTINGS, PASTED):
@@ -39,15 +42,61 @@ def uploader_key() -> str:
 
 
 def on_uploader_change() -> None:
-    """Mirror the user's additions and removals in the uploader into the store."""
+    """Mirror the user's additions and removals in the uploader into the store.
+
+    A file whose content is already on the desk (the same file again, or a renamed copy)
+    is not read a second time: it is kept aside as a repeat, which the page names.
+    """
     files = st.session_state.get(uploader_key()) or []
-    current = {upload.key: upload for upload in (Upload(f.name, f.getvalue()) for f in files)}
     store: dict[str, Upload] = st.session_state.setdefault(_STORE, {})
-    for key in st.session_state.get(_HELD, set()) - current.keys():
+    held: set[str] = st.session_state.get(_HELD, set())
+    before: dict[str, tuple[str, str]] = st.session_state.get(_REPEATS, {})
+    current: dict[str, Upload] = {}
+    repeats: dict[str, tuple[str, str]] = {}
+    occurrences: dict[str, int] = {}
+    on_desk: dict[str, str] | None = None
+    for file in files:
+        upload = Upload(file.name, file.getvalue())
+        seen = occurrences[upload.key] = occurrences.get(upload.key, 0) + 1
+        entry = upload.key if seen == 1 else f"{upload.key}#{seen}"  # the same file again
+        twin = before[entry][1] if entry in before else _twin(upload, current.values())
+        if twin is None and upload.key not in held:  # new to the uploader: on the desk already?
+            if on_desk is None:
+                on_desk = _desk_names()
+            twin = _twin(upload, store.values()) or on_desk.get(upload.sha256)
+        if twin is not None:
+            repeats[entry] = (upload.name, twin)
+        else:
+            current[upload.key] = upload
+    for key in held - current.keys():
         store.pop(key, None)
     for key, upload in current.items():
         store.setdefault(key, upload)
     st.session_state[_HELD] = set(current)
+    st.session_state[_REPEATS] = repeats
+
+
+def _twin(upload: Upload, others) -> str | None:
+    """The name under which the same content is already there, if it is."""
+    return next((other.name for other in others if other.sha256 == upload.sha256), None)
+
+
+def _desk_names() -> dict[str, str]:
+    """sha256 -> name of the articles on the desk (empty when the library cannot be used)."""
+    from ui import desk
+
+    library = desk.library()
+    if library is None:
+        return {}
+    try:
+        return {article.sha256: article.name for article in library.desk()}
+    except Exception:  # noqa: BLE001 - the desk shows the library's problem itself
+        return {}
+
+
+def repeats() -> list[tuple[str, str]]:
+    """(file name, the name it is on the desk as) for each file not read as a repeat."""
+    return list(st.session_state.get(_REPEATS, {}).values())
 
 
 def stored_uploads(uploader_value) -> list[Upload]:
@@ -57,6 +106,7 @@ def stored_uploads(uploader_value) -> list[Upload]:
         # later: after the user emptied it this is already so; after a visit to another page
         # (a new, empty widget) it must be said here.
         st.session_state[_HELD] = set()
+        st.session_state[_REPEATS] = {}
     return list(st.session_state.get(_STORE, {}).values())
 
 
@@ -65,6 +115,7 @@ def clear_uploads() -> None:
     st.session_state[_STORE] = {}
     st.session_state[_PASTED_COUNT] = 0
     st.session_state[_HELD] = set()
+    st.session_state[_REPEATS] = {}
     st.session_state[_GENERATION] = st.session_state.get(_GENERATION, 0) + 1
 
 
@@ -92,6 +143,7 @@ def forget_upload(upload: Upload) -> None:
     """Forget one article (its file, or the pasted text), and show an empty uploader."""
     st.session_state.get(_STORE, {}).pop(upload.key, None)
     st.session_state[_HELD] = set()
+    st.session_state[_REPEATS] = {}  # the new uploader holds none of them
     st.session_state[_GENERATION] = st.session_state.get(_GENERATION, 0) + 1
     pasted = st.session_state.get(PASTED) or ""
     if pasted.strip() and pasted.encode("utf-8") == upload.data:
@@ -108,3 +160,17 @@ def preferred_pairs() -> frozenset[tuple[str, str]]:
 
 def toggle_model_preference(pair: tuple[str, str]) -> None:
     st.session_state[PREFERRED_PAIRS] = preferred_pairs() ^ {pair}
+
+
+def card_key(upload: Upload) -> str:
+    """The session key of an article's card (open or closed)."""
+    return f"card:{upload.key}"
+
+
+def keep_card_open(upload: Upload) -> None:
+    """The card the reader is working in stays open after a change that relabels it.
+
+    A new label (another language, another headline after "Read as") is a new expander
+    for Streamlit, closed by default when there are many cards.
+    """
+    st.session_state[card_key(upload)] = True

@@ -26,8 +26,10 @@ LABEL = (
 # The uploader's own "200MB per file" line would contradict the label: hidden.
 STYLE = (
     "<style>[class*='st-key-files-'] [data-testid='stFileUploaderDropzoneInstructions']"
+    "{display: none;} [data-testid='stElementContainer']:has(#nd-upload-failures:empty)"
     "{display: none;}</style>"
 )
+"""Also: no gap in the page's layout for the failures line while it is empty."""
 
 
 def capped(uploads: Sequence[Upload]) -> list[Upload]:
@@ -48,56 +50,50 @@ def capped(uploads: Sequence[Upload]) -> list[Upload]:
 # Counts, in the page, the files the browser could not send (they never reach the app, so
 # Python cannot count them): the uploader marks each with its error ("Error: AxiosError:
 # Network Error" when too many are sent at once; "... must be ... or smaller" when too
-# large for the browser). The frame reads its own page (same origin) and only writes text.
+# large for the browser). st.html runs the script in the page itself (no frame, and not
+# the deprecated components.html, which warned in the server's log on every run); it
+# only writes text. Streamlit inserts it again on every run: one timer per page.
+FAILURES_ID = "nd-upload-failures"
 _BROWSER_FAILURES = """
-<div id="note" style="font: 14px sans-serif; color: #8a1f11;"></div>
+<div id="__ID__" style="font: 14px sans-serif; color: #8a1f11;"></div>
 <script>
-const frame = window.frameElement;
-function update() {
-  const page = window.parent.document;
-  let network = 0, large = 0, other = 0;
-  page.querySelectorAll("[class*='st-key-files-'] [data-testid='stFileUploader'] *")
-    .forEach((element) => {
-      if (element.children.length) return;
-      const text = (element.textContent || "").trim();
-      if (/must be .* or smaller/i.test(text)) large += 1;
-      else if (/^Error:.*network/i.test(text)) network += 1;
-      else if (/^Error:/.test(text)) other += 1;
-    });
-  const total = network + large + other;
-  const parts = [];
-  if (network) parts.push(network + " could not be sent by the browser (too many at once)");
-  if (large) parts.push(large + " too large for the browser (over __BROWSER_MB__ MB)");
-  if (other) parts.push(other + " failed in the browser for another reason");
-  document.getElementById("note").textContent = total
-    ? total + (total === 1 ? " file" : " files") + " did not reach the app: " +
-      parts.join("; ") + ". They are marked red in the upload box; remove them and add " +
-      "them again in smaller batches."
-    : "";
-  resize(total ? document.getElementById("note").scrollHeight + 8 : 0);
-}
-function resize(height) {
-  // The frame and the containers Streamlit wraps it in (up to its element container).
-  let element = frame;
-  for (let level = 0; element && level < 4; level += 1) {
-    element.style.height = height + "px";
-    if (element.getAttribute("data-testid") === "stElementContainer") {
-      element.style.display = height ? "" : "none";  // no empty gap in the page's layout
-      break;
-    }
-    element = element.parentElement;
+(() => {
+  function update() {
+    const note = document.getElementById("__ID__");
+    if (!note) return;
+    let network = 0, large = 0, other = 0;
+    document.querySelectorAll("[class*='st-key-files-'] [data-testid='stFileUploader'] *")
+      .forEach((element) => {
+        if (element.children.length) return;
+        const text = (element.textContent || "").trim();
+        if (/must be .* or smaller/i.test(text)) large += 1;
+        else if (/^Error:.*network/i.test(text)) network += 1;
+        else if (/^Error:/.test(text)) other += 1;
+      });
+    const total = network + large + other;
+    const parts = [];
+    if (network) parts.push(network + " could not be sent by the browser (too many at once)");
+    if (large) parts.push(large + " too large for the browser (over __BROWSER_MB__ MB)");
+    if (other) parts.push(other + " failed in the browser for another reason");
+    const text = total
+      ? total + (total === 1 ? " file" : " files") + " did not reach the app: " +
+        parts.join("; ") + ". They are marked red in the upload box; remove them and add " +
+        "them again in smaller batches."
+      : "";
+    if (note.textContent !== text) note.textContent = text;
   }
-}
-update();
-setInterval(update, 1000);
+  if (!window.__ndUploadFailures) window.__ndUploadFailures = setInterval(update, 1000);
+  update();
+})();
 </script>
 """
 
 
 def browser_failures() -> None:
     """A line counting the files the browser failed to upload, and why (empty if none)."""
-    import streamlit.components.v1 as components
-
-    components.html(
-        _BROWSER_FAILURES.replace("__BROWSER_MB__", str(UPLOADER_MAX_MB)), height=0
+    st.html(
+        _BROWSER_FAILURES.replace("__ID__", FAILURES_ID).replace(
+            "__BROWSER_MB__", str(UPLOADER_MAX_MB)
+        ),
+        unsafe_allow_javascript=True,
     )

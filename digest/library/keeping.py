@@ -25,8 +25,15 @@ def keep(library: Library, result: ArticleResult, since: int | None = None) -> i
         since=since,
     )
     stored = library.get(article_id)
-    if stored is not None and stored.language != result.language:
-        library.set_language(article_id, result.language)
+    if stored is None:
+        return article_id
+    if result.overridden:
+        if stored.language != result.language:
+            library.set_language(article_id, result.language)
+    elif (stored.detected, stored.language) != (detected, detected) and detected != UNDETERMINED:
+        # This reading's detection is the language in use: no earlier reading's (or older
+        # detector's) answer may pass for the reader's choice.
+        library.set_language(article_id, detected, detected=detected)
     return article_id
 
 

@@ -457,16 +457,21 @@ class Library:
                 added += 1
         return added
 
-    def set_language(self, article_id: int, language: str) -> None:
-        """The reader's choice of language (None-like "" goes back to the detected one)."""
+    def set_language(self, article_id: int, language: str, detected: str | None = None) -> None:
+        """The reader's choice of language (None-like "" goes back to the detected one);
+        with `detected`, a new detection (a new reading of the file, a newer detector) that
+        is also the language in use."""
         with self._write() as db:
             row = db.execute(
                 "SELECT text, detected FROM articles WHERE id = ?", (article_id,)
             ).fetchone()
             if not row:
                 return
-            language = language or row[1]
-            db.execute("UPDATE articles SET language = ? WHERE id = ?", (language, article_id))
+            language = language or detected or row[1]
+            db.execute(
+                "UPDATE articles SET language = ?, detected = ? WHERE id = ?",
+                (language, detected or row[1], article_id),
+            )
             db.execute("DELETE FROM article_words WHERE rowid = ?", (article_id,))
             db.execute(
                 "INSERT INTO article_words (rowid, words) VALUES (?, ?)",
