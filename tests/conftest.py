@@ -1,5 +1,6 @@
 """Test-wide guards: no test touches the user's real Argos packs, library or the network."""
 import os
+import sys
 import tempfile
 
 import pytest
@@ -89,3 +90,14 @@ def fresh_desk(app_work):
     from testkit.streamlit_server import empty_desk
 
     empty_desk(app_work)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_reading_caches():
+    """The dashboard's reading steps are st.cache_resource caches (ui.pipeline): process-wide
+    like st.cache_data's, emptied around every test that has imported Streamlit."""
+    if "streamlit" in sys.modules:
+        sys.modules["streamlit"].cache_resource.clear()
+    yield
+    if "streamlit" in sys.modules:
+        sys.modules["streamlit"].cache_resource.clear()

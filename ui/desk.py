@@ -13,6 +13,8 @@ articles — everything after "Delete everything" in any tab, the CLI or a batch
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 
 import streamlit as st
@@ -65,7 +67,7 @@ def with_desk(uploads: Sequence[Upload]) -> list[Upload]:
         return list(uploads)
     on_desk: list[Upload] = []
     for article in stored:
-        upload = upload_of(store, article)
+        upload = _desk_upload(store, article)
         if upload is None:
             continue
         if article.overridden:
@@ -73,6 +75,34 @@ def with_desk(uploads: Sequence[Upload]) -> list[Upload]:
         on_desk.append(upload)
     known = {upload.sha256 for upload in on_desk}
     return on_desk + [upload for upload in uploads if upload.sha256 not in known]
+
+
+# The desk's files as read back from the library, shared by every session: the same Upload
+# object at every rerun, so its digests are computed once and the cached steps
+# (ui.pipeline) find it by identity; reading a 20 MB file back and hashing it again at
+# every rerun cost more than the rest of the rerun. Bounded by the bytes it holds.
+_DESK_BYTES = 256 * 1024 * 1024
+_desk_uploads: OrderedDict[tuple[str, int, str], Upload] = OrderedDict()
+_desk_lock = threading.Lock()
+
+
+def _desk_upload(store: Library, article) -> Upload | None:
+    key = (str(store.path), article.id, article.sha256)
+    with _desk_lock:
+        upload = _desk_uploads.get(key)
+        if upload is not None:
+            _desk_uploads.move_to_end(key)
+            return upload
+    upload = upload_of(store, article)
+    if upload is None or upload.sha256 != article.sha256:
+        return upload
+    with _desk_lock:
+        _desk_uploads[key] = upload
+        held = sum(len(kept.data) for kept in _desk_uploads.values())
+        while held > _DESK_BYTES and len(_desk_uploads) > 1:
+            _, dropped = _desk_uploads.popitem(last=False)
+            held -= len(dropped.data)
+    return upload
 
 
 def notice_deletes(store: Library, uploads: Sequence[Upload]) -> list[Upload]:
@@ -85,6 +115,8 @@ def notice_deletes(store: Library, uploads: Sequence[Upload]) -> list[Upload]:
     dropped: set[str] = st.session_state.setdefault(_DROPPED, set())
     dropped.intersection_update(upload.key for upload in uploads)  # a changed way in is new
     if seen is not None and now.number > seen:
+        with _desk_lock:
+            _desk_uploads.clear()  # no copy of a deleted article stays in memory here
         kept: dict[str, tuple[int, str]] = st.session_state.setdefault(_KEPT, {})
         if now.cleared > seen:
             gone = list(uploads)
@@ -111,6 +143,8 @@ def forget_everything() -> None:
     """After "Delete everything" in this session (a callback: run before any widget is
     drawn): the uploader, the paste box and what was kept are emptied at once."""
     state.clear_uploads()
+    with _desk_lock:
+        _desk_uploads.clear()
     st.session_state[state.PASTED] = ""
     st.session_state[_KEPT] = {}
     st.session_state[_CAME] = {}
@@ -183,6 +217,8 @@ def _remove(upload: Upload) -> None:
 def clear_all() -> None:
     """"Clear all": the desk is emptied too (the articles stay in the Library)."""
     state.clear_uploads()
+    with _desk_lock:
+        _desk_uploads.clear()
     st.session_state[state.PASTED] = ""
     st.session_state[_KEPT] = {}
     store = library()

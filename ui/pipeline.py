@@ -7,8 +7,10 @@ The packages do the work; this module only decides what is remembered.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import threading
+from collections import OrderedDict
 
 import streamlit as st
 
@@ -20,22 +22,87 @@ from digest.offload import reading_size, run_sized
 from languages.detection import ArticleLanguage
 from summarizer.summary import Summary
 
-
 # The reading steps: a large file is worked on in a worker process (digest.offload), so
 # one huge upload does not take the interpreter from every other reader's session; so is
 # every file that is not plain text, whatever its size (a parser's worst case on a small
 # hostile file can take seconds).
-@st.cache_data(show_spinner=False, max_entries=1000)
+#
+# They are kept with st.cache_resource and keyed by a fingerprint of their big input (the
+# bytes, the text, the article), passed as the key; the input itself goes in an argument
+# Streamlit does not hash (a leading underscore). st.cache_data would hash a 20 MB text
+# and unpickle a copy of its article at every call, on every rerun, for seconds; these
+# results are frozen dataclasses, so every session can share the one object.
+_fingerprint_lock = threading.Lock()
+_fingerprints: OrderedDict[int, tuple[object, str]] = OrderedDict()
+_FINGERPRINTS_KEPT = 4096
+
+
+def fingerprint(value: bytes | str | object) -> str:
+    """A digest of a step's big input, computed once per object: the objects these steps
+    return come back identical from the cache, so a rerun finds them here by identity."""
+    with _fingerprint_lock:
+        known = _fingerprints.get(id(value))
+        if known is not None and known[0] is value:
+            _fingerprints.move_to_end(id(value))
+            return known[1]
+    if isinstance(value, str):
+        value_bytes = value.encode("utf-8", "surrogatepass")
+    elif isinstance(value, bytes):
+        value_bytes = value
+    else:
+        raise TypeError(f"no fingerprint for {type(value).__name__} that no step returned")
+    digest = hashlib.blake2b(value_bytes, digest_size=16).hexdigest()
+    _remember(value, digest)
+    return digest
+
+
+def _remember(value: object, digest: str) -> None:
+    with _fingerprint_lock:
+        _fingerprints[id(value)] = (value, digest)  # kept alive, so its id is not reused
+        _fingerprints.move_to_end(id(value))
+        while len(_fingerprints) > _FINGERPRINTS_KEPT:
+            _fingerprints.popitem(last=False)
+
+
+@st.cache_resource(show_spinner=False, max_entries=1000)
+def _decode(key: str, name: str, encoding: str | None, _data: bytes) -> plain.Decoded:
+    decoded = run_sized(reading_size(_data, name), plain.decode, _data, name, encoding)
+    _remember(decoded.text, fingerprint(decoded.text))
+    return decoded
+
+
 def decode(data: bytes, name: str, encoding: str | None = None) -> plain.Decoded:
-    return run_sized(reading_size(data, name), plain.decode, data, name, encoding)
+    return _decode(fingerprint(data), name, encoding, data)
 
 
-@st.cache_data(show_spinner=False, max_entries=1000)
+@st.cache_resource(show_spinner=False, max_entries=1000)
+def _detect(key: str, _text: str) -> ArticleLanguage:
+    return run_sized(len(_text), plain.detect, _text)
+
+
 def detect(text: str) -> ArticleLanguage:
-    return run_sized(len(text), plain.detect, text)
+    return _detect(fingerprint(text), text)
 
 
-@st.cache_data(show_spinner=False, max_entries=1000)
+@st.cache_resource(show_spinner=False, max_entries=1000)
+def _build(
+    key: str,
+    name: str,
+    language: str,
+    encoding: str,
+    title: str | None,
+    paragraph_languages: tuple[str, ...],
+    _text: str,
+) -> Article:
+    article = run_sized(
+        len(_text), plain.build, name, _text, language, encoding, title, paragraph_languages
+    )
+    _remember(article, "article:" + "|".join(
+        (key, name, language, encoding, title or "", ",".join(paragraph_languages))
+    ))
+    return article
+
+
 def build(
     name: str,
     text: str,
@@ -44,12 +111,22 @@ def build(
     title: str | None = None,
     paragraph_languages: tuple[str, ...] = (),
 ) -> Article:
-    return run_sized(
-        len(text), plain.build, name, text, language, encoding, title, paragraph_languages
-    )
+    return _build(fingerprint(text), name, language, encoding, title, paragraph_languages, text)
 
 
-@st.cache_data(show_spinner=False, max_entries=2000)
+@st.cache_resource(show_spinner=False, max_entries=2000)
+def _summarize(
+    key: str,
+    algorithm: str,
+    sentences: int | None,
+    ratio: float | None,
+    words: int | None,
+    _article: Article,
+) -> Summary:
+    size = sum(len(sentence.text) for sentence in _article.sentences)
+    return run_sized(size, plain.summarize, _article, algorithm, sentences, ratio, words)
+
+
 def summarize_article(
     article: Article,
     algorithm: str,
@@ -57,8 +134,13 @@ def summarize_article(
     ratio: float | None,
     words: int | None = None,
 ) -> Summary:
-    size = sum(len(sentence.text) for sentence in article.sentences)
-    return run_sized(size, plain.summarize, article, algorithm, sentences, ratio, words)
+    with _fingerprint_lock:
+        known = _fingerprints.get(id(article))
+    if known is None or known[0] is not article:
+        # An article no step built here (a test's own): summarized uncached.
+        size = sum(len(sentence.text) for sentence in article.sentences)
+        return run_sized(size, plain.summarize, article, algorithm, sentences, ratio, words)
+    return _summarize(known[1], algorithm, sentences, ratio, words, article)
 
 
 translate = st.cache_data(show_spinner=False, max_entries=2000)(
