@@ -127,7 +127,7 @@ def _decode(data: bytes, name: str) -> DecodedText:
             text, encoding, replaced = _guess(data, name)
     notes: tuple[str, ...] = ()
     if encoding.startswith("utf"):  # a garbling saved again is saved in Unicode
-        text, notes = _repaired(text, name)
+        text, notes = repaired_text(text, name)
     text = normalize_text(text)
     _check_readable(text, name)
     return _result(text, encoding, replaced, notes)
@@ -539,7 +539,7 @@ def _check_readable(text: str, name: str) -> None:
         raise ArticleError(name, reason)
 
 
-def _repaired(text: str, name: str) -> tuple[str, tuple[str, ...]]:
+def repaired_text(text: str, name: str) -> tuple[str, tuple[str, ...]]:
     """Text garbled once before it was saved comes back as written, with a note;
     garbled text that lost characters is refused (articles.repair)."""
     try:

@@ -160,3 +160,17 @@ def test_clean_text_in_any_language_is_never_repaired(text):
     decoded = decode_bytes(text.encode("utf-8"), "clean.txt")
     assert decoded.text == text
     assert decoded.notes == ()
+
+
+def test_a_web_page_garbled_once_is_repaired_with_a_note():
+    """A page saved as UTF-8 after its Russian text had been read as Windows-1251."""
+    from articles.reading import read_document
+
+    body = ("Министр финансов заявил, что дефицит бюджета сократится в следующем году. "
+            "Депутаты одобрили проект бюджета после долгих споров в парламенте.")
+    garbled = body.encode("utf-8").decode("cp1251")
+    page = (f"<html><head><meta charset='utf-8'><title>Бюджет</title></head><body><article>"
+            f"<p>{garbled}</p><p>{garbled}</p></article></body></html>").encode()
+    document = read_document(page, "budget.html")
+    assert body in document.text
+    assert any("garbled once" in note for note in document.notes)

@@ -17,6 +17,7 @@ from articles.decoding import (
     display_name,
     guess_encoding,
     normalize_text,
+    repaired_text,
     replaced_note,
 )
 from articles.document import Document
@@ -78,6 +79,10 @@ def read_html(data: bytes, name: str, encoding: str | None = None) -> Document:
     if sum(char.isalpha() for char in body) < _MIN_LETTERS:
         _refuse_if_deep(page, name)
         raise ArticleError(name, "no article text was found in this web page.")
+    if used.startswith("utf"):
+        body, repaired = repaired_text(body, name)
+        title = repaired_text(title, name)[0] if title and repaired else title
+        notes = (*notes, *repaired)
     body = normalize_text(body)
     if title and body.startswith(title + "\n"):
         body = body[len(title):].lstrip("\n")
