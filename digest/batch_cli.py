@@ -5,8 +5,10 @@
         [--sentences N | --ratio R | --words N] [--library]
 
 A file that cannot be read or summarized is an `error` row and a `digest: FILE: reason`
-line; the others are done and the exit status is 1. Ctrl-C exits 130 with the
-manifest consistent; rerunning the same command continues. See docs/batch.md.
+line; the others are done and the exit status is 1, as when an article was not kept in
+the library (`--library`) or the output folder could not be written (full disk: the run
+stops, saying so). Ctrl-C exits 130 with the manifest consistent; rerunning the same
+command continues. See docs/batch.md.
 """
 from __future__ import annotations
 
@@ -28,8 +30,6 @@ from languages.codes import is_language_code, normalize_code
 from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 
 PROG = "digest"
-
-
 
 
 def _language(value: str) -> str:
@@ -81,7 +81,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 def run(args: argparse.Namespace) -> int:
     from digest.batch.article import BatchSettings
-    from digest.batch.library_hook import library_callback
+    from digest.batch.library_hook import library_hook
+    from digest.batch.manifest import OutputError
     from digest.batch.runner import BatchJob, run_batch
     from digest.settings import DEFAULT_SENTENCES, SummarySettings
 
@@ -93,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.out.exists() and not args.out.is_dir():
         raise CommandError(f"{display_name(str(args.out))}: not a folder", status=2)
+    hook = library_hook() if args.library else None
     job = BatchJob(
         inputs=args.inputs,
         out=args.out,
@@ -100,15 +102,28 @@ def run(args: argparse.Namespace) -> int:
         engine="ray" if args.ray_address else args.engine,
         workers=args.workers or os.cpu_count() or 1,
         ray_address=args.ray_address,
-        on_row=library_callback() if args.library else None,
+        on_row=hook.keep if hook else None,
+        is_kept=hook.has if hook else None,
     )
-    result = run_batch(job)
+    try:
+        result = run_batch(job)
+    except OutputError as error:
+        raise CommandError(str(error)) from None
     for given in result.missing:
         report(PROG, f"{display_name(given)}: no such file, or nothing matched")
+    for given in result.outputs:
+        report(PROG, f"{display_name(given)}: is the output folder or inside it; not read")
     for file, reason in result.failures:
+        report(PROG, f"{display_name(file)}: {reason}")
+    for file, reason in result.not_kept:
         report(PROG, f"{display_name(file)}: {reason}")
     print(f"batch: {result.summary_line()}; digest in {result.out / 'digest.txt'}", flush=True)
     if result.interrupted:
         report(PROG, "interrupted; run the same command again to continue")
         return INTERRUPTED
-    return FAILED if result.failed or result.missing else OK
+    if result.stopped_by:
+        report(PROG, f"{result.stopped_by}; the run stopped. Free space (or make the folder "
+                     "writable) and run the same command again to continue")
+        return FAILED
+    failed = result.failed or result.missing or result.outputs or result.not_kept
+    return FAILED if failed else OK

@@ -8,15 +8,18 @@
 - Output is UTF-8 whatever the terminal's locale; a closed pipe (`| head`) ends quietly.
 - No traceback reaches the user: it goes to the log, shown with `--verbose`.
 - File names are shown with control characters escaped, so a name cannot drive the terminal.
+- Inputs are measured before they are read: a file, standard input or a pipe past the
+  upload limit, a folder, a device, are refused in one line without reading them whole.
 """
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import BinaryIO, TextIO
 
 OK, FAILED, USAGE, INTERRUPTED = 0, 1, 2, 130
@@ -48,21 +51,122 @@ def display_name(file: str) -> str:
     return safe_text(file)
 
 
-def read_input(file: str, stdin: BinaryIO | None = None) -> bytes:
-    """The bytes of a file or of standard input; CommandError naming the file otherwise."""
-    if file == STDIN:
-        return (stdin or sys.stdin.buffer).read()
-    name = safe_text(file)
+class InputRefused(Exception):
+    """An input that is not read: missing, a folder, a device, too large. The message is
+    the reason alone (`is a directory`); callers put the file's name before it."""
+
+
+CHUNK_BYTES = 1024 * 1024
+_SPECIAL = (
+    (stat.S_ISCHR, "is a device, not a file"),
+    (stat.S_ISBLK, "is a device, not a file"),
+    (stat.S_ISSOCK, "is a socket, not a file"),
+    (stat.S_ISDIR, "is a directory"),
+)
+
+
+def input_limit() -> int:
+    """The largest input any command reads: the upload limit (digest.job)."""
+    from digest.job import ARTICLE_MAX_BYTES
+
+    return ARTICLE_MAX_BYTES
+
+
+def too_large(max_bytes: int, size: int | None = None) -> str:
+    """The reason for an input past max_bytes; size None: a stream that went on past it."""
+    from digest.job import MB
+
+    limit = f"the limit is {max_bytes // MB} MB ({max_bytes:,} bytes)."
+    if size is None:
+        return f"the file is too large (more than {max_bytes // MB} MB); {limit}"
+    return f"the file is too large ({size / MB:.1f} MB, {size:,} bytes); {limit}"
+
+
+def os_reason(error: OSError) -> str:
+    """The same words for the same OSError in every command."""
+    if isinstance(error, FileNotFoundError):
+        return "no such file"
+    if isinstance(error, IsADirectoryError):
+        return "is a directory"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if error.errno == errno.ELOOP:
+        return "a symbolic link that loops (or too many links)"
+    return str(error.strerror or error)
+
+
+def os_message(error: OSError) -> str:
+    """`FILE: reason` for an OSError that names its file, else the reason."""
+    reason = os_reason(error)
+    if error.filename is None:
+        return reason
+    return f"{display_name(os.fsdecode(error.filename))}: {reason}"
+
+
+def read_stream(stream: BinaryIO, max_bytes: int) -> bytes:
+    """At most max_bytes of a stream, read a chunk at a time; InputRefused past that (an
+    endless pipe, /dev/zero on standard input) after reading only max_bytes + 1."""
+    chunks: list[bytes] = []
+    total = 0
+    while total <= max_bytes:
+        chunk = stream.read(min(CHUNK_BYTES, max_bytes + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+    raise InputRefused(too_large(max_bytes))
+
+
+def read_bounded(path: str | os.PathLike | bytes, max_bytes: int | None = None,
+                 pipes: bool = True) -> bytes:
+    """The bytes of one file, measured before they are read.
+
+    A folder, a device (/dev/zero, a terminal) or a socket is refused from its stat, a
+    regular file larger than max_bytes from its size (a sparse 2 GB file costs nothing),
+    and a pipe (FIFO, `<(command)`) after max_bytes + 1 bytes; `pipes=False` refuses pipes
+    unopened, for callers that must never wait on a writer (batch runs)."""
+    limit = input_limit() if max_bytes is None else max_bytes
     try:
-        return Path(file).read_bytes()
-    except FileNotFoundError:
-        raise CommandError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise CommandError(f"{name}: is a directory") from None
-    except PermissionError:
-        raise CommandError(f"{name}: permission denied") from None
+        info = os.stat(path)
+        for test, reason in _SPECIAL:
+            if test(info.st_mode):
+                raise InputRefused(reason)
+        if stat.S_ISFIFO(info.st_mode) and not pipes:
+            raise InputRefused("is a named pipe (FIFO), not a file")
+        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            raise InputRefused(too_large(limit, info.st_size))
+        with open(path, "rb", buffering=0) as stream:
+            opened = os.fstat(stream.fileno())  # the file may have been swapped meanwhile
+            for test, reason in _SPECIAL:
+                if test(opened.st_mode):
+                    raise InputRefused(reason)
+            if stat.S_ISREG(opened.st_mode) and opened.st_size > limit:
+                raise InputRefused(too_large(limit, opened.st_size))
+            return read_stream(stream, limit)
     except OSError as error:
-        raise CommandError(f"{name}: {error.strerror or error}") from None
+        raise InputRefused(os_reason(error)) from None
+
+
+def read_input(file: str, stdin: BinaryIO | None = None, max_bytes: int | None = None) -> bytes:
+    """The bytes of a file or of standard input, at most the input limit; CommandError
+    naming the file otherwise (read_bounded says what is refused before reading)."""
+    limit = input_limit() if max_bytes is None else max_bytes
+    if file == STDIN:
+        stream = stdin or sys.stdin.buffer
+        try:
+            info = os.fstat(stream.fileno())
+        except (AttributeError, OSError, ValueError):  # io.BytesIO, a closed descriptor
+            info = None
+        try:
+            if info is not None and stat.S_ISREG(info.st_mode) and info.st_size > limit:
+                raise InputRefused(too_large(limit, info.st_size))
+            return read_stream(stream, limit)
+        except InputRefused as refused:
+            raise CommandError(f"{STDIN_NAME}: {refused}") from None
+    try:
+        return read_bounded(file, limit)
+    except InputRefused as refused:
+        raise CommandError(f"{safe_text(file)}: {refused}") from None
 
 
 class Blocks:
@@ -176,6 +280,10 @@ def run_command(
         # of stdout go nowhere instead of raising again.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+        return FAILED
+    except OSError as error:  # a full disk, a read-only folder: expected, said in one line
+        log.exception("%s failed", prog)
+        report(prog, os_message(error))
         return FAILED
     except Exception as error:  # noqa: BLE001 - the promise: no traceback reaches the user
         log.exception("%s failed", prog)

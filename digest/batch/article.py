@@ -32,6 +32,14 @@ Row = dict[str, Any]
 
 Translate = Callable[[tuple[str, ...], str, str], tuple[str, ...]]
 
+KEPT, NOT_KEPT, REFUSED = "kept", "not kept", "refused"
+"""A row's `library` field (`--library`): kept; not kept (a rerun tries again); refused
+by the library (articles were deleted meanwhile: a rerun must not bring one back)."""
+
+
+class Refused(str):
+    """A reason the library hook gives for an article it must never keep again."""
+
 
 @dataclass(frozen=True)
 class BatchSettings:
@@ -184,6 +192,7 @@ def base_row(task: Task, settings: BatchSettings) -> Row:
         "translation": None,
         "translation_note": None,
         "summary_file": None,
+        "library": None,
         "timings": {},
     }
 
@@ -195,11 +204,20 @@ def error_row(task: Task, settings: BatchSettings, reason: str) -> Row:
     return row
 
 
+def printable_name(file: str) -> str:
+    """A file name as text that can be written anywhere: a name that is not UTF-8
+    (`caf\\xe9.txt` on Linux, a surrogate in Python) gets U+FFFD for its odd bytes."""
+    try:
+        return file.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a lone surrogate that is no escaped byte (from JSON)
+        return file.encode("utf-8", "replace").decode("utf-8")
+
+
 def summary_record(row: Row) -> SummaryRecord:
     """The export package's record for an `ok` row: .summary.txt and digest.txt share it."""
     translation = row.get("translation")
     return SummaryRecord(
-        file_name=row["file"],
+        file_name=printable_name(str(row["file"])),
         title=row.get("title") or "",
         language=row.get("language") or "und",
         language_name=row.get("language_name") or "",

@@ -7,10 +7,14 @@ tasks, lets the running ones finish and returns them, so nothing is half-written
 """
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
 import signal
+import sys
+import threading
+import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol
@@ -48,11 +52,42 @@ class Engine(Protocol):
         """Drop queued tasks, wait for running ones and return what finished."""
 
 
-def _init_worker() -> None:
-    """Once per worker process: leave Ctrl-C to the runner, translate on one thread (the
-    workers are the parallelism: CTranslate2's extra threads only spin on small batches,
-    bench.batch measured 0.27 s of CPU an article with 2 against 0.05 s with 1; unless
-    ARGOS_INTRA_THREADS says otherwise), load sumy and the detectors."""
+PR_SET_PDEATHSIG = 1
+WATCH_SECONDS = 1.0
+
+
+def _die_with(driver: int) -> None:
+    """End this worker when the driver dies, even by kill -9 (which runs no clean-up in
+    the driver): the kernel sends SIGKILL on Linux; elsewhere a thread watches the
+    parent's pid. A worker whose driver is already gone exits at once."""
+    watched = False
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            watched = libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            log.warning("batch: prctl is not available; watching the driver instead")
+    if os.getppid() != driver:
+        os._exit(1)
+    if not watched:
+        threading.Thread(target=_watch, args=(driver,), name="driver-watch", daemon=True).start()
+
+
+def _watch(driver: int) -> None:
+    while os.getppid() == driver:
+        time.sleep(WATCH_SECONDS)
+    os._exit(1)
+
+
+def _init_worker(driver: int, log_level: int = logging.CRITICAL) -> None:
+    """Once per worker process: die with the driver, log as the driver does (tracebacks
+    only with --verbose), leave Ctrl-C to the runner, translate
+    on one thread (the workers are the parallelism: CTranslate2's extra threads only spin
+    on small batches, bench.batch measured 0.27 s of CPU an article with 2 against 0.05 s
+    with 1; unless ARGOS_INTRA_THREADS says otherwise), load sumy and the detectors."""
+    _die_with(driver)
+    logging.basicConfig(level=log_level, stream=sys.stderr,
+                        format="digest: %(levelname)s %(name)s: %(message)s")
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ.setdefault("ARGOS_INTRA_THREADS", "1")
     warm_up()
@@ -80,6 +115,7 @@ class LocalEngine:
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
+            initargs=(os.getpid(), logging.getLogger().getEffectiveLevel()),
         )
 
     def __enter__(self) -> LocalEngine:

@@ -2,17 +2,30 @@
 digest.txt of all, both made from manifest rows so that a rerun can rebuild them.
 
 Summary file names are chosen once per input path and kept in the manifest, so a
-resumed run (or the other engine) writes the same names.
+resumed run (or the other engine) writes the same names. Every file written or removed
+is a plain name inside `summaries/` (checked again here, whatever a manifest says), and
+a write that fails leaves no temporary file behind.
 """
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from articles.export import digest_text, summary_file_name, summary_text
-from digest.batch.article import OK, Row, summary_record
-from digest.batch.manifest import RowRef, read_row
+from digest.batch.article import OK, Row, printable_name, summary_record
+from digest.batch.manifest import (
+    DISK_ERRORS,
+    OutputError,
+    RowRef,
+    output_error,
+    read_row,
+    safe_summary_name,
+)
+
+log = logging.getLogger(__name__)
 
 DIGEST_NAME = "digest.txt"
 SUMMARIES_DIR = "summaries"
@@ -33,7 +46,7 @@ class SummaryNames:
     def name_for(self, path: str, file: str) -> str:
         if path in self._by_path:
             return self._by_path[path]
-        name = summary_file_name(file)
+        name = summary_file_name(printable_name(file))
         stem, number = name[: -len(".summary.txt")], 2
         while name.lower() in self._used:
             name = f"{stem} ({number}).summary.txt"
@@ -44,24 +57,66 @@ class SummaryNames:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write text so that a reader (or a crash) never sees half a file."""
+    """Write text so that a reader (or a crash) never sees half a file; on failure the
+    temporary file is removed and the OSError raised."""
     temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    try:
+        with temporary.open("w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise
+
+
+def summaries_folder(out: Path) -> Path:
+    """out/summaries, made if need be; OutputError when it is not a folder of out (a link
+    elsewhere) or cannot be made."""
+    folder = out / SUMMARIES_DIR
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        raise output_error(folder, error) from None
+    if folder.is_symlink() or not folder.is_dir():
+        raise OutputError(f"{folder}: not a folder inside {out}; move it away")
+    return folder
+
+
+def summary_path(out: Path, name: object) -> Path | None:
+    """Where a row's summary is, or None for a name that would lead out of summaries/."""
+    if not safe_summary_name(name):
+        return None
+    return out / SUMMARIES_DIR / str(name)
 
 
 def write_summary(out: Path, row: Row) -> None:
-    """The row's .summary.txt (with its translation when there is one)."""
-    if row.get("status") == OK and row.get("summary_file"):
-        folder = out / SUMMARIES_DIR
-        folder.mkdir(exist_ok=True)
-        write_atomically(folder / row["summary_file"], summary_text(summary_record(row)))
+    """The row's .summary.txt (with its translation when there is one). OutputError when
+    the folder cannot be written; any other OSError is this file's alone."""
+    if row.get("status") != OK or not row.get("summary_file"):
+        return
+    path = summary_path(out, row["summary_file"])
+    if path is None:
+        raise ValueError(f"not a summary file name: {row['summary_file']!r}")
+    summaries_folder(out)
+    try:
+        write_atomically(path, summary_text(summary_record(row)))
+    except OSError as error:
+        if error.errno in DISK_ERRORS:
+            raise output_error(path, error) from None
+        raise
 
 
 def remove_summary(out: Path, name: str | None) -> None:
-    """Drop a summary a changed file no longer has (it now fails)."""
-    if name:
-        (out / SUMMARIES_DIR / name).unlink(missing_ok=True)
+    """Drop a summary a changed file no longer has (it now fails); only ever a plain
+    name inside summaries/."""
+    path = summary_path(out, name) if name else None
+    if path is None:
+        return
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        log.warning("%s could not be removed", path, exc_info=True)
 
 
 def write_digest(out: Path, manifest: Path, refs: Iterable[RowRef]) -> Path:
@@ -70,15 +125,25 @@ def write_digest(out: Path, manifest: Path, refs: Iterable[RowRef]) -> Path:
     path = out / DIGEST_NAME
     temporary = path.with_name(f".{path.name}.tmp")
     written = 0
-    with temporary.open("w", encoding="utf-8") as stream:
-        for ref in refs:
-            if ref.status != OK:
-                continue
-            if written:
-                stream.write("\n\n")
-            stream.write(digest_text([summary_record(read_row(manifest, ref.offset))]))
-            written += 1
-        if not written:
-            stream.write(digest_text([]))
-    os.replace(temporary, path)
+    try:
+        with temporary.open("w", encoding="utf-8") as stream:
+            for ref in refs:
+                if ref.status != OK:
+                    continue
+                try:
+                    text = digest_text([summary_record(read_row(manifest, ref.offset))])
+                except (ValueError, TypeError, KeyError, RecursionError):
+                    log.warning("%s: the row at %d cannot be shown", manifest, ref.offset)
+                    continue
+                if written:
+                    stream.write("\n\n")
+                stream.write(text)
+                written += 1
+            if not written:
+                stream.write(digest_text([]))
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise output_error(path, error) from None
     return path

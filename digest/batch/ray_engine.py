@@ -147,6 +147,8 @@ class RayEngine:
         self.helpers: list[WorkerInfo] = []
         """Processes besides the task workers (the Translator actors), for the report."""
         self._started_here = False
+        self._guard = None
+        """digest.batch.ray_guard: ends the local runtime if this driver is killed."""
 
     def _init(self) -> None:
         _quiet_ray()
@@ -168,6 +170,9 @@ class RayEngine:
                 ) from None
         else:
             start_local_runtime(self.workers)
+            from digest.batch.ray_guard import start_guard
+
+            self._guard = start_guard(ray.get_runtime_context().get_node_id())
         self._started_here = True
 
     def _translators(self) -> dict[str, Any]:
@@ -215,6 +220,10 @@ class RayEngine:
         self.translators = {}
         if self._started_here:
             ray.shutdown()
+        if self._guard is not None:
+            self._guard.kill()
+            self._guard.wait()
+            self._guard = None
 
     def submit(self, task: Task) -> None:
         ref = self._task.remote(task, self.settings, self._translators_ref)

@@ -2,10 +2,17 @@
 engine, record each row as it finishes, rebuild digest.txt, count.
 
 The runner is the only writer of DIR: workers return rows, and each row is recorded
-(summary file first, then the fsync'd manifest line, then the on_row hook), so the
-manifest never claims a file whose summary is missing. Ctrl-C (or the stop_after test
-hook) stops submitting, lets the engine finish or abandon in-flight tasks, records
-what finished and rebuilds digest.txt; a next run continues from there.
+(summary file first, then the on_row hook, e.g. the library keeping the article, then the
+fsync'd manifest line), so the manifest never claims a file whose summary is missing or
+whose article the hook has not kept; a rerun asks `is_kept` about the rows it skips and
+gives those it lacks to on_row again. Ctrl-C (or the stop_after test hook) stops
+submitting, lets the engine finish or abandon in-flight tasks, records what finished
+and rebuilds digest.txt; a next run continues from there.
+
+One odd input is one error row: a file that is missing, a folder, a device, a FIFO, a
+link that loops, too large (measured before it is read) or unreadable. A folder that
+cannot be written (full disk, read-only) stops the run with `report.stopped_by` saying
+so; what was recorded stays consistent.
 """
 from __future__ import annotations
 
@@ -20,19 +27,45 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from digest.batch.article import OK, BatchSettings, Outcome, Row, Task, WorkerInfo, error_row
+from digest.batch.article import (
+    KEPT,
+    NOT_KEPT,
+    OK,
+    REFUSED,
+    BatchSettings,
+    Outcome,
+    Refused,
+    Row,
+    Task,
+    WorkerInfo,
+    error_row,
+)
 from digest.batch.engines import Engine, LocalEngine
 from digest.batch.inputs import InputFile, find_inputs
-from digest.batch.manifest import MANIFEST_NAME, ManifestWriter, RowRef, is_done, latest_rows
+from digest.batch.manifest import (
+    MANIFEST_NAME,
+    ManifestWriter,
+    OutputError,
+    RowRef,
+    is_done,
+    latest_rows,
+    output_error,
+    read_row,
+)
 from digest.batch.outputs import SummaryNames, remove_summary, write_digest, write_summary
-from digest.job import ARTICLE_MAX_BYTES, ARTICLE_MAX_MB, MB
+from digest.cli_support import InputRefused, read_bounded
 
 log = logging.getLogger(__name__)
 
 ENGINES = ("local", "ray")
-RowCallback = Callable[[Row], None]
-"""Called in the runner's process after each new row is recorded (ok or error):
-the hook `--library` uses to store results in the reader's library."""
+RowCallback = Callable[[Row], "str | None"]
+"""Called in the runner's process for each new row (ok or error) before its manifest
+line is written: the hook `--library` uses to keep articles in the reader's library.
+Returns None when done, else the reason it could not keep the row's article."""
+KeptCheck = Callable[[RowRef], bool]
+"""Whether the hook has an `ok` row's article; asked about rows it never kept (made
+without it, or not kept): False gives the row to on_row again. A row it kept and now
+lacks was deleted from the library on purpose, and a row it refused stays refused."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +77,7 @@ class BatchJob:
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     ray_address: str | None = None
     on_row: RowCallback | None = None
+    is_kept: KeptCheck | None = None
     progress: bool | None = None
     """True/False forces the progress bar on/off; None shows it on a terminal only."""
     stop_after: int | None = None
@@ -59,7 +93,15 @@ class BatchReport:
     skipped: int = 0
     failed: int = 0
     missing: tuple[str, ...] = ()
+    outputs: tuple[str, ...] = ()
+    """Inputs left out because they are the output folder or inside it."""
     failures: list[tuple[str, str]] = field(default_factory=list)
+    not_kept: list[tuple[str, str]] = field(default_factory=list)
+    """(file, reason) of rows whose article the on_row hook could not keep."""
+    repaired: int = 0
+    """Skipped rows whose article the hook lacked and kept again."""
+    stopped_by: str | None = None
+    """Why the run stopped early without Ctrl-C (the output folder cannot be written)."""
     seconds: float = 0.0
     interrupted: bool = False
     workers: dict[tuple[str, int], WorkerInfo] = field(default_factory=dict)
@@ -81,6 +123,12 @@ class BatchReport:
             f"{self.done:,} done, {self.skipped:,} skipped, {self.failed:,} failed "
             f"in {self.seconds:.1f} s ({self.rate:.2f} articles/s)"
         )
+        if self.repaired:
+            line += f", {self.repaired:,} kept again in the library"
+        if self.not_kept:
+            line += f", {len(self.not_kept):,} not kept in the library"
+        if self.stopped_by:
+            line += " — stopped"
         return line + (" — interrupted" if self.interrupted else "")
 
 
@@ -94,12 +142,6 @@ def make_engine(job: BatchJob) -> Engine:
     raise ValueError(f"unknown engine {job.engine!r}; choose one of {', '.join(ENGINES)}")
 
 
-def _oversized(size: int) -> str | None:
-    if size <= ARTICLE_MAX_BYTES:
-        return None
-    return f"the file is too large ({size / MB:.1f} MB); the limit is {ARTICLE_MAX_MB} MB."
-
-
 class _Recorder:
     """Writes each finished row into DIR and counts it."""
 
@@ -109,12 +151,51 @@ class _Recorder:
         self.new_rows = 0
         self.stopping = False
 
-    def record(self, row: Row, worker: WorkerInfo | None = None) -> None:
+    def _summary(self, row: Row) -> Row:
+        """Write the row's summary (or drop the one a now failing file had); a file whose
+        summary alone cannot be written becomes an error row. OutputError goes up."""
         previous = self.latest.get(row["path"])
         if row["status"] == OK:
-            write_summary(self.job.out, row)
-        elif previous is not None:
+            try:
+                write_summary(self.job.out, row)
+            except (OSError, ValueError) as error:
+                log.warning("batch: the summary of %r cannot be written", row["file"],
+                            exc_info=True)
+                reason = getattr(error, "strerror", None) or str(error)
+                return self._failed(row, f"its summary file cannot be written ({reason}).")
+        if row["status"] != OK and previous is not None:
             remove_summary(self.job.out, previous.summary_file)
+        return row
+
+    def _failed(self, row: Row, reason: str) -> Row:
+        task = Task(0, row["file"], row["path"], b"", row["sha256"], "")
+        failed = error_row(task, self.job.settings, reason)
+        previous = self.latest.get(row["path"])
+        if previous is not None:
+            remove_summary(self.job.out, previous.summary_file)
+        return failed
+
+    def keep(self, row: Row) -> bool:
+        """The on_row hook for one row, its answer in the row's `library` field; False (and
+        the reason noted) when it failed."""
+        if self.job.on_row is None:
+            return True
+        try:
+            reason = self.job.on_row(row)
+        except Exception as error:  # noqa: BLE001 - one row's hook must not end the run
+            log.exception("batch: the row hook failed for %r", row.get("file"))
+            reason = f"unexpected error: {type(error).__name__}: {error}"
+        if row.get("status") == OK:
+            row["library"] = KEPT if not reason else (
+                REFUSED if isinstance(reason, Refused) else NOT_KEPT)
+        if reason:
+            self.report.not_kept.append((row["file"], str(reason)))
+            return False
+        return True
+
+    def record(self, row: Row, worker: WorkerInfo | None = None) -> None:
+        row = self._summary(row)
+        self.keep(row)  # before the row: a row on file is a row the hook has
         ref = self.writer.append(row)
         self.latest.pop(row["path"], None)
         self.latest[row["path"]] = ref
@@ -128,14 +209,28 @@ class _Recorder:
         self.new_rows += 1
         self.bar.update(1)
         self.bar.set_postfix(failed=self.report.failed, refresh=False)
-        if self.job.on_row is not None:
-            self.job.on_row(row)
         stop_after = self.job.stop_after
         if stop_after is not None and self.new_rows >= stop_after and not self.stopping:
             raise KeyboardInterrupt
 
     def outcome(self, outcome: Outcome) -> None:
         self.record(outcome.row, outcome.worker)
+
+    def repair(self, ref: RowRef) -> bool:
+        """A skipped row whose article the hook lacks: give it the row again. False when
+        the row cannot be read back (the file is then done again)."""
+        try:
+            row = read_row(self.writer.path, ref.offset)
+        except (OSError, ValueError, RecursionError):
+            return False
+        if not self.keep(row):
+            return True  # said; tried again next run
+        self.report.repaired += 1
+        try:  # the row again, saying it is kept now
+            self.latest[ref.path] = self.writer.append(row)
+        except OutputError:
+            pass  # the next run looks again
+        return True
 
 
 class _Planner:
@@ -148,23 +243,34 @@ class _Planner:
         self.names = SummaryNames(latest.values())
         self.fingerprint = job.settings.fingerprint()
 
+    def _skip(self, ref: RowRef | None, sha256: str) -> bool:
+        """Whether the file's row can stand: done, and (with a hook) its article kept."""
+        if not is_done(ref, sha256, self.fingerprint):
+            return False
+        assert ref is not None
+        if (self.job.is_kept is not None and self.job.on_row is not None
+                and ref.library not in (KEPT, REFUSED)):
+            try:
+                kept = self.job.is_kept(ref)
+            except Exception:  # noqa: BLE001 - the hook says why when it keeps the row
+                log.warning("batch: asking the hook about %r failed", ref.path, exc_info=True)
+                kept = False
+            if not kept and not self.recorder.repair(ref):
+                return False
+        return True
+
     def next_task(self) -> Task | None:
         for index, item in self.files:
-            path = str(item.path.resolve())
-            placeholder = Task(index, item.name, path, b"", "", "")
+            path = item.key
             try:
-                size = item.path.stat().st_size
-                refusal = _oversized(size)
-                if refusal:
-                    self.recorder.record(error_row(placeholder, self.job.settings, refusal))
-                    continue
-                data = item.path.read_bytes()
-            except OSError as error:
-                reason = f"the file cannot be read ({error.strerror or error})."
+                data = read_bounded(item.path, pipes=False)
+            except InputRefused as refused:
+                placeholder = Task(index, item.name, path, b"", "", "")
+                reason = str(refused).rstrip(".") + "."
                 self.recorder.record(error_row(placeholder, self.job.settings, reason))
                 continue
             sha256 = hashlib.sha256(data).hexdigest()
-            if is_done(self.latest.get(path), sha256, self.fingerprint):
+            if self._skip(self.latest.get(path), sha256):
                 self.recorder.report.skipped += 1
                 self.recorder.bar.update(1)
                 continue
@@ -177,7 +283,7 @@ def _digest_order(files: Sequence[InputFile], latest: dict[str, RowRef]) -> list
     ordered: list[RowRef] = []
     seen: set[str] = set()
     for item in files:
-        path = str(item.path.resolve())
+        path = item.key
         if path in latest and path not in seen:
             ordered.append(latest[path])
             seen.add(path)
@@ -185,15 +291,24 @@ def _digest_order(files: Sequence[InputFile], latest: dict[str, RowRef]) -> list
     return ordered
 
 
+def _prepare(out: Path) -> dict[str, RowRef]:
+    """Make DIR and read its manifest; OutputError when either is impossible."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        return latest_rows(out / MANIFEST_NAME)
+    except OSError as error:
+        raise output_error(Path(error.filename or out), error) from None
+
+
 def run_batch(job: BatchJob) -> BatchReport:
     """Run a batch into job.out; see the module docstring. KeyboardInterrupt is absorbed
-    into `report.interrupted` once the engine has started."""
+    into `report.interrupted` once the engine has started; OutputError before anything
+    is written (DIR cannot be made or read) goes up, later into `report.stopped_by`."""
     started = time.perf_counter()
-    job.out.mkdir(parents=True, exist_ok=True)
-    found = find_inputs(job.inputs)
+    latest = _prepare(job.out)
+    found = find_inputs(job.inputs, job.out)
     manifest = job.out / MANIFEST_NAME
-    latest = latest_rows(manifest)
-    report = BatchReport(out=job.out, missing=found.missing)
+    report = BatchReport(out=job.out, missing=found.missing, outputs=found.outputs)
     bar = tqdm(
         total=len(found.files), unit="article", disable=None if job.progress is None
         else not job.progress, file=sys.stderr, dynamic_ncols=True, smoothing=0.1,
@@ -221,10 +336,18 @@ def run_batch(job: BatchJob) -> BatchReport:
                     recorder.stopping = True
                     for outcome in [*finished, *engine.stop()]:
                         recorder.outcome(outcome)
+                except OutputError as error:
+                    report.stopped_by = str(error)
+                    bar.set_description("stopping")
+                    engine.stop()  # their rows could not be written either: redone next run
             report.helpers = list(engine.helpers)
+    except OutputError as error:
+        report.stopped_by = report.stopped_by or str(error)
     finally:
         bar.close()
         report.seconds = time.perf_counter() - started
-    write_digest(job.out, manifest, _digest_order(found.files, latest))
+    try:
+        write_digest(job.out, manifest, _digest_order(found.files, latest))
+    except OutputError as error:
+        report.stopped_by = report.stopped_by or str(error)
     return report
-
