@@ -232,6 +232,17 @@ def positive_count(value: str) -> int:
     return number
 
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer key
+
+
+def article_id(value: str) -> int:
+    """An argparse type: an article id of the library (1 to 2**63 - 1)."""
+    number = positive_count(value)
+    if number > MAX_ID:
+        raise argparse.ArgumentTypeError(f"no article has an id as large as {value}")
+    return number
+
+
 def share(value: str) -> float:
     """An argparse type: a number in (0, 1] (--ratio)."""
     try:

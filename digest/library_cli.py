@@ -11,7 +11,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from digest.cli_support import OK, CommandError, report, safe_text
+from digest.cli_support import (
+    OK,
+    CommandError,
+    article_id,
+    positive_count,
+    report,
+    safe_text,
+)
 from digest.settings import SummarySettings
 
 PROG = "digest library"
@@ -45,20 +52,22 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         help="articles holding every word of QUERY, in any of its forms",
     )  # fmt: skip
     finding.add_argument("query", metavar="QUERY")
-    finding.add_argument("-n", "--limit", type=int, default=20, help="at most N results (20)")
+    finding.add_argument(
+        "-n", "--limit", type=positive_count, default=20, help="at most N results (20)"
+    )
     finding.set_defaults(run=_search)
 
     deleting = actions.add_parser(
         "delete", parents=[common], help="delete articles for good (from every file on disk)"
     )
-    deleting.add_argument("ids", nargs="+", type=int, metavar="ID")
+    deleting.add_argument("ids", nargs="+", type=article_id, metavar="ID")
     deleting.set_defaults(run=_delete)
 
     exporting = actions.add_parser(
         "export", parents=[common], help="write the originals and their summaries into DIR"
     )
     exporting.add_argument("folder", type=Path, metavar="DIR")
-    exporting.add_argument("--sentences", type=int, default=5, help="summary length (5)")
+    exporting.add_argument("--sentences", type=positive_count, default=5, help="summary length (5)")
     exporting.set_defaults(run=_export)
 
 
@@ -108,17 +117,17 @@ def _delete(args: argparse.Namespace) -> int:
     from digest.library.keeping import delete_for_good
 
     library, status = _library(), OK
-    for article_id in args.ids:
+    for number in args.ids:
         try:
-            done = delete_for_good(library, article_id)
+            done = delete_for_good(library, number)
         except LibraryError as error:  # nothing of this article was deleted
-            raise CommandError(f"{article_id}: {error}") from None
+            raise CommandError(f"{number}: {error}") from None
         if done:
-            print(f"deleted {article_id}")
+            print(f"deleted {number}")
             if done.left:
-                report(PROG, f"{article_id}: deleted, but {done.left}")
+                report(PROG, f"{number}: deleted, but {done.left}")
         else:
-            report(PROG, f"{article_id}: no such article")
+            report(PROG, f"{number}: no such article")
             status = 1
     return status
 

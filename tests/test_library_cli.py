@@ -92,3 +92,13 @@ def test_a_damaged_library_is_a_message_not_a_traceback(data_dir):
     assert status == 1 and out == ""
     assert err.startswith("digest: ") and "not a News Digest library" in err
     assert "Traceback" not in err
+
+
+
+def test_an_id_too_large_for_the_library_is_a_usage_error(stored):
+    status, out, err = run("delete", "99999999999999999999")
+    assert status == 2
+    assert "no article has an id as large as 99999999999999999999" in err
+    assert "unexpected error" not in err and "Traceback" not in err
+    _, out, _ = run("list")
+    assert len(out.splitlines()) == 2  # nothing was deleted
