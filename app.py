@@ -3,12 +3,40 @@
 import streamlit as st
 
 from ui.logs import configure_logging
-from ui.pages import BRIEFING, DASHBOARD, LIBRARY, PACKS
-from ui.state import keep_widget_state
+from ui.pages import BRIEFING, DASHBOARD, LIBRARY, PACKS, set_view
+from ui.settings import keep_widget_state
+
+
+def _dashboard() -> None:
+    from ui.dashboard import render
+
+    render()
+
+
+def _briefing() -> None:
+    from ui.briefing_page import render
+
+    render()
+
+
+def _language_packs() -> None:
+    from ui.packs_page import render
+
+    render()
+
+
+def _library() -> None:
+    from ui.library_page import render
+
+    render()
+
 
 st.set_page_config(
     page_title="News Digest", page_icon="📰", layout="wide", initial_sidebar_state="expanded"
 )
 configure_logging()
+for page, view in ((DASHBOARD, _dashboard), (BRIEFING, _briefing), (PACKS, _language_packs),
+                   (LIBRARY, _library)):
+    set_view(page, view)
 keep_widget_state()
 st.navigation([DASHBOARD, BRIEFING, LIBRARY, PACKS]).run()

@@ -63,7 +63,6 @@ CP1251_AS_1252 = Garbling("cp1251", "cp1252", "Windows-1251 read as Windows-1252
 KOI8R_AS_1251 = Garbling("koi8-r", "cp1251", "KOI8-R read as Windows-1251")
 C1_PUNCTUATION = Garbling("cp1252", "latin-1", "Windows-1252 read as ISO-8859-1")
 _UTF8_KINDS = (UTF8_AS_1252, UTF8_AS_1251, UTF8_AS_1250)
-GARBLINGS = (*_UTF8_KINDS, CP1251_AS_1252, KOI8R_AS_1251, C1_PUNCTUATION)
 
 
 def _byte_chars(page: str) -> str:

@@ -113,7 +113,7 @@ def _training_sentences() -> tuple[str, ...]:
 
 def _install(packs: Path, base: bool) -> None:
     from testkit.tinypack import build_pack
-    from translator.install import install_from_file
+    from translator.packs.install import install_from_file
 
     packs.mkdir(parents=True, exist_ok=True)
     os.environ["ARGOS_PACKAGES_DIR"] = str(packs)

@@ -136,12 +136,17 @@ def cases(half: str, source: str = "dev"):
             # Only sentences the page can hold: typographic quotes or dashes a page lacks
             # would have been typed differently by someone writing in it.
             fitting = [line for line in pool if _fits(line, page)]
-            for index, size in enumerate(SIZES * 2):
-                if len(fitting) < size + 1:
-                    continue
-                start = (index * 37) % (len(fitting) - size)
-                text = build_text(fitting, start, size)
+            for size, text in sized_texts(fitting):
                 yield lang, page, size, text.encode(page), normalize_text(text)
+
+
+def sized_texts(lines: list[str]):
+    """Yield (size, text): texts of each size in SIZES, twice, from spread-out starts."""
+    for index, size in enumerate(SIZES * 2):
+        if len(lines) < size + 1:
+            continue
+        start = (index * 37) % (len(lines) - size)
+        yield size, build_text(lines, start, size)
 
 
 def _fits(line: str, page: str) -> bool:
@@ -191,12 +196,17 @@ def garbled_source(line: str) -> bool:
         return True
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def parse_args(description: str) -> argparse.Namespace:
+    """--source (dev or unseen texts), --half (of dev: tune, check, all), --show-failures."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--source", choices=("dev", "unseen"), default="dev")
     parser.add_argument("--half", choices=("tune", "check", "all"), default="check")
     parser.add_argument("--show-failures", action="store_true")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = parse_args(__doc__.split("\n")[0])
     by_page = [defaultdict(int) for _ in range(3)]  # files, ours exact, chardet exact
     by_lang = [defaultdict(int) for _ in range(3)]
     failures = []

@@ -230,7 +230,7 @@ def main() -> int:
         deletion = time.perf_counter() - started
 
         from testkit.tinypack import build_tiny_pack
-        from translator.install import install_from_file
+        from translator.packs.install import install_from_file
 
         install_from_file(build_tiny_pack(Path(work), "en", "ru"))
         cold = translate_twenty(library, steps_memory=True)

@@ -26,7 +26,6 @@ fix_text (encoding fixes only) is measured on the same files.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import time
 import unicodedata
@@ -44,7 +43,7 @@ from articles.repair import (
     misread,
 )
 from bench.data import data_dir
-from bench.encodings import SIZES, _fits, build_text, cases, garbled_source, pools
+from bench.encodings import _fits, cases, garbled_source, parse_args, pools, sized_texts
 
 try:  # optional: measured beside ours when installed (MIT)
     import ftfy
@@ -94,11 +93,7 @@ def garbled_cases(source: str, half: str):
             page = "cp1252" if garbling is C1_PUNCTUATION else garbling.written
             lines = [typographic(line) if garbling is C1_PUNCTUATION else line for line in pool]
             fitting = [line for line in lines if _fits(line, page)]
-            for index, size in enumerate(SIZES * 2):
-                if len(fitting) < size + 1:
-                    continue
-                start = (index * 37) % (len(fitting) - size)
-                text = build_text(fitting, start, size)
+            for size, text in sized_texts(fitting):
                 garbled = misread(text, garbling)
                 if garbled == text:
                     continue  # nothing the garbling touches (plain ASCII)
@@ -229,11 +224,7 @@ def measure_clean(source: str, half: str, show: bool) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--source", choices=("dev", "unseen"), default="dev")
-    parser.add_argument("--half", choices=("tune", "check", "all"), default="check")
-    parser.add_argument("--show-failures", action="store_true")
-    args = parser.parse_args()
+    args = parse_args(__doc__.split("\n")[0])
     started = time.perf_counter()
     print(f"source {args.source}" + (f", half {args.half}" if args.source == "dev" else ""))
     measure_garbled(args.source, args.half, args.show_failures)

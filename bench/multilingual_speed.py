@@ -13,7 +13,7 @@ Speed is translate_sentences on distinct English news sentences of ../shared/dat
 2 intra-op threads. Random weights never learnt when to stop: with tied embeddings a random
 model repeats its last token to the 256-token limit, and an end-of-sentence bias only makes it
 stop at once. So both models are made never to stop, and every output is bounded at the mean
-input length of the sentences (engine.decoding_limit patched here only; one limit, so the
+input length of the sentences (batching.MAX_DECODING_LENGTH patched here only; one limit, so the
 sentences share batches as with real models): a real translation is about as long as its
 source, so the cost per sentence is close to a real model's. Output tokens per second are
 counted from CTranslate2's hypotheses. The real models' quality and output lengths are their
@@ -127,19 +127,21 @@ class _CountingTranslator:
 def child(kind: str) -> dict:
     """Run in a subprocess: load one model, translate, report numbers as JSON."""
     from translator import engine
+    from translator.engine import batching
 
     sentences = _sentences()
     before = _rss_mb()
     start = time.perf_counter()
     if kind == "nllb":
-        from translator import multilingual
+        from translator.multilingual.loading import load_model
+        from translator.multilingual.models import installed_models
 
-        model = multilingual.installed_models()[0]
-        loaded = multilingual.load_model(model)
+        model = installed_models()[0]
+        loaded = load_model(model)
         source, target = "en", "kk"
     else:
-        from translator.models import load_pack
-        from translator.packs import installed_packs
+        from translator.packs.folders import installed_packs
+        from translator.packs.loading import load_pack
 
         loaded = load_pack(installed_packs()[0])
         source, target = "en", "ru"
@@ -147,7 +149,7 @@ def child(kind: str) -> dict:
     loaded_rss = _rss_mb()
     pieces = loaded.sentencepiece if kind == "nllb" else loaded.tokenizer
     limit = round(sum(len(pieces.encode(s)) for s in sentences) / len(sentences))
-    engine.decoding_limit = lambda _tokens: limit  # as long as a source, whatever the weights
+    batching.MAX_DECODING_LENGTH = limit  # as long as a source, whatever the weights
     counter = _CountingTranslator(loaded.translator)
     loaded.translator = counter
     engine.translate_sentences(sentences[:2], source, target)  # warm up

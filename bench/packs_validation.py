@@ -25,9 +25,9 @@ from pathlib import Path
 
 from testkit.httpserver import LoopbackServer
 from translator.errors import PackError
-from translator.index import AvailablePack, download_and_install
-from translator.install import install_from_file
-from translator.packs import remove_pack
+from translator.packs.folders import remove_pack
+from translator.packs.index import AvailablePack, download_and_install
+from translator.packs.install import install_from_file
 
 METADATA = json.dumps({"from_code": "en", "to_code": "de", "package_version": "1.0"})
 MB = 1024**2

@@ -33,9 +33,8 @@ from unittest import mock
 
 from articles.model import Article, Sentence
 from bench.data import data_dir
-from summarizer import summarizers
+from summarizer import summarize, sumy_summarizers
 from summarizer.language import stop_words
-from summarizer.summarize import summarize
 from summarizer.tokenizer import WordTokenizer
 
 DATA = data_dir("regional-sentences-dev")
@@ -89,7 +88,7 @@ def articles_of(lines: list[str], code: str, name: str) -> list[Article]:
 @contextmanager
 def without_stop_words() -> Iterator[None]:
     """Every summarizer built inside gets no stop words, as before our lists."""
-    with mock.patch.object(summarizers, "stop_words", lambda language: frozenset()):
+    with mock.patch.object(sumy_summarizers, "stop_words", lambda language: frozenset()):
         yield
 
 

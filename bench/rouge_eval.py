@@ -14,8 +14,8 @@ from rouge_score import rouge_scorer
 
 from articles.building import read_article
 from bench.data import data_dir
+from summarizer import summarize
 from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
-from summarizer.summarize import summarize
 
 DATA = data_dir("news-summaries-dev")
 METRICS = ("rouge1", "rouge2", "rougeL")

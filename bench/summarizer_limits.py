@@ -28,9 +28,9 @@ from pathlib import Path
 from articles.building import build_article
 from articles.model import Article, Sentence
 from bench.data import data_dir
+from summarizer import summarize
 from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from summarizer.bounds import MAX_SENTENCE_CHARS, MAX_SENTENCES, MAX_WORDS
-from summarizer.summarize import summarize
 
 DATA = data_dir("news-summaries-dev") / "article"
 SIZE = 25_000_000

@@ -20,11 +20,11 @@ import time
 
 from articles.building import read_article
 from bench.data import data_dir
+from summarizer import summarize
 from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from summarizer.document import article_document
 from summarizer.language import stemmer
-from summarizer.summarize import summarize
-from summarizer.summarizers import OUR_CLASSES, SUMY_CLASSES, make_summarizer
+from summarizer.sumy_summarizers import OUR_CLASSES, SUMY_CLASSES, make_summarizer
 
 DATA = data_dir("news-summaries-dev") / "article"
 NEWS_ARTICLE = "tech/001.txt"

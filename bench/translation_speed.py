@@ -85,17 +85,18 @@ def _ours(article, target: str) -> float:
 def measure(label: str, pack_file: Path, packs_dir: Path, text: str) -> dict:
     from articles.building import build_article
     from testkit.tinypack import install_unzipped
-    from translator import engine, models
-    from translator.packs import installed_packs
+    from translator import engine
+    from translator.packs.folders import installed_packs
+    from translator.packs.loading import load_pack
 
     install_unzipped(pack_file, packs_dir)
     pack = next(p for p in installed_packs() if p.path.name == pack_file.stem)
     target = pack.to_code
     article = build_article("bench.txt", text, language="en")
     sentences = ([article.title] if article.title else []) + [s.text for s in article.sentences]
-    loaded = models.load_pack(pack)
+    loaded = load_pack(pack)
     tokens = [loaded.tokenizer.encode(s) for s in sentences]
-    limit = max(engine.decoding_limit(t) for t in tokens)
+    limit = engine.MAX_DECODING_LENGTH
 
     _ours(article, target)  # warm up: load, first allocations
     _raw(loaded, tokens, limit)
@@ -110,7 +111,7 @@ def measure(label: str, pack_file: Path, packs_dir: Path, text: str) -> dict:
     )
     out_lengths = [len(r.hypotheses[0]) for r in results]
     at_limit = sum(
-        length >= engine.decoding_limit(t) for length, t in zip(out_lengths, tokens, strict=True)
+        length >= limit for length in out_lengths
     )
     words = sum(len(s.split()) for s in sentences)
     # best of REPEATS: the machine is shared, the fastest run is the least disturbed one

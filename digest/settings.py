@@ -11,8 +11,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
 from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
-
-DEFAULT_SENTENCES = 5
+from summarizer.length import DEFAULT_SENTENCES
 
 
 def count(number: int, noun: str) -> str:

@@ -75,11 +75,11 @@ def summarize(
     ratio: float | None,
     words: int | None = None,
 ) -> Summary:
-    from summarizer import summarize as summarizing  # sumy + nltk: 0.5-1.5 s to import
+    from summarizer import summarize as summarize_article  # sumy + nltk load on first use
 
     if words is not None:  # a length in words takes precedence over the others
-        return summarizing.summarize(article, algorithm=algorithm, words=words)
-    return summarizing.summarize(article, algorithm=algorithm, sentences=sentences, ratio=ratio)
+        return summarize_article(article, algorithm=algorithm, words=words)
+    return summarize_article(article, algorithm=algorithm, sentences=sentences, ratio=ratio)
 
 
 def translate(
@@ -98,7 +98,7 @@ def route(source: str, target: str, prefer_model: bool = False) -> str:
     from translator.errors import TranslatorError
 
     try:
-        return engine.route_for(source, target, prefer_model).label
+        return engine.route_for(source, target, prefer_model).via
     except TranslatorError:
         return ""
 

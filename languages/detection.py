@@ -353,7 +353,7 @@ def _paragraphs_to_detect(paragraphs: Sequence[str]) -> list[int]:
 
 def _letters(paragraph: str) -> int:
     """The paragraph's weighted letter count; past MAX_CHARS estimated from its start
-    (counting 25 MB letter by letter takes 9 s)."""
+    (counting a 25 MB paragraph letter by letter takes seconds)."""
     if len(paragraph) <= MAX_CHARS:
         return alphabets.count_letters(paragraph).weighted
     counted = alphabets.count_letters(paragraph[:MAX_CHARS]).weighted

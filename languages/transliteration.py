@@ -140,35 +140,48 @@ def uzbek_latin_to_cyrillic(text: str) -> str:
     letters is ъ. Loanwords that Latin spells like native words ("sirk" for цирк) stay
     as spelt.
     """
-    out: list[str] = []
-    index, lower_text = 0, _lower_each(text, {"İ": "i"})
-    while index < len(text):
-        char, lower = text[index], lower_text[index]
-        pair = lower_text[index:index + 2]
+    lower_text = _lower_each(text, {"İ": "i"})
+
+    def letter(index: int, out: list[str]) -> tuple[int, str | None]:
+        lower, pair = lower_text[index], lower_text[index:index + 2]
         previous = lower_text[index - 1] if index else ""
         start = _is_word_start(text, index)
         after_vowel = not start and previous in _UZBEK_LATIN_VOWELS
-        size, cyrillic = 1, None
         if pair == "ye":
-            size, cyrillic = 2, "е" if start or after_vowel else "ъе"
-        elif lower_text.startswith(("tsiya", "tsion"), index) and not start:
-            size, cyrillic = 2, "ц"
-        elif pair in UZBEK_LATIN_DIGRAPHS and not (
+            return 2, "е" if start or after_vowel else "ъе"
+        if lower_text.startswith(("tsiya", "tsion"), index) and not start:
+            return 2, "ц"
+        if pair in UZBEK_LATIN_DIGRAPHS and not (
             pair == "yo" and lower_text[index + 2:index + 3] in _APOSTROPHES  # y + oʻ
         ):
-            size, cyrillic = 2, UZBEK_LATIN_DIGRAPHS[pair]
-        elif lower == "e":
-            cyrillic = "э" if start or after_vowel else "е"
-        elif lower in UZBEK_LATIN_TO_CYRILLIC:
-            cyrillic = UZBEK_LATIN_TO_CYRILLIC[lower]
-        elif lower in _APOSTROPHES and previous.isalpha() and (
+            return 2, UZBEK_LATIN_DIGRAPHS[pair]
+        if lower == "e":
+            return 1, "э" if start or after_vowel else "е"
+        if lower in UZBEK_LATIN_TO_CYRILLIC:
+            return 1, UZBEK_LATIN_TO_CYRILLIC[lower]
+        if lower in _APOSTROPHES and previous.isalpha() and (
             lower_text[index + 1:index + 2].isalpha()
         ):
-            cyrillic = "ъ"
-        if cyrillic is None:
+            return 1, "ъ"
+        return 1, None
+
+    return _respelled(text, lower_text, letter)
+
+
+def _respelled(
+    text: str, lower_text: str, letter: Callable[[int, list[str]], tuple[int, str | None]]
+) -> str:
+    """`text` letter by letter: `letter(index, out so far)` says how many characters the
+    letter at `index` takes and what it becomes (None: kept as is), cased as it was."""
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        size, respelled = letter(index, out)
+        char = text[index]
+        if respelled is None:
             out.append(char)
         else:
-            out.append(_cased(cyrillic, char.isupper(), _word_is_upper(text, index)))
+            out.append(_cased(respelled, char != lower_text[index], _word_is_upper(text, index)))
         index += size
     return "".join(out)
 
@@ -226,31 +239,23 @@ def kazakh_latin_to_cyrillic(text: str) -> str:
     # 2021 pairs ı with I and i with İ, as Turkish does; the older alphabets I with i.
     capitals = {"İ": "i", "I": "ı" if table is KAZAKH_2021_TO_CYRILLIC else "i", "’": "'"}
     lower_text = _lower_each(text, capitals)
-    out: list[str] = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        size, cyrillic = 1, None
+
+    def letter(index: int, out: list[str]) -> tuple[int, str | None]:
+        pair = lower_text[index:index + 2]
         if lower_text.startswith(short_i, index):
             size = len(short_i)
             following = lower_text[index + size:index + size + 1]
             if following in ("a", "u"):
-                size, cyrillic = size + 1, "я" if following == "a" else "ю"
-            else:
-                after_vowel = bool(out) and out[-1][-1:].lower() in _KAZAKH_CYRILLIC_VOWELS
-                cyrillic = "й" if after_vowel and not _is_word_start(text, index) else "и"
-        elif lower_text[index:index + 2] in table:
-            size, cyrillic = 2, table[lower_text[index:index + 2]]
-        elif lower_text[index:index + 2] in ("sh", "ch"):
-            size, cyrillic = 2, "ш" if lower_text[index] == "s" else "ч"
-        elif lower_text[index] in table:
-            cyrillic = table[lower_text[index]]
-        if cyrillic is None:
-            out.append(char)
-        else:
-            out.append(_cased(cyrillic, char != lower_text[index], _word_is_upper(text, index)))
-        index += size
-    return "".join(out)
+                return size + 1, "я" if following == "a" else "ю"
+            after_vowel = bool(out) and out[-1][-1:].lower() in _KAZAKH_CYRILLIC_VOWELS
+            return size, "й" if after_vowel and not _is_word_start(text, index) else "и"
+        if pair in table:
+            return 2, table[pair]
+        if pair in ("sh", "ch"):
+            return 2, "ш" if lower_text[index] == "s" else "ч"
+        return 1, table.get(lower_text[index])
+
+    return _respelled(text, lower_text, letter)
 
 
 # ---- Kazakh: Cyrillic -> Latin (2021) --------------------------------------------------------

@@ -15,13 +15,13 @@ from articles.model import Article, Sentence
 from summarizer.stats import count_words
 
 MAX_SENTENCES = 2000
-"""Measured with bench/summarizer_limits.py: at 2,000 sentences the graph algorithms
-take a few seconds and under 0.5 GB; at 4,000, 10 s and 1.7 GB. A long news article
-has 30-100 sentences, the 35,000-word speed-bench text 1,917."""
+"""The graph algorithms grow with the square of the sentences: past this many they take
+too long and too much memory (figures: docs/summarizer.md, bench/summarizer_limits.py).
+A long news article has far fewer."""
 
 MAX_WORDS = 50_000
-"""Pairs of sentences sharing a word cost time and memory: with 2,000 sentences of 100
-words, about 6 s and 0.45 GB. A long read has 10,000 words; the speed bench 35,700."""
+"""Pairs of sentences sharing a word cost time and memory; a long read stays well under
+this many words (figures: docs/summarizer.md)."""
 
 MAX_SENTENCE_CHARS = 2000
 """articles cuts run-on text at 1,000 characters; an Article built another way

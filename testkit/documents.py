@@ -161,6 +161,11 @@ def raw_pdf(pages: list[bytes], streams: dict[int, bytes] | None = None,
                                    + b" >> " + page + b" >>")
         kids.append(b"%d 0 R" % (first + offset))
     objects[2] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % len(kids)
+    return pdf_file(objects)
+
+
+def pdf_file(objects: dict[int, bytes]) -> bytes:
+    """A PDF of these objects (by number; 1 is the catalog), with its cross-reference table."""
     size = max(objects) + 1
     out = bytearray(b"%PDF-1.4\n")
     offsets = {}

@@ -26,6 +26,20 @@ CHROMIUM_ARGS = [
 ]
 
 
+@contextmanager
+def chromium() -> Iterator:
+    """Debian's Chromium, headless, driven through Playwright; closed at the end."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: `make chromium` installs it"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -1,4 +1,5 @@
 """Test-wide guards: no test touches the user's real Argos packs, library or the network."""
+import contextlib
 import os
 import sys
 import tempfile
@@ -58,15 +59,35 @@ def data_dir(tmp_path, monkeypatch):
 def packs_dir(tmp_path, monkeypatch):
     """A private, empty packs dir (not created yet), with the engine's caches emptied
     before and after, so no test sees another's loaded models or translations."""
-    from translator import engine, models
-
     directory = tmp_path / "packs"
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(directory))
-    engine.clear_translation_cache()
-    models.unload_all()
-    yield directory
-    engine.clear_translation_cache()
-    models.unload_all()
+    with _fresh_engine():
+        yield directory
+
+
+@pytest.fixture
+def model_area(tmp_path, monkeypatch):
+    """Empty packs and models folders of our own, with the engine's caches emptied before and
+    after (the tests of multilingual models start from it)."""
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "packs"))
+    monkeypatch.setenv("NEWS_DIGEST_MODELS_DIR", str(tmp_path / "models"))
+    with _fresh_engine():
+        yield tmp_path
+
+
+@contextlib.contextmanager
+def _fresh_engine():
+    """No loaded model and no remembered translation before, nor after."""
+    from translator.engine.cache import clear_translation_cache
+    from translator.loading import LOADED
+
+    clear_translation_cache()
+    LOADED.clear()
+    try:
+        yield
+    finally:
+        clear_translation_cache()
+        LOADED.clear()
 
 
 @pytest.fixture(scope="module")

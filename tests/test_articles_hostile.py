@@ -11,6 +11,7 @@ import pytest
 from articles import limits
 from articles.decoding import ArticleError
 from articles.reading import read_document
+from testkit.documents import pdf_file
 
 SENTENCE = "The ministers agreed on a new transport corridor across the region. "
 
@@ -42,17 +43,7 @@ def raw_pdf(contents: list[bytes], compress: bool = False) -> bytes:
         kids.append(b"%d 0 R" % (number + 1))
         number += 2
     objects[2] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % len(kids)
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = {}
-    for key in sorted(objects):
-        offsets[key] = len(out)
-        out += b"%d 0 obj\n" % key + objects[key] + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % number
-    for key in range(1, number):
-        out += b"%010d 00000 n \n" % offsets[key]
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (number, xref)
-    return bytes(out)
+    return pdf_file(objects)
 
 
 def text_page(words: str) -> bytes:

@@ -1,4 +1,4 @@
-"""`python -m digest batch` on a real corpus made here: good, bad and legacy-encoded
+"""`news-digest batch` on a real corpus made here: good, bad and legacy-encoded
 files, both engines (Ray as one local runtime with 2 CPUs for the module), resume
 after an interruption, and the engines' agreement file for file."""
 from __future__ import annotations
@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from digest.batch.article import BatchSettings
 from digest.batch.runner import BatchJob, run_batch
-from digest.cli import main
 from digest.settings import SummarySettings
 from testkit.tinypack import build_tiny_pack
-from translator.install import install_from_file
+from translator.packs.install import install_from_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -234,7 +234,7 @@ def test_ctrl_c_exits_130_and_the_next_run_continues(packs, tmp_path):
     for number in range(300):
         (folder / f"{number:03}.txt").write_text(ENGLISH["snow.md"] + f" Number {number}.")
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "digest", "batch", str(folder), "--out", str(out),
+    command = [sys.executable, "-m", "cli", "batch", str(folder), "--out", str(out),
                "--workers", "1"]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
@@ -289,7 +289,7 @@ def test_ray_engine_resumes_a_stopped_run(ray_runtime, packs, tmp_path):
 def test_the_local_engine_never_imports_ray(tmp_path):
     (tmp_path / "a.txt").write_text(ENGLISH["snow.md"], encoding="utf-8")
     script = (
-        "import sys; from digest.cli import main; "
+        "import sys; from cli.main import main; "
         f"status = main(['batch', {str(tmp_path / 'a.txt')!r}, '--out', "
         f"{str(tmp_path / 'out')!r}, '--workers', '1']); "
         "assert status == 0, status; "
@@ -309,7 +309,8 @@ def test_usage_errors_and_missing_inputs_are_one_line(tmp_path, capsys):
                    "--out", str(tmp_path / "o"), "--workers", "1"])
     captured = capsys.readouterr()
     assert status == 1
-    assert f"digest: {tmp_path / 'nothing-*.txt'}: no such file, or nothing matched" in captured.err
+    nothing = tmp_path / "nothing-*.txt"
+    assert f"news-digest: {nothing}: no such file, or nothing matched" in captured.err
     assert "1 done, 0 skipped, 0 failed" in captured.out
 
 

@@ -54,7 +54,7 @@ def test_ctrl_c_and_kill_9_lose_no_article_and_leave_no_worker(tmp_path):
         texts[number] = hashlib.sha256(text.encode()).hexdigest()
     out = tmp_path / "out"
     env = dict(os.environ, PYTHONPATH=str(ROOT), NEWS_DIGEST_DATA=str(tmp_path / "data"))
-    command = [sys.executable, "-m", "digest", "batch", str(folder), "--out", str(out),
+    command = [sys.executable, "-m", "cli", "batch", str(folder), "--out", str(out),
                "--workers", "2", "--library"]
     orphans: list[int] = []
     for round_, sent in enumerate([signal.SIGINT, signal.SIGKILL, signal.SIGINT, signal.SIGKILL]):

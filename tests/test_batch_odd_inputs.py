@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from digest.batch.runner import BatchJob, run_batch
-from digest.cli import main
 from tests.test_batch import ENGLISH, rows
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,7 +38,7 @@ def whole_rows(out: Path) -> dict[str, dict]:
 def batch(*args, timeout=120) -> subprocess.CompletedProcess:
     """The real command, as a user runs it."""
     result = subprocess.run(
-        [sys.executable, "-m", "digest", "batch", *map(str, args), "--workers", "1"],
+        [sys.executable, "-m", "cli", "batch", *map(str, args), "--workers", "1"],
         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True,
         timeout=timeout,
     )
@@ -127,7 +127,7 @@ def test_a_full_output_disk_stops_cleanly_and_the_next_run_finishes(tmp_path):
         (news / f"{number:02}.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     manifest = out / "manifest.jsonl"
-    command = [sys.executable, "-m", "digest", "batch", str(news), "--out", str(out),
+    command = [sys.executable, "-m", "cli", "batch", str(news), "--out", str(out),
                "--workers", "1"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
@@ -203,7 +203,7 @@ def test_a_damaged_library_is_one_line_before_anything_is_done(tmp_path, data_di
                    "--library"])
     err = capsys.readouterr().err
     assert status == 1
-    assert err.startswith("digest: --library: ") and "not a News Digest library" in err
+    assert err.startswith("news-digest: --library: ") and "not a News Digest library" in err
     assert "unexpected error" not in err and len(err.strip().splitlines()) == 1
 
 

@@ -11,17 +11,16 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from testkit.streamlit_server import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     ROOT,
+    chromium,
     empty_desk,
     serve_app,
 )
 from testkit.tinypack import build_tiny_pack
-from translator.install import install_from_file
+from translator.packs.install import install_from_file
 
 pytestmark = pytest.mark.browser
 
@@ -91,13 +90,8 @@ def server(work):
 
 @pytest.fixture(scope="module")
 def browser():
-    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: `make chromium` installs it"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

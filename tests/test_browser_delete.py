@@ -6,9 +6,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from testkit.streamlit_server import CHROMIUM, CHROMIUM_ARGS
+from testkit.streamlit_server import chromium
 from tests.test_browser_library import (
     CODEWORD,
     ENGLISH,
@@ -26,13 +26,8 @@ expect.set_options(timeout=30_000)
 
 @pytest.fixture(scope="module")
 def browser():
-    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: `make test` installs it"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def articles_in(database: Path) -> int:

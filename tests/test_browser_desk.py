@@ -15,12 +15,12 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from testkit.streamlit_server import CHROMIUM, CHROMIUM_ARGS, empty_desk, serve_app
+from testkit.streamlit_server import chromium, empty_desk, serve_app
 from testkit.tinypack import build_tiny_pack
 from tests.test_browser import ENGLISH, RUSSIAN, RUSSIAN_TITLE
-from translator.install import install_from_file
+from translator.packs.install import install_from_file
 
 pytestmark = pytest.mark.browser
 expect.set_options(timeout=60_000)  # two shared cores: a rerun can take seconds
@@ -64,13 +64,8 @@ def fresh_desk(work):
 
 @pytest.fixture(scope="module")
 def browser():
-    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: `make chromium` installs it"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def assert_quiet_log(work: Path) -> None:

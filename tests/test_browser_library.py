@@ -14,13 +14,12 @@ import signal
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from testkit.streamlit_server import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     ROOT,
     app_environment,
+    chromium,
     free_port,
     start_server,
     stop,
@@ -92,13 +91,8 @@ def server(tmp_path):
 
 @pytest.fixture(scope="module")
 def browser():
-    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: `make test` installs it"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def expect_both_articles(page) -> None:

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.cli import main as summarizer_main
+from cli.main import main
 from testkit.tinypack import build_tiny_pack, install_unzipped
-from translator.cli import main as translator_main
 
 NASTY = "red\x1b[31m\rfake\x07"
 ARTICLE = (
@@ -33,11 +32,11 @@ def nasty_file(tmp_path) -> Path:
 
 def test_detect_and_summarize_escape_the_file_name(nasty_file, tmp_path, capsys):
     missing = tmp_path / f"gone{NASTY}.txt"
-    assert translator_main(["detect", str(nasty_file), str(missing)]) == 1
+    assert main(["detect", str(nasty_file), str(missing)]) == 1
     out, err = capsys.readouterr()
     assert out.startswith("en\t") and "\\x1b[31m\\rfake\\x07" in out
     assert "gone" in err and raw_controls(out + err) == []
-    summarizer_main([str(nasty_file), str(nasty_file), str(missing)])
+    main(["summarize", str(nasty_file), str(nasty_file), str(missing)])
     out, err = capsys.readouterr()
     assert "==> " in out and "gone" in err and raw_controls(out + err) == []
 
@@ -50,15 +49,15 @@ def test_packages_list_and_install_file_escape_paths_and_versions(packs_dir, tmp
     metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
     metadata["package_version"] = f"1.0{NASTY}"
     (folder / "metadata.json").write_text(json.dumps(metadata), encoding="utf-8")
-    assert translator_main(["packages", "list"]) == 0
+    assert main(["packages", "list"]) == 0
     out, err = capsys.readouterr()
     assert out.startswith("ru\ten\t1.0") and "ru_enred\\x1b" in out
     assert raw_controls(out + err) == []
     bad = tmp_path / f"bad{NASTY}.argosmodel"
     bad.write_bytes(b"not a zip")
-    assert translator_main(["packages", "install-file", str(bad)]) == 1
+    assert main(["packages", "install-file", str(bad)]) == 1
     out, err = capsys.readouterr()
     assert "bad" in err and raw_controls(out + err) == []
-    assert translator_main(["packages", "remove", f"x{NASTY}", "en"]) == 1
+    assert main(["packages", "remove", f"x{NASTY}", "en"]) == 1
     out, err = capsys.readouterr()
     assert raw_controls(out + err) == []

@@ -12,18 +12,18 @@ from pathlib import Path
 
 import pytest
 
-from digest.cli_support import read_bounded
+from digest.inputs import read_bounded
 
 ROOT = Path(__file__).resolve().parents[1]
 LIMIT = "the limit is 25 MB (26,214,400 bytes)"
-COMMANDS = (["summarizer"], ["translator", "detect"], ["translator", "translate", "--target", "en"])
+COMMANDS = (["summarize"], ["detect"], ["translate", "--target", "en"])
 
 
 def run(args, stdin=subprocess.DEVNULL, timeout=60) -> tuple[subprocess.CompletedProcess, float]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-m", *map(str, args)], cwd=ROOT, env=env, stdin=stdin,
+        [sys.executable, "-m", "cli", *map(str, args)], cwd=ROOT, env=env, stdin=stdin,
         capture_output=True, text=True, timeout=timeout,
     )
     assert "Traceback" not in result.stderr, result.stderr
@@ -46,10 +46,10 @@ def test_dev_zero_and_a_sparse_file_are_refused_unread(command, sparse, tmp_path
     result, seconds = run([*command, "/dev/zero", sparse, tmp_path])
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
-    assert f"{command[0]}: /dev/zero: is a device, not a file" in lines
-    assert f"{command[0]}: {sparse}: the file is too large (2048.0 MB, 2,147,483,648 bytes); " \
+    assert "news-digest: /dev/zero: is a device, not a file" in lines
+    assert f"news-digest: {sparse}: the file is too large (2048.0 MB, 2,147,483,648 bytes); " \
            f"{LIMIT}." in lines
-    assert f"{command[0]}: {tmp_path}: is a directory" in lines
+    assert f"news-digest: {tmp_path}: is a directory" in lines
     assert seconds < 20
 
 
@@ -59,7 +59,7 @@ def test_endless_standard_input_stops_after_the_limit(command):
         result, _ = run([*command, "-"], stdin=zero)
     assert result.returncode == 1
     assert result.stderr.strip() == (
-        f"{command[0]}: standard input: the file is too large (more than 25 MB); {LIMIT}."
+        f"news-digest: standard input: the file is too large (more than 25 MB); {LIMIT}."
     )
 
 
@@ -68,7 +68,7 @@ def test_an_endless_stdin_is_read_only_up_to_the_limit():
     code = (
         # VmHWM: this process's own peak. ru_maxrss would carry the peak of the forked
         # test runner across exec, and measure pytest rather than the command.
-        "import sys; from summarizer.cli import main; status = main(['-']); "
+        "import sys; from cli.main import main; status = main(['summarize', '-']); "
         "peak = [l for l in open('/proc/self/status') if l.startswith('VmHWM:')][0]; "
         "print(peak.split()[1], file=sys.stderr); sys.exit(status)"
     )
@@ -102,13 +102,13 @@ def test_a_fifo_that_never_ends_is_refused_after_the_limit(tmp_path):
     writer = threading.Thread(target=write_forever, daemon=True)
     writer.start()
     try:
-        result, seconds = run(["summarizer", fifo])
+        result, seconds = run(["summarize", fifo])
     finally:
         stop.set()
     writer.join(timeout=10)
     assert result.returncode == 1
     assert result.stderr.strip() == (
-        f"summarizer: {fifo}: the file is too large (more than 25 MB); {LIMIT}."
+        f"news-digest: {fifo}: the file is too large (more than 25 MB); {LIMIT}."
     )
     assert seconds < 20
 
@@ -120,18 +120,18 @@ def test_a_small_fifo_and_a_small_stdin_are_still_read(tmp_path):
     os.mkfifo(fifo)
     writer = threading.Thread(target=lambda: fifo.write_text(article), daemon=True)
     writer.start()
-    result, _ = run(["translator", "detect", fifo])
+    result, _ = run(["detect", fifo])
     writer.join(timeout=10)
     assert result.returncode == 0 and result.stdout.startswith("en\t")
     source = tmp_path / "a.txt"
     source.write_text(article)
     with source.open("rb") as stream:
-        result, _ = run(["summarizer", "--sentences", "1", "-"], stdin=stream)
+        result, _ = run(["summarize", "--sentences", "1", "-"], stdin=stream)
     assert result.returncode == 0 and "parliament" in result.stdout
 
 
 def test_read_bounded_refuses_pipes_when_asked_and_never_waits(tmp_path):
-    from digest.cli_support import InputRefused
+    from digest.inputs import InputRefused
 
     fifo = tmp_path / "nobody-writes"
     os.mkfifo(fifo)

@@ -11,10 +11,12 @@ import pytest
 
 from articles.building import build_article
 from testkit.tinypack import build_tiny_pack
-from translator import engine, models
-from translator.errors import PackError, TranslatorError
-from translator.install import install_from_file
-from translator.packs import installed_packs, remove_pack
+from translator import engine
+from translator.errors import MissingPairError, PackError, TranslatorError
+from translator.loading import LOADED
+from translator.packs.folders import installed_packs, remove_pack
+from translator.packs.install import install_from_file
+from translator.packs.loading import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,7 +66,7 @@ class TranslateBatchSpy:
 
 def spy_on(from_code: str, to_code: str) -> TranslateBatchSpy:
     pack = next(p for p in installed_packs() if (p.from_code, p.to_code) == (from_code, to_code))
-    loaded = models.load_pack(pack)
+    loaded = load_pack(pack)
     spy = TranslateBatchSpy(loaded.translator)
     loaded.translator = spy
     return spy
@@ -109,7 +111,7 @@ def test_pivots_through_english_when_no_direct_pack(de_en_ru):
 def test_translation_is_deterministic_across_cache_and_reload(de_en_ru):
     first = engine.translate_text(GERMAN, "de", "ru")
     engine.clear_translation_cache()
-    models.unload_all()
+    LOADED.clear()
     second = engine.translate_text(GERMAN, "de", "ru")
     assert first == second
 
@@ -171,12 +173,12 @@ def test_same_language_is_identity_without_any_pack(packs):
 
 
 def test_missing_pair_names_both_languages_and_how_to_install(de_en_ru):
-    with pytest.raises(engine.MissingPairError) as caught:
+    with pytest.raises(MissingPairError) as caught:
         engine.translate_text("Привет, мир.", "ru", "de")
     message = str(caught.value)
     assert "Russian (ru)" in message and "German (de)" in message
     assert "Language packs page" in message
-    assert "python -m translator packages install ru de" in message
+    assert "news-digest packages install ru de" in message
     assert isinstance(caught.value, TranslatorError)
 
 
@@ -191,15 +193,15 @@ def test_reachable_targets_and_can_translate(de_en_ru):
 
 def test_removed_pack_gives_a_clear_error_and_loaded_translators_keep_working(de_en_ru):
     pack = next(p for p in installed_packs() if p.from_code == "de")
-    loaded = models.load_pack(pack)
+    loaded = load_pack(pack)
     before = engine.translate_sentences(["Guten Morgen."], "de", "en")
 
     remove_pack("de", "en")
     tokens = [loaded.tokenizer.encode("Guten Abend.")]
     assert loaded.translator.translate_batch(tokens, max_decoding_length=8)  # still in memory
     with pytest.raises(PackError, match="no longer installed"):
-        models.load_pack(pack)
-    with pytest.raises(engine.MissingPairError):
+        load_pack(pack)
+    with pytest.raises(MissingPairError):
         engine.translate_sentences(["Guten Morgen."], "de", "en")
     assert before[0]
 
@@ -259,12 +261,12 @@ def test_translating_never_imports_torch_stanza_spacy_or_argos_translate(de_en_r
 def test_loaded_packs_are_shared_and_removed_ones_are_freed(de_en_ru, tmp_path):
     engine.translate_sentences(["Guten Morgen."], "de", "en")
     pack = next(p for p in installed_packs() if p.from_code == "de")
-    assert models.load_pack(pack) is models.load_pack(pack)  # one load, shared
-    count = models.loaded_count()
+    assert load_pack(pack) is load_pack(pack)  # one load, shared
+    count = len(LOADED)
     remove_pack("de", "en")
     install(tmp_path, "de", "en", seed=4, version="2.0")  # another directory name
     engine.translate_sentences(["Guten Morgen."], "de", "en")
-    assert models.loaded_count() == count  # the old model was let go
+    assert len(LOADED) == count  # the old model was let go
 
 
 def test_older_bpe_packs_translate_too(packs, tmp_path):

@@ -42,7 +42,7 @@ def test_summarizer_and_translator_read_word_web_pages_and_pdf(tmp_path):
     pdf = tmp_path / "release.pdf"
     pdf.write_bytes(make_pdf(RU_TITLE, RU_PARAGRAPHS, copies=3))
 
-    split = run("-m", "summarizer", "--split", str(word), str(page), str(pdf))
+    split = run("-m", "cli", "split", str(word), str(page), str(pdf))
     assert split.returncode == 0, split.stderr
     blocks = split.stdout.split("\n\n==> ")
     assert len(blocks) == 3
@@ -52,7 +52,7 @@ def test_summarizer_and_translator_read_word_web_pages_and_pdf(tmp_path):
     assert RU_PARAGRAPHS[0].split(".")[0] in blocks[2]
     assert "Page 1" not in blocks[2] and "Agency News" not in blocks[2]
 
-    detected = run("-m", "translator", "detect", str(word), str(page), str(pdf))
+    detected = run("-m", "cli", "detect", str(word), str(page), str(pdf))
     assert detected.returncode == 0, detected.stderr
     assert [line.split("\t")[0] for line in detected.stdout.splitlines()] == ["en", "en", "ru"]
 
@@ -62,8 +62,8 @@ def test_a_damaged_pdf_is_named_and_the_others_are_still_done(tmp_path):
     broken.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 100)
     good = tmp_path / "good.txt"
     good.write_text("Budget\n\n" + " ".join(PARAGRAPHS), encoding="utf-8")
-    result = run("-m", "summarizer", "--sentences", "1", str(broken), str(good))
+    result = run("-m", "cli", "summarize", "--sentences", "1", str(broken), str(good))
     assert result.returncode == 1
-    assert result.stderr.startswith(f"summarizer: {broken}: ")
+    assert result.stderr.startswith(f"news-digest: {broken}: ")
     assert "Traceback" not in result.stderr
     assert PARAGRAPHS[0] in result.stdout or PARAGRAPHS[1] in result.stdout

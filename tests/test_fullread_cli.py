@@ -1,4 +1,4 @@
-"""`python -m summarizer` as a user runs it: --words, and a mixed-language article."""
+"""`news-digest summarize` as a user runs it: --words, and a mixed-language article."""
 from __future__ import annotations
 
 import os
@@ -17,7 +17,7 @@ def run(*args) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     env.pop("PYTHONWARNINGS", None)
     result = subprocess.run(
-        [sys.executable, "-m", "summarizer", *map(str, args)],
+        [sys.executable, "-m", "cli", *map(str, args)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
     )
     assert "Traceback" not in result.stderr, result.stderr
@@ -34,9 +34,9 @@ def mixed(tmp_path) -> Path:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--words", "50", "--sentences", "3"), "not allowed with argument"),
-        (("--words", "0"), "must be at least 1"),
-        (("--split", "--words", "40"), "--split prints every sentence"),
+        (("summarize", "--words", "50", "--sentences", "3"), "not allowed with argument"),
+        (("summarize", "--words", "0"), "must be at least 1"),
+        (("split", "--words", "40"), "unrecognized arguments: --words"),
     ],
 )
 def test_words_is_one_length_among_others(mixed, args, message):
@@ -46,7 +46,7 @@ def test_words_is_one_length_among_others(mixed, args, message):
 
 
 def test_a_mixed_article_summary_has_sentences_of_both_languages(mixed):
-    result = run("--algorithm", "lsa", "--sentences", "3", mixed)
+    result = run("summarize", "--algorithm", "lsa", "--sentences", "3", mixed)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 3

@@ -13,9 +13,9 @@ from testkit.httpserver import LoopbackServer, closed_port_url, loopback_server 
 from testkit.tinypack import build_tiny_pack
 from testkit.trees import snapshot
 from translator.errors import OfflineError, PackError, TranslatorError
-from translator.index import AvailablePack, download_and_install, fetch_index, find_available
-from translator.install import install_from_file
-from translator.packs import installed_packs
+from translator.packs.folders import installed_packs
+from translator.packs.index import AvailablePack, download_and_install, fetch_index, find_available
+from translator.packs.install import install_from_file
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from testkit.tinypack import build_tiny_pack
-from translator.install import install_from_file
 from translator.locking import PACKS_LOCK
-from translator.packs import installed_packs, remove_pack
+from translator.packs.folders import installed_packs, remove_pack
+from translator.packs.install import install_from_file
 
 
 @pytest.fixture

@@ -19,8 +19,8 @@ import pytest
 from testkit.tinypack import build_tiny_pack
 from testkit.trees import snapshot
 from translator.errors import PackError
-from translator.install import install_from_file
-from translator.packs import installed_packs
+from translator.packs.folders import installed_packs
+from translator.packs.install import install_from_file
 
 METADATA = json.dumps({"from_code": "en", "to_code": "de", "package_version": "1.0"})
 

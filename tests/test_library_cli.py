@@ -1,4 +1,4 @@
-"""`python -m digest library`, run as a script runs it, on a library made in the test."""
+"""`news-digest library`, run as a script runs it, on a library made in the test."""
 from __future__ import annotations
 
 import os
@@ -24,7 +24,7 @@ ENGLISH = "Trade talks\n\nThe ministers negotiated a new agreement. It was a lon
 
 def run(*args):
     result = subprocess.run(
-        [sys.executable, "-m", "digest", "library", *map(str, args)],
+        [sys.executable, "-m", "cli", "library", *map(str, args)],
         cwd=ROOT, capture_output=True, timeout=120, env=os.environ.copy(),
     )  # fmt: skip
     return result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
@@ -68,7 +68,7 @@ def test_delete_removes_for_good_and_names_unknown_ids(stored, data_dir):
     status, out, err = run("delete", stored["ru.txt"], 999)
     assert status == 1
     assert out == f"deleted {stored['ru.txt']}\n"
-    assert err == "digest library: 999: no such article\n"
+    assert err == "news-digest: 999: no such article\n"
     for path in data_dir.iterdir():
         assert "Квазиборщевик".encode("cp1251") not in path.read_bytes()
         assert "Квазиборщевик".encode() not in path.read_bytes()
@@ -90,7 +90,7 @@ def test_a_damaged_library_is_a_message_not_a_traceback(data_dir):
     (data_dir / "library.sqlite3").write_bytes(b"not a database at all" * 50)
     status, out, err = run("list")
     assert status == 1 and out == ""
-    assert err.startswith("digest: ") and "not a News Digest library" in err
+    assert err.startswith("news-digest: ") and "not a News Digest library" in err
     assert "Traceback" not in err
 
 

@@ -251,7 +251,7 @@ def damage(library):
 
 def run(*args, env=None, timeout=120):
     return subprocess.run(
-        [sys.executable, "-m", "digest", *args], capture_output=True, text=True,
+        [sys.executable, "-m", "cli", *args], capture_output=True, text=True,
         timeout=timeout, env={**os.environ, **(env or {})},
     )  # fmt: skip
 

@@ -12,7 +12,13 @@ import pytest
 
 from digest.library import paths
 from digest.library.memory import remembering
-from digest.library.store import SCHEMA_VERSION, Library, LibraryError, forget_checks
+from digest.library.store import (
+    SCHEMA_VERSION,
+    Library,
+    LibraryError,
+    _statements,
+    forget_checks,
+)
 
 RUSSIAN = (
     "Переговоры в Астане\n\n"
@@ -326,3 +332,23 @@ def test_a_library_locked_by_a_long_writer_is_a_message_not_a_hang(library, monk
         blocker.close()
     add(library, "en.txt", ENGLISH, "en")
     assert library.count() == 1
+
+
+def test_a_migration_splits_where_sqlite_says_a_statement_ends():
+    """A ";" inside a string, a comment or a trigger's body does not end a statement."""
+    script = """
+    CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('one; two');
+    -- a comment; with a semicolon
+    CREATE TRIGGER copied AFTER INSERT ON notes BEGIN
+        INSERT INTO notes SELECT 'copy; ' || NEW.text WHERE NEW.text NOT LIKE 'copy%';
+    END;
+    INSERT INTO notes VALUES ('three')
+    """
+    statements = _statements(script)
+    assert len(statements) == 4
+    db = sqlite3.connect(":memory:")
+    for statement in statements:
+        db.execute(statement)
+    assert sorted(row[0] for row in db.execute("SELECT text FROM notes")) == [
+        "copy; three", "one; two", "three",  # the trigger came after the first insert
+    ]

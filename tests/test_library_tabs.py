@@ -2,30 +2,19 @@
 keeps nothing of it again (AppTest sessions on one data folder)."""
 from __future__ import annotations
 
-import pytest
-import streamlit as st
-
 from digest.library import open_library
-from digest.library.store import forget_checks
 from tests.test_library_deletes import words_left
 from tests.test_ui_dashboard import card_labels
 from tests.test_ui_library import (
     CODEWORD,
     RUSSIAN_TALKS,
     click,
+    fresh_caches,  # noqa: F401 (an autouse fixture)
     library_page,
     read_two,
     start,
     upload,
 )
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_data.clear()
-    forget_checks()
-    yield
-    st.cache_data.clear()
 
 
 def test_delete_everything_in_one_tab_empties_the_desk_of_another_for_good(data_dir):

@@ -15,7 +15,7 @@ from pathlib import Path
 UI = Path(__file__).resolve().parents[1] / "ui"
 # Escaping helpers, and helpers whose result is escaped or only our own words/numbers.
 # install_advice: our sentences around validated language codes and our names (it keeps its
-# `python -m translator ...` code spans, which md() would break).
+# `news-digest ...` code spans, which md() would break).
 SAFE_CALLS = {"md", "_label", "count", "len", "round", "_size", "str.join", "install_advice"}
 SAFE_NAMES = {"noun", "reading", "hint", "guesses", "label", "lines", "detected_label", "number",
               "not_read", "shares", "best"}

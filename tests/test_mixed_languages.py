@@ -106,7 +106,7 @@ def packs(tmp_path_factory) -> dict[str, Path]:
 def test_translation_keeps_paragraphs_already_in_the_target_and_translates_the_headline(
     packs, packs_dir
 ):
-    from translator.install import install_from_file
+    from translator.packs.install import install_from_file
 
     install_from_file(packs["ru_en"])
     result = analyse(Upload("mixed.txt", MIXED.encode()), SummarySettings(sentences=3))
@@ -123,7 +123,7 @@ def test_translation_keeps_paragraphs_already_in_the_target_and_translates_the_h
 
 
 def test_into_the_main_language_only_the_quotation_is_translated(packs, packs_dir):
-    from translator.install import install_from_file
+    from translator.packs.install import install_from_file
 
     install_from_file(packs["en_ru"])
     result = analyse(Upload("mixed.txt", MIXED.encode()), SummarySettings(sentences=3))
@@ -137,7 +137,7 @@ def test_into_the_main_language_only_the_quotation_is_translated(packs, packs_di
 
 
 def test_a_missing_pack_for_a_quotation_leaves_it_untranslated_with_a_note(packs, packs_dir):
-    from translator.install import install_from_file
+    from translator.packs.install import install_from_file
 
     install_from_file(packs["ru_kk"])
     result = analyse(Upload("mixed.txt", MIXED.encode()), SummarySettings(sentences=3))
@@ -152,7 +152,7 @@ def test_a_missing_pack_for_a_quotation_leaves_it_untranslated_with_a_note(packs
 
 def run_translator(env, *args) -> subprocess.CompletedProcess:
     result = subprocess.run(
-        [sys.executable, "-m", "translator", *map(str, args)],
+        [sys.executable, "-m", "cli", *map(str, args)],
         cwd=ROOT, env=env, capture_output=True, timeout=300, text=True,
     )
     assert "Traceback" not in result.stderr, result.stderr

@@ -12,9 +12,11 @@ from testkit.httpserver import (  # noqa: F401 (fixture)
     serve_hub_repo,
 )
 from testkit.tinymodel import build_model_dir
-from translator import engine, model_download, models, multilingual
-from translator.model_download import download_model, plan_download
-from translator.multilingual import ModelError, installed_models
+from translator import engine
+from translator.loading import LOADED
+from translator.multilingual import download
+from translator.multilingual.download import download_model, plan_download
+from translator.multilingual.models import ModelError, installed_models
 
 REPO = "someone/nllb-200-tiny-ct2"
 
@@ -25,16 +27,15 @@ def hub(loopback_server, tmp_path, monkeypatch):  # noqa: F811
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "area" / "packs"))
     monkeypatch.setenv("NEWS_DIGEST_MODELS_DIR", str(tmp_path / "area" / "models"))
     monkeypatch.setenv("HF_ENDPOINT", loopback_server.url(""))
-    monkeypatch.setattr(model_download, "CHUNK_BYTES", 4096)
+    monkeypatch.setattr(download, "CHUNK_BYTES", 4096)
     folder = build_model_dir(tmp_path / "source" / "nllb")
     files = {path.name: path.read_bytes() for path in folder.iterdir()}
     serve_hub_repo(loopback_server, REPO, files)
     loopback_server.files = files
-    multilingual.unload_all()
-    models.unload_all()
+    LOADED.clear()
     engine.clear_translation_cache()
     yield loopback_server
-    multilingual.unload_all()
+    LOADED.clear()
 
 
 def test_the_plan_shows_size_and_licence_before_anything_is_downloaded(hub):
@@ -56,7 +57,7 @@ def test_a_download_installs_a_model_that_translates(hub):
     assert all(a[0] <= b[0] for a, b in zip(seen, seen[1:], strict=False))
     translation = engine.translate_text("Нан мен жанармай бағасы тағы да өсті.", "kk", "en")
     assert translation.model == "NLLB-200"
-    assert not model_download.partial_dir(plan_download(REPO, timeout=5)).exists()
+    assert not download.partial_dir(plan_download(REPO, timeout=5)).exists()
 
 
 def test_a_broken_download_resumes_where_it_stopped(hub):
@@ -67,7 +68,7 @@ def test_a_broken_download_resumes_where_it_stopped(hub):
     with pytest.raises(ModelError, match=r"broke off in model.bin after [\d,]+ of [\d,]+ bytes"):
         download_model(plan, timeout=5)
     assert installed_models() == []
-    kept = model_download.partial_file(plan, "model.bin").stat().st_size
+    kept = download.partial_file(plan, "model.bin").stat().st_size
     assert 0 < kept < len(data)
 
     serve_hub_file(hub, REPO, "model.bin", data)

@@ -16,9 +16,9 @@ from testkit.httpserver import (  # noqa: F401 (fixture)
 )
 from testkit.tinymodel import build_model_dir
 from tests import test_model_download
-from translator import model_download
-from translator.model_download import download_model, partial_file, plan_download
-from translator.multilingual import ModelError, installed_models
+from translator.multilingual import download
+from translator.multilingual.download import download_model, partial_file, plan_download
+from translator.multilingual.models import ModelError, installed_models
 
 REPO = test_model_download.REPO
 hub = test_model_download.hub  # the loopback Hub serving a tiny model, with checksums
@@ -37,7 +37,7 @@ def other_version(tmp_path) -> bytes:
     return (build_model_dir(tmp_path / "source" / "v2", seed=1) / "model.bin").read_bytes()
 
 
-def break_off_halfway(server) -> tuple[model_download.DownloadPlan, int]:
+def break_off_halfway(server) -> tuple[download.DownloadPlan, int]:
     """A first attempt cut in the middle of model.bin; returns its plan and the bytes kept."""
     data = server.files["model.bin"]
     serve_hub_file(server, REPO, "model.bin", data, truncate_at=len(data) // 2)
@@ -200,4 +200,4 @@ def test_verified_files_that_are_no_model_are_refused_and_not_kept(hub):
     with pytest.raises(ModelError, match="model.bin is an HTML page.*choose another model"):
         download_model(plan, timeout=5)
     assert installed_models() == []
-    assert not model_download.partial_dir(plan).exists()
+    assert not download.partial_dir(plan).exists()

@@ -9,31 +9,24 @@ import tracemalloc
 
 import pytest
 
+from cli.main import main as cli_main
 from testkit.tinymodel import build_model_dir
 from testkit.tinypack import build_tiny_pack
-from translator import cli, engine, models, multilingual
-from translator.install import install_from_file
-from translator.model_install import install_model
-from translator.multilingual import ModelError, installed_models, remove_model, scan_models
+from translator import engine
+from translator.multilingual.install import install_model
+from translator.multilingual.models import ModelError, installed_models, remove_model, scan_models
+from translator.packs.install import install_from_file
 
 KAZAKH = "Парламент жаңа бюджетті дүйсенбі күні бекітті."
 ENGLISH = "The parliament approved the new budget on Monday."
 
 
 @pytest.fixture
-def area(tmp_path, monkeypatch):
+def area(model_area):
     """A good NLLB model and an en -> ru Argos pack installed; caches emptied around."""
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "packs"))
-    monkeypatch.setenv("NEWS_DIGEST_MODELS_DIR", str(tmp_path / "models"))
-    engine.clear_translation_cache()
-    models.unload_all()
-    multilingual.unload_all()
-    install_model(build_model_dir(tmp_path / "downloads" / "nllb-good"))
-    install_from_file(build_tiny_pack(tmp_path / "built", "en", "ru", seed=3))
-    yield tmp_path
-    engine.clear_translation_cache()
-    models.unload_all()
-    multilingual.unload_all()
+    install_model(build_model_dir(model_area / "downloads" / "nllb-good"))
+    install_from_file(build_tiny_pack(model_area / "built", "en", "ru", seed=3))
+    return model_area
 
 
 def hand_copied(area, name: str):
@@ -46,7 +39,7 @@ def assert_the_others_still_work(capsys) -> None:
     assert engine.translate_text(KAZAKH, "kk", "en").model == "NLLB-200"
     assert engine.translate_text(ENGLISH, "en", "ru").model == ""  # the Argos pack
     assert engine.can_translate("kk", "mn")
-    assert cli.main(["packages", "list"]) == 0
+    assert cli_main(["packages", "list"]) == 0
     listed = capsys.readouterr().out
     assert "en\tru\t" in listed and "nllb-good\tNLLB-200" in listed
 

@@ -11,9 +11,10 @@ import pytest
 
 from testkit.tinymodel import build_model_dir, zip_model_dir
 from testkit.trees import snapshot
-from translator import engine, models, multilingual
-from translator.model_install import install_model
-from translator.multilingual import ModelError, installed_models
+from translator import engine
+from translator.loading import LOADED
+from translator.multilingual.install import install_model
+from translator.multilingual.models import ModelError, installed_models
 
 HTML = b"<!DOCTYPE html>\n<html><head><title>Sign in to Hotel Wi-Fi</title></head></html>"
 
@@ -23,10 +24,9 @@ def area(tmp_path, monkeypatch):
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "area" / "packs"))
     monkeypatch.setenv("NEWS_DIGEST_MODELS_DIR", str(tmp_path / "area" / "models"))
     engine.clear_translation_cache()
-    models.unload_all()
-    multilingual.unload_all()
+    LOADED.clear()
     yield tmp_path
-    multilingual.unload_all()
+    LOADED.clear()
 
 
 def model_folder(area, name: str = "nllb-200-tiny"):

@@ -9,11 +9,14 @@ import sentencepiece
 
 from testkit.tinymodel import FLORES_CODES, build_model_dir, build_model_zip, zip_model_dir
 from testkit.tinypack import build_tiny_pack
-from translator import engine, models, multilingual
-from translator.install import install_from_file
-from translator.model_install import install_model
-from translator.multilingual import ModelError, installed_models, remove_model
-from translator.packs import installed_packs
+from translator import engine
+from translator.loading import LOADED
+from translator.multilingual.install import install_model
+from translator.multilingual.loading import load_model
+from translator.multilingual.models import ModelError, installed_models, model_for, remove_model
+from translator.packs.folders import installed_packs
+from translator.packs.install import install_from_file
+from translator.packs.loading import load_pack
 
 KAZAKH = "Парламент жаңа бюджетті дүйсенбі күні бекітті. Нан мен жанармай бағасы тағы да өсті."
 ENGLISH = "The parliament approved the new budget on Monday. Prices rose again this week."
@@ -21,17 +24,9 @@ MONGOLIAN = "Улаанбаатар хотод шинэ сургууль нээ�
 
 
 @pytest.fixture
-def area(tmp_path, monkeypatch):
+def area(model_area):
     """Empty packs and models folders of our own; engine caches emptied before and after."""
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "packs"))
-    monkeypatch.setenv("NEWS_DIGEST_MODELS_DIR", str(tmp_path / "models"))
-    engine.clear_translation_cache()
-    models.unload_all()
-    multilingual.unload_all()
-    yield tmp_path
-    engine.clear_translation_cache()
-    models.unload_all()
-    multilingual.unload_all()
+    return model_area
 
 
 @pytest.fixture
@@ -59,7 +54,7 @@ class Spy:
 
 
 def spy_on(model) -> Spy:
-    loaded = multilingual.load_model(model)
+    loaded = load_model(model)
     spy = Spy(loaded.translator)
     loaded.translator = spy
     return spy
@@ -247,7 +242,7 @@ def test_a_removed_model_folder_is_reported_clearly(nllb):
     import shutil
 
     shutil.rmtree(nllb.path)
-    multilingual.unload_all()
+    LOADED.clear()
     with pytest.raises(engine.MissingPairError, match="Kazakh"):
         engine.translate_text(KAZAKH, "kk", "en")
 
@@ -256,7 +251,7 @@ def test_a_short_line_may_take_256_output_tokens_as_with_argos(area):
     """2n+16 cut short the translation of compact scripts (a 3-token zh line got 32 tokens)."""
     install_from_file(build_tiny_pack(area / "built", "en", "ru", seed=3))
     pack = next(p for p in installed_packs() if (p.from_code, p.to_code) == ("en", "ru"))
-    loaded = models.load_pack(pack)
+    loaded = load_pack(pack)
     spy = Spy(loaded.translator)
     loaded.translator = spy
     engine.translate_sentences(["Prices.", ENGLISH], "en", "ru")
@@ -357,7 +352,7 @@ def test_the_dashboard_job_transliterates_and_its_note_says_so(nllb):
 
 
 def test_the_translator_cli_transliterates_and_says_so(nllb, tmp_path, capsys):
-    from translator.cli import main
+    from cli.main import main
 
     path = tmp_path / "uz.txt"
     path.write_text(UZBEK_CYRILLIC, encoding="utf-8")
@@ -385,7 +380,7 @@ def test_kazakh_in_latin_reaches_an_m2m_model_in_cyrillic(area):
 def test_m2m_is_never_asked_for_a_language_it_has_no_token_for(area, code):
     m2m = install_model(build_model_dir(area / "d" / "m2m-tiny", kind="m2m"))
     assert code not in m2m.languages and m2m.token(code) is None
-    assert multilingual.model_for(code, "en") is None and multilingual.model_for("en", code) is None
+    assert model_for(code, "en") is None and model_for("en", code) is None
     assert not engine.can_translate(code, "en")
     spy = spy_on(m2m)
     with pytest.raises(engine.MissingPairError):

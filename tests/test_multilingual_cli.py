@@ -1,4 +1,5 @@
-"""`python -m translator` with a multilingual model: install, list, translate, remove, offline."""
+"""`news-digest packages | translate` with a multilingual model: install, list, translate,
+remove, offline."""
 from __future__ import annotations
 
 import json
@@ -65,7 +66,7 @@ def test_a_folder_that_is_not_a_model_is_named_in_the_refusal(env, tmp_path):
     (tmp_path / "empty").mkdir()
     result = run(env, "packages", "install-file", tmp_path / "empty")
     assert result.returncode == 1
-    assert result.err.startswith(f"translator: {tmp_path / 'empty'}: not a multilingual model")
+    assert result.err.startswith(f"news-digest: {tmp_path / 'empty'}: not a multilingual model")
 
 
 def test_prefer_model_takes_the_model_over_a_direct_pack(env, tmp_path):

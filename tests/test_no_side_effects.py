@@ -17,9 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 SCRIPT = """
 import sys
-from translator.install import install_from_file
-from translator.packs import installed_packs, scan_packs
-from translator.index import index_url
+from translator.packs.install import install_from_file
+from translator.packs.folders import installed_packs, scan_packs
+from translator.packs.index import index_url
 from translator.engine import translate_text
 
 install_from_file(sys.argv[1])

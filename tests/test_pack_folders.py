@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from testkit.tinypack import build_tiny_pack, install_unzipped
 from translator.engine import translate_text
-from translator.packs import installed_packs, scan_packs, version_key
+from translator.packs.folders import installed_packs, scan_packs, version_key
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +119,7 @@ def test_a_pack_file_with_a_version_that_is_not_text_is_refused_with_the_reason(
     import zipfile
 
     from translator.errors import PackError
-    from translator.install import install_from_file
+    from translator.packs.install import install_from_file
 
     good = build_tiny_pack(tmp_path, "ru", "en")
     odd = tmp_path / "odd.argosmodel"

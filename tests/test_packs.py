@@ -10,8 +10,8 @@ from argostranslate.package import get_installed_packages
 
 from testkit.tinypack import build_tiny_pack
 from translator.errors import PackError
-from translator.install import install_from_file
-from translator.packs import Pack, installed_packs, packages_dir, remove_pack
+from translator.packs.folders import Pack, installed_packs, packages_dir, remove_pack
+from translator.packs.install import install_from_file
 
 
 @pytest.fixture

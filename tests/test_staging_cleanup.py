@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 from testkit.tinypack import build_tiny_pack
-from translator.install import install_from_file
-from translator.packs import installed_packs
+from translator.packs.folders import installed_packs
+from translator.packs.install import install_from_file
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,10 +4,10 @@ import pytest
 
 from articles.building import build_article
 from articles.model import Article, Sentence
+from summarizer import DEFAULT_SENTENCES, summarize
 from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from summarizer.language import has_stemmer, stemmer, stop_words
 from summarizer.stats import READING_WPM, count_words
-from summarizer.summarize import DEFAULT_SENTENCES, summarize
 from summarizer.tokenizer import WordTokenizer
 from tests.test_summarizer_texts import TEXTS
 

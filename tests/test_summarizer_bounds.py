@@ -5,10 +5,9 @@ import numpy
 import pytest
 
 from articles.model import Article, Sentence
-from summarizer import bounds
+from summarizer import bounds, summarize
 from summarizer.algorithms import ALGORITHMS
 from summarizer.fast import common
-from summarizer.summarize import summarize
 
 SYLLABLES = ["ka", "ro", "mi", "tu", "sen", "dal", "po", "ver", "lin", "gos", "an", "el"]
 

@@ -1,4 +1,5 @@
-"""The `python -m summarizer` contract, run as a user runs it."""
+"""The `news-digest summarize` and `split` contract, run as a user runs it."""
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -6,15 +7,15 @@ from pathlib import Path
 import pytest
 
 from articles.building import build_article
-from summarizer.summarize import summarize
+from summarizer import summarize
 from tests.test_summarizer_texts import ENGLISH, RUSSIAN
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(*args, stdin: bytes = b"", env=None):
+def run(*args, stdin: bytes = b"", env=None, command="summarize"):
     result = subprocess.run(
-        [sys.executable, "-m", "summarizer", *map(str, args)],
+        [sys.executable, "-m", "cli", command, *map(str, args)],
         cwd=ROOT, input=stdin, capture_output=True, timeout=120, env=env,
     )
     return result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
@@ -55,7 +56,7 @@ def test_several_files_get_head_style_blocks_and_auto_language(files):
 
 def test_split_prints_every_sentence(files):
     english, _ = files
-    status, out, err = run("--split", "--language", "en", english)
+    status, out, err = run("--language", "en", english, command="split")
     assert status == 0 and err == ""
     lines = out.splitlines()
     assert len(lines) == 15 and lines[0].startswith("The regional water agency")
@@ -84,33 +85,36 @@ def test_bad_files_are_reported_and_the_others_still_done(files, tmp_path):
     assert status == 1
     assert out == f"==> {english} <==\n{expected(ENGLISH, 'en', sentences=1)[0]}\n"
     lines = err.splitlines()
-    assert lines[0] == f"summarizer: {missing}: no such file"
-    assert lines[1] == f"summarizer: {tmp_path}: is a directory"
-    assert lines[2].startswith(f"summarizer: {empty}: ")
-    assert lines[3].startswith(f"summarizer: {binary}: ")
+    assert lines[0] == f"news-digest: {missing}: no such file"
+    assert lines[1] == f"news-digest: {tmp_path}: is a directory"
+    assert lines[2].startswith(f"news-digest: {empty}: ")
+    assert lines[3].startswith(f"news-digest: {binary}: ")
     assert len(lines) == 4 and "Traceback" not in err
 
 
 @pytest.mark.parametrize(
-    "args",
+    ("command", "args"),
     [
-        ["--sentences", "0"],
-        ["--sentences", "-3"],
-        ["--sentences", "two"],
-        ["--algorithm", "magic"],
-        ["--sentences", "2", "--ratio", "0.5"],
-        ["--ratio", "0"],
-        ["--ratio", "1.5"],
-        ["--split", "--sentences", "2"],
-        ["--language", "english please"],
-        [],
+        ("summarize", ["--sentences", "0"]),
+        ("summarize", ["--sentences", "-3"]),
+        ("summarize", ["--sentences", "two"]),
+        ("summarize", ["--algorithm", "magic"]),
+        ("summarize", ["--sentences", "2", "--ratio", "0.5"]),
+        ("summarize", ["--ratio", "0"]),
+        ("summarize", ["--ratio", "1.5"]),
+        ("split", ["--sentences", "2"]),
+        ("summarize", ["--language", "english please"]),
+        ("summarize", []),
     ],
 )
-def test_usage_errors_exit_2_with_a_message(files, args):
+def test_usage_errors_exit_2_with_a_message(files, command, args):
     english, _ = files
-    status, out, err = run(*args, *([english] if args else []))
+    status, out, err = run(*args, *([english] if args else []), command=command)
     assert status == 2 and out == ""
-    assert "summarizer: error:" in err and "Traceback" not in err
+    # argparse names the parser that refused: `news-digest summarize: error: ...`, or
+    # `news-digest: error: unrecognized arguments: ...` for an option split does not take
+    assert re.search(rf"^news-digest( {command})?: error:", err, re.M), err
+    assert "Traceback" not in err
 
 
 def test_long_text_without_sentence_ends_is_answered(tmp_path):

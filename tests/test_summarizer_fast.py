@@ -3,7 +3,7 @@ import pytest
 
 from articles.building import build_article
 from summarizer.document import article_document
-from summarizer.summarizers import OUR_CLASSES, SUMY_CLASSES, make_summarizer
+from summarizer.sumy_summarizers import OUR_CLASSES, SUMY_CLASSES, make_summarizer
 from tests.test_summarizer_texts import ENGLISH, TEXTS
 
 FAST = [name for name in OUR_CLASSES if OUR_CLASSES[name] is not SUMY_CLASSES[name]]

@@ -3,9 +3,9 @@
 import pytest
 
 from articles.building import build_article
+from summarizer import summarize
 from summarizer.algorithms import ALGORITHMS
 from summarizer.filters import clean_candidates, furniture_reason
-from summarizer.summarize import summarize
 
 SEED = """Turkmenistan opens new section of gas pipeline to China
 

@@ -13,9 +13,8 @@ import pytest
 from sumy.utils import get_stop_words
 
 from articles.building import build_article
-from summarizer import summarizers
+from summarizer import summarize, sumy_summarizers
 from summarizer.language import own_list, own_list_codes, stop_words
-from summarizer.summarize import summarize
 from summarizer.tokenizer import WordTokenizer
 
 ARTICLES = {
@@ -202,7 +201,7 @@ def test_a_sentence_of_stop_words_is_rated_lowest_and_not_picked(variant, algori
 @pytest.mark.parametrize("algorithm", ("textrank", "reduction"))
 def test_without_the_lists_the_function_words_would_lift_that_sentence(variant, algorithm):
     """The check above fails without our lists: the filler's shared words then count."""
-    with mock.patch.object(summarizers, "stop_words", lambda language: frozenset()):
+    with mock.patch.object(sumy_summarizers, "stop_words", lambda language: frozenset()):
         filler, others = filler_score(variant, algorithm)
     assert filler > min(others)
 

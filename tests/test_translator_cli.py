@@ -1,4 +1,5 @@
-"""`python -m translator` as a user runs it: real subprocesses, tiny real packs, loopback index."""
+"""`news-digest detect | translate | packages` as a user runs them: real subprocesses, tiny
+real packs, loopback index."""
 from __future__ import annotations
 
 import hashlib
@@ -66,7 +67,7 @@ def files(tmp_path) -> dict[str, Path]:
 
 def run(env, *args, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     result = subprocess.run(
-        [sys.executable, "-m", "translator", *map(str, args)],
+        [sys.executable, "-m", "cli", *map(str, args)],
         cwd=ROOT, env=env, input=stdin, capture_output=True, timeout=300,
     )
     result.out = result.stdout.decode("utf-8")
@@ -102,8 +103,8 @@ def test_detect_reports_bad_files_and_still_does_the_others(env, files):
     assert result.returncode == 1
     assert [line.split("\t")[0] for line in result.out.splitlines()] == ["en", "de"]
     errors = result.err.splitlines()
-    assert errors[0] == f"translator: {files['missing.txt']}: no such file"
-    assert errors[1].startswith(f"translator: {files['empty.txt']}: ")
+    assert errors[0] == f"news-digest: {files['missing.txt']}: no such file"
+    assert errors[1].startswith(f"news-digest: {files['empty.txt']}: ")
     assert len(errors) == 2
 
 
@@ -116,8 +117,8 @@ def test_detect_reads_standard_input(env):
 
 def test_detect_does_not_import_the_translation_engine(env, files):
     probe = (
-        "import sys, runpy; sys.argv = ['translator', 'detect', {!r}];\n"
-        "try:\n    runpy.run_module('translator', run_name='__main__')\n"
+        "import sys, runpy; sys.argv = ['news-digest', 'detect', {!r}];\n"
+        "try:\n    runpy.run_module('cli', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
         "print(sorted(m for m in ('ctranslate2', 'sentencepiece', 'translator.engine', "
         "'argostranslate.translate', 'torch') if m in sys.modules))"
@@ -158,7 +159,7 @@ def test_list_install_file_list_remove(env, built, tmp_path):
 def test_removing_a_pack_that_is_not_there_names_the_pair(env):
     result = run(env, "packages", "remove", "kk", "en")
     assert result.returncode == 1
-    assert result.err.startswith("translator: ") and "kk → en" in result.err
+    assert result.err.startswith("news-digest: ") and "kk → en" in result.err
 
 
 def test_install_file_refuses_bad_files_and_names_them(env, tmp_path):
@@ -166,22 +167,28 @@ def test_install_file_refuses_bad_files_and_names_them(env, tmp_path):
     not_a_zip.write_bytes(b"this is not a zip file at all")
     result = run(env, "packages", "install-file", not_a_zip)
     assert result.returncode == 1
-    assert result.err.startswith("translator: ") and "broken.argosmodel" in result.err
+    assert result.err.startswith("news-digest: ") and "broken.argosmodel" in result.err
     missing = run(env, "packages", "install-file", tmp_path / "nope.argosmodel")
     assert missing.returncode == 1
-    assert missing.err == f"translator: {tmp_path / 'nope.argosmodel'}: no such file\n"
+    assert missing.err == f"news-digest: {tmp_path / 'nope.argosmodel'}: no such file\n"
     assert run(env, "packages", "list").out == ""
 
 
 # ---- translate ------------------------------------------------------------------------------
 
-def engine_translation(env, path: Path, source: str, target: str) -> str:
-    """What the engine itself makes of the file, in a clean process with the same packs."""
+def job_translation(env, path: Path, source: str | None, target: str) -> str:
+    """What the dashboard's job makes of the file (the whole article translated), in a
+    clean process with the same packs: headline, then paragraphs apart. Source None:
+    detected, paragraph by paragraph."""
     code = (
-        "from articles.building import read_article\n"
-        "from translator.engine import translate_article\n"
-        f"article = read_article(open({str(path)!r}, 'rb').read(), {path.name!r}, {source!r})\n"
-        f"print(translate_article(article, {target!r}, source={source!r}).text)\n"
+        "from articles.layout import joined_text\n"
+        "from digest.job import Upload, add_translation, analyse\n"
+        "from digest.settings import SummarySettings, TranslationSettings\n"
+        f"upload = Upload({path.name!r}, open({str(path)!r}, 'rb').read())\n"
+        f"result = analyse(upload, SummarySettings(), {source!r}, detect={source is None})\n"
+        f"result = add_translation(result, TranslationSettings({target!r}, whole_article=True))\n"
+        "body = joined_text(result.article, result.translations)\n"
+        "print(f'{result.title_translation}\\n\\n{body}' if result.title_translation else body)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=300)
@@ -196,7 +203,7 @@ def test_translate_prints_the_translation_paragraph_by_paragraph(env, built, fil
     blocks = result.out.rstrip("\n").split("\n\n")
     assert len(blocks) == 3  # title and two paragraphs, as in the file
     assert all(block.strip() for block in blocks)
-    assert result.out == engine_translation(env, files["de.txt"], "de", "en")
+    assert result.out == job_translation(env, files["de.txt"], "de", "en")
     assert "Regierung" not in result.out  # it was translated (into gibberish), not copied
 
 
@@ -223,16 +230,16 @@ def test_translate_several_files_in_blocks_and_a_bad_one_does_not_stop_the_other
     result = run(env, "translate", "--target", "en", files["de.txt"], files["empty.txt"],
                  files["ru.txt"], files["en.txt"])
     assert result.returncode == 1
-    de_translation = engine_translation(env, files["de.txt"], "de", "en")
+    de_translation = job_translation(env, files["de.txt"], "de", "en")
     assert result.out == (
         f"==> {files['de.txt']} <==\n{de_translation}\n"
         f"==> {files['en.txt']} <==\n{ENGLISH}"
     )
     errors = result.err.splitlines()
     assert len(errors) == 2
-    assert errors[0].startswith(f"translator: {files['empty.txt']}: ")
+    assert errors[0].startswith(f"news-digest: {files['empty.txt']}: ")
     # no ru -> en pack: the message names the file, both languages and how to install one
-    assert errors[1].startswith(f"translator: {files['ru.txt']}: ")
+    assert errors[1].startswith(f"news-digest: {files['ru.txt']}: ")
     assert "Russian (ru)" in errors[1] and "English (en)" in errors[1]
     assert "packages install ru en" in errors[1]
 
@@ -240,7 +247,7 @@ def test_translate_several_files_in_blocks_and_a_bad_one_does_not_stop_the_other
 def test_translate_undetermined_language_asks_for_source(env, files):
     result = run(env, "translate", "--target", "en", files["digits.txt"])
     assert result.returncode == 1
-    assert result.err.startswith(f"translator: {files['digits.txt']}: could not determine")
+    assert result.err.startswith(f"news-digest: {files['digits.txt']}: could not determine")
     assert "--source" in result.err
 
 
@@ -297,13 +304,13 @@ def test_offline_index_gives_a_clear_message(env):
     for args in (["packages", "available"], ["packages", "install", "de", "en"]):
         result = run(env, *args)
         assert result.returncode == 1
-        assert result.err.startswith("translator: Could not reach the Argos package index")
+        assert result.err.startswith("news-digest: Could not reach the Argos package index")
         assert "127.0.0.1" in result.err
 
 
 def test_an_unexpected_error_in_one_file_does_not_stop_the_others(files, monkeypatch, capsys):
     import languages.detection
-    from translator import cli
+    from cli.main import main
 
     real = languages.detection.detect_language
 
@@ -313,19 +320,19 @@ def test_an_unexpected_error_in_one_file_does_not_stop_the_others(files, monkeyp
         return real(text)
 
     monkeypatch.setattr(languages.detection, "detect_language", flaky)
-    status = cli.main(["detect", str(files["ru.txt"]), str(files["en.txt"])])
+    status = main(["detect", str(files["ru.txt"]), str(files["en.txt"])])
     captured = capsys.readouterr()
     assert status == 1
     assert captured.out.split("\t")[0] == "en"
     assert captured.err == (
-        f"translator: {files['ru.txt']}: unexpected error: RuntimeError: simulated bug\n"
+        f"news-digest: {files['ru.txt']}: unexpected error: RuntimeError: simulated bug\n"
     )
 
 
 def test_empty_standard_input_is_named_dash(env):
     result = run(env, "detect", "-", stdin=b"")
     assert result.returncode == 1
-    assert result.err.startswith("translator: -: ")
+    assert result.err.startswith("news-digest: -: ")
 
 
 def test_translation_is_printed_in_utf8_whatever_the_locale(env, built, files):
@@ -335,3 +342,22 @@ def test_translation_is_printed_in_utf8_whatever_the_locale(env, built, files):
     result = run(ascii_env, "translate", "--source", "de", "--target", "en", files["de.txt"])
     assert result.returncode == 0, result.err
     assert result.out == expected
+
+
+def test_a_quoted_paragraph_without_a_pack_is_left_out_with_a_note_as_on_the_dashboard(
+    env, built, tmp_path
+):
+    """The dashboard's rule (digest.job): a paragraph whose language no pack translates is
+    not translated and a note says so; the rest of the file is still translated."""
+    install(env, built["de_en"])
+    quoting = tmp_path / "quoting.txt"
+    quoting.write_text(GERMAN + "\n" + RUSSIAN, encoding="utf-8")
+    result = run(env, "translate", "--target", "en", quoting)
+    assert result.returncode == 0, result.err
+    assert result.out == job_translation(env, quoting, None, "en")
+    assert len(result.out.rstrip("\n").split("\n\n")) == 3  # the Russian paragraph left out
+    assert "Парламент" not in result.out and "Regierung" not in result.out
+    assert result.err == (
+        f"news-digest: {quoting}: Paragraphs in Russian are not translated: "
+        "no language pack for Russian → English.\n"
+    )

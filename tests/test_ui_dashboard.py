@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from digest.job import Upload
 from testkit.tinypack import build_tiny_pack
-from translator.install import install_from_file
+from translator.packs.install import install_from_file
 from ui.upload_limits import FAILURES_ID
 
 
@@ -246,7 +246,7 @@ def test_missing_pack_note_names_the_pair_and_the_rest_keeps_working(ru_en_pack)
     assert notes == [
         ":material/link_off: No language pack for **German → English**; the summary works "
         "without it.  \nInstall a pack on the Language packs page, or run "
-        "`python -m translator packages install de en`."
+        "`news-digest packages install de en`."
     ]
     assert any(link.label == "Open Language packs" for link in app.get("page_link"))
     # The Russian article is translated: one translation under each summary sentence...
@@ -327,7 +327,7 @@ def test_html_script_and_markdown_in_an_article_are_shown_literally():
 
 def test_reruns_recompute_only_what_changed(ru_en_pack, monkeypatch):
     import digest.steps
-    import summarizer.summarize
+    import summarizer.pipeline
     import translator.engine
 
     calls = {"decode": 0, "detect": 0, "summarize": 0, "translate": 0}
@@ -345,7 +345,7 @@ def test_reruns_recompute_only_what_changed(ru_en_pack, monkeypatch):
         steps, "detect_text_language", counted("detect", steps.detect_text_language)
     )
     monkeypatch.setattr(
-        summarizer.summarize, "summarize", counted("summarize", summarizer.summarize.summarize)
+        summarizer.pipeline, "summarize", counted("summarize", summarizer.pipeline.summarize)
     )
     monkeypatch.setattr(
         translator.engine,
@@ -400,16 +400,16 @@ def test_an_article_mixing_languages_lists_the_foreign_paragraphs():
 
 
 def test_a_failure_inside_one_article_costs_only_that_article(monkeypatch):
-    import summarizer.summarize
+    import summarizer.pipeline
 
-    real = summarizer.summarize.summarize
+    real = summarizer.pipeline.summarize
 
     def fragile(article, *args, **kwargs):
         if article.name == "byudzhet.txt":
             raise RuntimeError("summarizer broke")
         return real(article, *args, **kwargs)
 
-    monkeypatch.setattr(summarizer.summarize, "summarize", fragile)
+    monkeypatch.setattr(summarizer.pipeline, "summarize", fragile)
     app = upload(
         start(),
         ("budget.txt", ENGLISH.encode("utf-8")),
@@ -471,7 +471,7 @@ def _dashboard_or_packs_page() -> None:
     st.navigation's callable pages): the run on the packs page draws no uploader."""
     import streamlit as st
 
-    from ui.state import keep_widget_state
+    from ui.settings import keep_widget_state
 
     keep_widget_state()
     if st.session_state.get("page") == "packs":

@@ -33,7 +33,8 @@ from tests.test_ui_dashboard import (  # noqa: F401 (fixtures)
     summary_lists,
     texts,
 )
-from translator.install import install_from_file
+from tests.test_ui_library import upload
+from translator.packs.install import install_from_file
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 RU = Upload("byudzhet.txt", RUSSIAN.encode("utf-8"))
@@ -56,14 +57,6 @@ def ru_en_pack(tmp_path, packs_dir):
 def start() -> AppTest:
     """The dashboard in a new browser session (a reload, or the next morning)."""
     app = AppTest.from_file(APP, default_timeout=120)
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
-
-def upload(app: AppTest, *files: tuple[str, bytes]) -> AppTest:
-    key = next(uploader.key for uploader in app.file_uploader)
-    app.file_uploader(key=key).set_value([(name, data, "text/plain") for name, data in files])
     app.run()
     assert not app.exception, app.exception
     return app
@@ -341,7 +334,7 @@ def test_the_engine_named_in_a_file(route, language, target, expected):
 
 def briefing() -> None:
     from ui.briefing_page import render
-    from ui.state import keep_widget_state
+    from ui.settings import keep_widget_state
 
     keep_widget_state()
     render()

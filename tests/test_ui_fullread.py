@@ -21,7 +21,7 @@ from tests.test_ui_dashboard import (  # noqa: F401 (fixtures)
     start,
     upload,
 )
-from translator.install import install_from_file
+from translator.packs.install import install_from_file
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
@@ -115,16 +115,16 @@ def test_several_pasted_texts_each_become_an_article():
 def test_words_length_reaches_the_summarizer(monkeypatch):
     """The sidebar's Words choice asks summarize(..., words=N) (added by the summary
     branch); here a stand-in with that signature records the call."""
-    import summarizer.summarize
+    import summarizer.pipeline
 
-    real = summarizer.summarize.summarize
+    real = summarizer.pipeline.summarize
     asked = []
 
     def with_words(article, algorithm="reduction", sentences=None, ratio=None, words=None):
         asked.append(words)
         return real(article, algorithm, sentences=2)
 
-    monkeypatch.setattr(summarizer.summarize, "summarize", with_words)
+    monkeypatch.setattr(summarizer.pipeline, "summarize", with_words)
     app = upload(start(), ("byudzhet.txt", RUSSIAN.encode("utf-8")))
     app.session_state["length_unit"] = "Words"
     app.run()
@@ -137,9 +137,9 @@ def test_briefing_page_lists_every_article_filterable_by_language(ru_en_pack):
     def page():
         import streamlit as st
 
-        from ui import state
+        from ui.settings import keep_widget_state
 
-        state.keep_widget_state()
+        keep_widget_state()
         name = st.session_state.get("page", "dashboard")
         if name == "dashboard":
             from ui.dashboard import render

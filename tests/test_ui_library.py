@@ -32,7 +32,7 @@ def fresh_caches():
 
 def dashboard() -> None:
     from ui.dashboard import render
-    from ui.state import keep_widget_state
+    from ui.settings import keep_widget_state
 
     keep_widget_state()
     render()
@@ -40,7 +40,7 @@ def dashboard() -> None:
 
 def library_page() -> None:
     from ui.library_page import render
-    from ui.state import keep_widget_state
+    from ui.settings import keep_widget_state
 
     keep_widget_state()
     render()

@@ -102,7 +102,7 @@ def test_offline_the_index_kept_on_disk_is_listed_with_its_date(packs_dir, monke
         "links": ["http://127.0.0.1:9/ky_en.argosmodel"],
     }]
     cache = {"fetched_at": "2026-05-01T10:00:00+00:00", "url": "http://x/", "entries": entries}
-    from translator.index import cache_path
+    from translator.packs.index import cache_path
 
     cache_path().write_text(json.dumps(cache), encoding="utf-8")
     app = start()
@@ -130,7 +130,7 @@ def captions(app: AppTest) -> str:
 
 
 def test_the_card_says_the_model_translated_it(tmp_path):
-    from translator.model_install import install_model
+    from translator.multilingual.install import install_model
 
     install_model(build_model_zip(tmp_path))
     app = dashboard_with("kk.txt", KAZAKH)
@@ -141,8 +141,8 @@ def test_the_card_says_the_model_translated_it(tmp_path):
 
 def test_the_reader_can_prefer_the_model_over_a_pack_for_a_pair(tmp_path):
     from testkit.tinypack import build_tiny_pack
-    from translator.install import install_from_file
-    from translator.model_install import install_model
+    from translator.multilingual.install import install_model
+    from translator.packs.install import install_from_file
 
     install_from_file(build_tiny_pack(tmp_path, "ru", "en"))
     install_model(build_model_zip(tmp_path))
@@ -157,7 +157,7 @@ def test_the_reader_can_prefer_the_model_over_a_pack_for_a_pair(tmp_path):
 
 def test_a_missing_regional_pair_names_the_multilingual_model(tmp_path):
     from testkit.tinypack import build_tiny_pack
-    from translator.install import install_from_file
+    from translator.packs.install import install_from_file
 
     install_from_file(build_tiny_pack(tmp_path, "ru", "en"))
     app = AppTest.from_file(APP, default_timeout=60)

@@ -14,8 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 from testkit.httpserver import LoopbackServer
 from testkit.tinypack import build_tiny_pack
-from translator.install import install_from_file
-from translator.packs import installed_packs
+from translator.packs.folders import installed_packs
+from translator.packs.install import install_from_file
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 
 def packs_changed() -> None:
-    """Forget cached translations and free the models of removed or replaced packs.
+    """Forget cached translations and free the models of removed or replaced packs and models.
 
     The engine already notices a replaced pack by its stamp; this releases memory and
     makes sure no sentence translated by a pack that is gone is served again.
     """
-    from translator import engine, models, multilingual  # CTranslate2 only when loaded
+    from translator.engine.cache import clear_translation_cache
+    from translator.loading import LOADED
 
-    engine.clear_translation_cache()
-    models.forget_removed()
-    multilingual.forget_removed()
+    clear_translation_cache()
+    LOADED.forget_removed()

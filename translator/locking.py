@@ -6,7 +6,7 @@ staging directory beside the packs directory, so readers never see a half-writte
 Code that reads pack files (e.g. loading a model) can hold PACKS_LOCK to avoid racing a swap.
 
 PACKS_LOCK is reentrant within a thread, excludes other threads, and (on POSIX) other processes
-too — say the app and `python -m translator packages install` — through flock on a `.lock` file
+too — say the app and `news-digest packages install` — through flock on a `.lock` file
 in the packs directory (a file, so Argos ignores it; not created while the directory is missing).
 """
 from __future__ import annotations

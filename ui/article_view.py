@@ -13,6 +13,7 @@ from languages.names import LANGUAGE_NAMES, language_name
 from ui import pipeline, state
 from ui.downloads import summary_file, summary_record, translation_file
 from ui.markup import highlighted_article, md, side_by_side, summary_list
+from ui.pages import PACKS
 from ui.reading_controls import reading_caption, render_read_as_button
 
 _LANGUAGES = sorted(
@@ -224,8 +225,6 @@ def _render_counts(result: ArticleResult) -> None:
 def _render_translation_note(result: ArticleResult) -> None:
     if result.missing_pair:
         source, target = result.missing_pair
-        from ui.pages import PACKS
-
         with st.container(border=True):
             st.markdown(
                 f":material/link_off: No language pack for **{md(language_name(source))} → "

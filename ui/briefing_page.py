@@ -15,8 +15,11 @@ import streamlit as st
 
 from digest.job import ArticleResult, Upload
 from languages.names import language_name
-from ui import pipeline, state
+from ui import desk, pipeline, state
 from ui.markup import KEPT, STYLE, md
+from ui.pages import DASHBOARD
+from ui.processing import process
+from ui.settings import summary_settings, translation_settings
 
 BRIEFING_STYLE = """
 <style>
@@ -92,8 +95,6 @@ def briefing_html(results: Sequence[ArticleResult], made: datetime | None = None
 def current_uploads() -> list[Upload]:
     """The dashboard's articles: the desk (the reader's articles, kept across reloads and
     restarts), the stored files and pasted texts, and the text in the box."""
-    from ui import desk
-
     uploads = state.stored_uploads(None)
     pasted = st.session_state.get(state.PASTED) or ""
     if pasted.strip():
@@ -105,21 +106,14 @@ def current_uploads() -> list[Upload]:
 
 
 def render() -> None:
-    from ui.dashboard import process
-    from ui.settings import summary_settings
-
     st.html(STYLE + BRIEFING_STYLE)
     st.title("Briefing")
     summary = summary_settings()
     translation_slot = st.sidebar.container()
     uploads = current_uploads()
     if not uploads:
-        from ui.settings import translation_settings
-
         translation_settings(translation_slot, pipeline.reachable_targets(pipeline.pack_sources()))
         st.info("No articles yet: add some on the dashboard, then come back for the briefing.")
-        from ui.pages import DASHBOARD
-
         st.page_link(DASHBOARD, label="Open the dashboard", icon=":material/newspaper:")
         return
     results = [result for result in process(uploads, summary, translation_slot) if result.ok]

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import streamlit as st
 
 from articles.export_docx import DOCX_MIME
-from digest.job import (
-    ARTICLE_MAX_BYTES,
-    ArticleResult,
-    Upload,
-    add_translation,
-    analyse_safely,
-)
-from digest.library import LibraryError
-from digest.settings import SummarySettings, TranslationSettings, count
-from languages.codes import is_determined
+from digest.job import ArticleResult, Upload
+from digest.settings import SummarySettings, count
 from ui import desk, pipeline, state, upload_limits
-from ui.article_view import language_override, render_article
+from ui.article_view import render_article
 from ui.downloads import digest_file, docx_file, summary_record, zip_file
 from ui.markup import STYLE, md
-from ui.reading_controls import encoding_choice, render_read_as
+from ui.pages import PACKS
+from ui.processing import process
+from ui.reading_controls import render_read_as
 from ui.settings import summary_settings, translation_settings
 
 PASTED_NAME = state.PASTED_NAME
@@ -65,6 +59,7 @@ def collect_uploads() -> tuple[list[Upload], list[tuple[str, str]]]:
         accept_multiple_files=True,
         key=state.uploader_key(),
         on_change=state.on_uploader_change,
+        args=(desk.desk_names,),
         max_upload_size=upload_limits.UPLOADER_MAX_MB,
         help="Articles as text (.txt, .md, any encoding), web pages (.html), Word (.docx, "
         f".odt) or PDF, up to {upload_limits.MAX_FILES} at once.",
@@ -99,71 +94,6 @@ def collect_uploads() -> tuple[list[Upload], list[tuple[str, str]]]:
         if upload.key not in keys and upload.sha256 in names:
             repeats.append((upload.name, names[upload.sha256]))
     return on_desk, repeats
-
-
-def process(
-    uploads: Sequence[Upload], summary: SummarySettings, translation_slot
-) -> list[ArticleResult]:
-    """Analyse every upload, then translate; one progress bar for both."""
-    bar = st.progress(0.0, text="Reading articles…")
-    results = []
-    for number, upload in enumerate(uploads, start=1):
-        bar.progress(
-            (number - 1) / len(uploads),
-            text=f"Reading {number} of {len(uploads)}: {md(upload.name)}",
-        )
-        results.append(
-            analyse_safely(
-                upload, summary, language_override(upload), ARTICLE_MAX_BYTES, pipeline.STEPS,
-                encoding=encoding_choice(upload),
-            )
-        )
-    desk.keep_on_desk(_worth_keeping(results))
-    sources = tuple(sorted({r.language for r in results if r.ok and is_determined(r.language)}))
-    translation = translation_settings(
-        translation_slot, pipeline.reachable_targets(sources or pipeline.pack_sources())
-    )
-    if translation.target:
-        results = _translate_all(results, translation, bar.progress)
-    bar.empty()
-    return results
-
-
-def _worth_keeping(results: Sequence[ArticleResult]) -> list[ArticleResult]:
-    """The results the library should keep as they are.
-
-    A file the library holds already, re-read with "Read as" and no language of the
-    reader's, is a trial reading: keeping it would store the trial's detection (often
-    "undetermined" for a garbled reading) as if the reader had chosen it, and pin the
-    article to it after going back. The library keeps the file's own reading.
-    """
-    trials = [
-        result for result in results
-        if result.ok and result.forced_encoding and language_override(result.upload) is None
-    ]
-    if not trials:
-        return list(results)
-    library = desk.library()
-    kept = set()
-    if library is not None:
-        try:
-            kept = {r.upload.key for r in trials if library.find(r.upload.sha256) is not None}
-        except LibraryError:
-            kept = {r.upload.key for r in trials}  # keep nothing of a trial we cannot check
-    return [result for result in results if result.upload.key not in kept]
-
-
-def _translate_all(
-    results: list[ArticleResult], translation: TranslationSettings, report: Callable
-) -> list[ArticleResult]:
-    translated = []
-    for number, result in enumerate(results, start=1):
-        report(
-            (number - 1) / len(results),
-            text=f"Translating {number} of {len(results)}: {md(result.name)}",
-        )
-        translated.append(add_translation(result, translation, pipeline.STEPS))
-    return translated
 
 
 def render_results(
@@ -265,6 +195,4 @@ def render_empty_state() -> None:
             "**3. Translate offline**  \nPick a language in the sidebar. Translation needs a "
             "language pack, installed once."
         )
-        from ui.pages import PACKS
-
         st.page_link(PACKS, label="Manage language packs", icon=":material/translate:")

@@ -53,6 +53,17 @@ def show_problem() -> None:
         )
 
 
+def desk_names() -> dict[str, str]:
+    """sha256 -> name of the articles on the desk (empty when the library cannot be used)."""
+    store = library()
+    if store is None:
+        return {}
+    try:
+        return {article.sha256: article.name for article in store.desk()}
+    except Exception:  # noqa: BLE001 - the desk shows the library's problem itself
+        return {}
+
+
 def with_desk(uploads: Sequence[Upload]) -> list[Upload]:
     """The desk's articles (in the order they came), then this run's new uploads."""
     store = library()

@@ -12,44 +12,19 @@ import logging
 import streamlit as st
 
 from translator.errors import TranslatorError
-from translator.multilingual import MultilingualModel, installed_models, models_dir, remove_model
+from translator.multilingual.models import (
+    MultilingualModel,
+    installed_models,
+    models_dir,
+    remove_model,
+)
 from ui.logs import log_shown
 from ui.markup import md, size_label
+from ui.removal import remove_with_confirmation
 
 log = logging.getLogger(__name__)
 
 PLAN_KEY = "model_download_plan"
-CONFIRM_KEY = "confirm_removal"
-"""What the reader clicked Remove for and is asked to confirm (one thing at a time)."""
-
-
-def ask_to_confirm(what: str) -> None:
-    st.session_state[CONFIRM_KEY] = what
-
-
-def _cancel() -> None:
-    st.session_state.pop(CONFIRM_KEY, None)
-
-
-def confirmed(what: str, question: str) -> bool:
-    """The second step of a removal: the question under the Remove button, with "Yes,
-    remove" and "Cancel". True on the run of the reader's yes.
-
-    A pack or a 600 MB model removed by a slip of the mouse costs a download (online, if
-    the computer may go online at all): removing is never one click.
-    """
-    if st.session_state.get(CONFIRM_KEY) != what:
-        return False
-    st.warning(question, icon=":material/delete:")
-    with st.container(horizontal=True):
-        yes = st.button(
-            "Yes, remove", key=f"confirm:{what}", type="primary", icon=":material/delete:"
-        )
-        st.button("Cancel", key=f"cancel:{what}", on_click=_cancel)
-    if yes:
-        _cancel()
-    return yes
-
 
 def render_models(changed) -> None:
     """Installed models with Remove, then the download; `changed(message)` after a change."""
@@ -78,31 +53,23 @@ def _render_model(model: MultilingualModel, changed) -> None:
         name, size, action = st.columns([5, 2, 1.5], vertical_alignment="center")
         name.markdown(f"**{md(model.name)}** · {md(model.family)}")
         size.text(size_label(model.size_bytes))
-        what = f"model:{model.name}"
-        action.button(
-            "Remove", key=f"remove-model:{model.name}", icon=":material/delete:",
-            on_click=ask_to_confirm, args=(what,),
-        )
         question = (
             f"Remove the {md(model.family)} model **{md(model.name)}** "
             f"({md(size_label(model.size_bytes))})? The languages only it translates are "
             "not translated until it is installed again (a download, or its zip)."
         )
-        if confirmed(what, question):
-            try:
-                remove_model(model.name)
-            except TranslatorError as error:
-                log_shown(log, error)  # the page shows the message
-                st.error(md(str(error)), icon=":material/error:")
-            else:
-                changed(f"Removed the multilingual model {md(model.name)}.")
+        remove_with_confirmation(
+            action, f"model:{model.name}", f"remove-model:{model.name}", question,
+            lambda: remove_model(model.name),
+            f"Removed the multilingual model {md(model.name)}.", changed,
+        )
         st.caption(f"Licence: {md(model.licence)}")
         with st.expander(f"{len(model.languages)} languages"):
             st.text(model.describe_languages())
 
 
 def render_download(changed) -> None:
-    from translator.model_download import DEFAULT_REPO, KNOWN_MODELS
+    from translator.multilingual.download import DEFAULT_REPO, KNOWN_MODELS
 
     with st.expander("Download a model", icon=":material/cloud_download:"):
         st.caption(
@@ -122,7 +89,7 @@ def render_download(changed) -> None:
             "repository (owner/name).",
         )
         if st.button("Check size and licence", icon=":material/info:"):
-            from translator.model_download import plan_download
+            from translator.multilingual.download import plan_download
 
             try:
                 with st.spinner("Asking Hugging Face…"):
@@ -148,7 +115,7 @@ def render_download(changed) -> None:
 
 
 def _download(plan, changed) -> None:
-    from translator.model_download import download_model
+    from translator.multilingual.download import download_model
 
     bar = st.progress(0.0, text=f"Downloading {md(plan.repo)}…")
 
@@ -170,7 +137,7 @@ def _download(plan, changed) -> None:
 
 def install_model_upload(path, name: str, changed) -> bool:
     """Install an uploaded model zip; False when it is not a model (then it may be a pack)."""
-    from translator.model_install import install_model, is_model_zip, licence_notice
+    from translator.multilingual.install import install_model, is_model_zip, licence_notice
 
     if not is_model_zip(path):
         return False

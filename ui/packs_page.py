@@ -10,11 +10,12 @@ import streamlit as st
 
 from languages.names import language_name
 from translator.errors import TranslatorError
-from translator.packs import Pack, SkippedFolder, packages_dir, remove_pack, scan_packs
+from translator.packs.folders import Pack, SkippedFolder, packages_dir, remove_pack, scan_packs
 from ui import pipeline
 from ui.logs import log_shown
 from ui.markup import md, size_label
-from ui.models_section import ask_to_confirm, confirmed, install_model_upload, render_models
+from ui.models_section import install_model_upload, render_models
+from ui.removal import remove_with_confirmation
 
 log = logging.getLogger(__name__)
 
@@ -71,24 +72,17 @@ def render_installed(installed: list[Pack]) -> None:
         pair.markdown(f"**{_label(pack.from_code, pack.to_code)}**  \n{md(_pair(pack))}")
         version.text(pack.version or "—")
         size.text(size_label(pack.size_bytes))
-        what = f"pack:{pack.from_code}:{pack.to_code}"
-        action.button(
-            "Remove", key=f"remove:{pack.from_code}:{pack.to_code}", icon=":material/delete:",
-            on_click=ask_to_confirm, args=(what,),
-        )
         question = (
             f"Remove the pack **{_label(pack.from_code, pack.to_code)}** "
             f"({md(size_label(pack.size_bytes))})? Articles are not translated with it until "
             "it is installed again."
         )
-        if confirmed(what, question):
-            try:
-                remove_pack(pack.from_code, pack.to_code)
-            except TranslatorError as error:
-                log_shown(log, error)  # the page shows the message
-                st.error(md(str(error)), icon=":material/error:")
-            else:
-                _changed(f"Removed {_label(pack.from_code, pack.to_code)}.")
+        remove_with_confirmation(
+            action, f"pack:{pack.from_code}:{pack.to_code}",
+            f"remove:{pack.from_code}:{pack.to_code}", question,
+            lambda pack=pack: remove_pack(pack.from_code, pack.to_code),
+            f"Removed {_label(pack.from_code, pack.to_code)}.", _changed,
+        )
     st.caption(f"Packs folder: {md(str(packages_dir()))}")
 
 
@@ -121,7 +115,7 @@ def render_available(installed_pairs: set[tuple[str, str]]) -> None:
         )
         if not st.button("Load the list of available packs", icon=":material/cloud_download:"):
             return
-        from translator.index import index_listing
+        from translator.packs.index import index_listing
 
         try:
             with st.spinner("Asking the Argos package index…"):
@@ -163,7 +157,7 @@ def render_available(installed_pairs: set[tuple[str, str]]) -> None:
 
 
 def _download(available) -> None:
-    from translator.index import download_and_install
+    from translator.packs.index import download_and_install
 
     label = _label(available.from_code, available.to_code)
     bar = st.progress(0.0, text=f"Downloading {label}…")
@@ -217,7 +211,7 @@ def render_upload() -> None:
         path.write_bytes(upload.getvalue())
         if install_model_upload(path, upload.name, _changed):
             return
-        from translator.install import install_from_file
+        from translator.packs.install import install_from_file
 
         try:
             with st.spinner(f"Checking and installing {md(upload.name)}…"):

@@ -1,41 +1,32 @@
-"""The app's pages, defined once so that any view can link to another."""
+"""The app's pages, defined once so that any view can link to another.
+
+This module imports no view: app.py says which view draws each page (`set_view`), so a
+view may link to any page without an import cycle.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
-
-def _dashboard() -> None:
-    from ui.dashboard import render
-
-    render()
+_views: dict[str, Callable[[], None]] = {}
+"""Page title -> the function that draws the page (set by app.py)."""
 
 
-def _briefing() -> None:
-    from ui.briefing_page import render
+def _page(title: str, icon: str, url_path: str, default: bool = False) -> st.Page:
+    def draw() -> None:
+        _views[title]()
 
-    render()
-
-
-def _language_packs() -> None:
-    from ui.packs_page import render
-
-    render()
+    return st.Page(draw, title=title, icon=icon, url_path=url_path, default=default)
 
 
-def _library() -> None:
-    from ui.library_page import render
+def set_view(page: st.Page, view: Callable[[], None]) -> None:
+    """Draw `page` with `view`."""
+    _views[page.title] = view
 
-    render()
 
-
-DASHBOARD = st.Page(
-    _dashboard, title="Dashboard", icon=":material/newspaper:", url_path="dashboard", default=True
-)
-BRIEFING = st.Page(
-    _briefing, title="Briefing", icon=":material/summarize:", url_path="briefing"
-)
-PACKS = st.Page(
-    _language_packs, title="Language packs", icon=":material/translate:", url_path="language-packs"
-)
-LIBRARY = st.Page(_library, title="Library", icon=":material/local_library:", url_path="library")
+DASHBOARD = _page("Dashboard", ":material/newspaper:", "dashboard", default=True)
+BRIEFING = _page("Briefing", ":material/summarize:", "briefing")
+PACKS = _page("Language packs", ":material/translate:", "language-packs")
+LIBRARY = _page("Library", ":material/local_library:", "library")

@@ -157,7 +157,7 @@ script_note = st.cache_data(show_spinner=False, ttl=300)(plain.script_note)
 @st.cache_data(show_spinner=False, ttl=300)
 def install_advice(source: str, target: str) -> str:
     """What to install for a missing pair (reads the index kept on disk, no network)."""
-    from translator.index import install_advice as advice
+    from translator.packs.index import install_advice as advice
 
     return advice(source, target)
 
@@ -181,7 +181,7 @@ def warm_up() -> None:
     """Load the summarizer and the language detectors in the background, after the first paint.
 
     A user needs seconds to pick files; by then sumy and nltk are imported and the two
-    language detectors have loaded their models (about 1 s in all, once per process).
+    language detectors have loaded their models (once per process).
     """
     global _warming
     if _warming is None:
@@ -191,7 +191,7 @@ def warm_up() -> None:
 
 
 def _load_once() -> None:
-    importlib.import_module("summarizer.summarize")
+    importlib.import_module("summarizer.pipeline")
     importlib.import_module("languages.detection").preload()
 
 

@@ -30,7 +30,9 @@ from digest.settings import (
 )
 from languages.names import language_name
 from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
+from ui import state
 from ui.markup import md
+from ui.pages import PACKS
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,11 @@ NO_TRANSLATION = "none"
 UNITS = {"sentences": "Sentences", "percent": "Percent", "words": "Words"}
 """Stored length unit -> the label of its button."""
 SCOPES = ("Summary only", "Whole article")
+SETTINGS = (
+    "algorithm", "length_unit", "length_percent", "length_sentences", "length_words",
+    "target", "scope",
+)
+"""The widgets' keys: re-claimed on every run, so they survive a page that does not draw them."""
 DEFAULTS = {
     "algorithm": DEFAULT_ALGORITHM,
     "length_unit": "Sentences",
@@ -80,6 +87,17 @@ def algorithm_help(name: str) -> str:
 
 
 # ---- remembering ---------------------------------------------------------------------
+
+
+def keep_widget_state() -> None:
+    """Put back the reader's remembered settings (once per session), then re-claim the
+    settings so that they survive a run that does not draw them."""
+    restore_settings()
+    for key, value in DEFAULTS.items():
+        st.session_state.setdefault(key, value)
+    for key in (*SETTINGS, state.PASTED):
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def restore_settings() -> None:
@@ -244,7 +262,7 @@ def translation_settings(container, targets: Sequence[str]) -> TranslationSettin
     if not targets:
         container.caption("No language packs installed yet.")
         container.page_link(
-            _packs_page(), label="Install language packs", icon=":material/download:"
+            PACKS, label="Install language packs", icon=":material/download:"
         )
     scope = container.radio(
         "Translate",
@@ -254,16 +272,8 @@ def translation_settings(container, targets: Sequence[str]) -> TranslationSettin
         disabled=target == NO_TRANSLATION,
         on_change=remember_settings,
     )
-    from ui.state import preferred_pairs
-
     return TranslationSettings(
         target=None if target == NO_TRANSLATION else target,
         whole_article=scope == SCOPES[1],
-        prefer_model=preferred_pairs(),
+        prefer_model=state.preferred_pairs(),
     )
-
-
-def _packs_page():
-    from ui.pages import PACKS
-
-    return PACKS

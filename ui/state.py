@@ -8,15 +8,12 @@ to (and removes from when the user removes a file in it).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from digest.job import Upload
-from ui.settings import DEFAULTS, restore_settings
 
-SETTINGS = (
-    "algorithm", "length_unit", "length_percent", "length_sentences", "length_words",
-    "target", "scope",
-)
 PASTED = "pasted"
 PASTED_NAME = "Pasted text"
 _PASTED_COUNT = "pasted_count"  # pasted texts already added to the store
@@ -26,26 +23,16 @@ _HELD = "uploader_held"  # the keys the uploader widget held after its last chan
 _REPEATS = "uploader_repeats"  # entry -> (file name, the name it is on the desk as)
 
 
-def keep_widget_state() -> None:
-    """Put back the reader's remembered settings (once per session), then re-claim the
-    settings so that they survive a run that does not draw them."""
-    restore_settings()
-    for key, value in DEFAULTS.items():
-        st.session_state.setdefault(key, value)
-    for key in (*SETTINGS, PASTED):
-        if key in st.session_state:
-            st.session_state[key] = st.session_state[key]
-
-
 def uploader_key() -> str:
     return f"files-{st.session_state.get(_GENERATION, 0)}"
 
 
-def on_uploader_change() -> None:
+def on_uploader_change(desk_names: Callable[[], dict[str, str]]) -> None:
     """Mirror the user's additions and removals in the uploader into the store.
 
-    A file whose content is already on the desk (the same file again, or a renamed copy)
-    is not read a second time: it is kept aside as a repeat, which the page names.
+    A file whose content is already on the desk (`desk_names`: sha256 -> name; the same
+    file again, or a renamed copy) is not read a second time: it is kept aside as a
+    repeat, which the page names.
     """
     files = st.session_state.get(uploader_key()) or []
     store: dict[str, Upload] = st.session_state.setdefault(_STORE, {})
@@ -62,7 +49,7 @@ def on_uploader_change() -> None:
         twin = before[entry][1] if entry in before else _twin(upload, current.values())
         if twin is None and upload.key not in held:  # new to the uploader: on the desk already?
             if on_desk is None:
-                on_desk = _desk_names()
+                on_desk = desk_names()
             twin = _twin(upload, store.values()) or on_desk.get(upload.sha256)
         if twin is not None:
             repeats[entry] = (upload.name, twin)
@@ -79,19 +66,6 @@ def on_uploader_change() -> None:
 def _twin(upload: Upload, others) -> str | None:
     """The name under which the same content is already there, if it is."""
     return next((other.name for other in others if other.sha256 == upload.sha256), None)
-
-
-def _desk_names() -> dict[str, str]:
-    """sha256 -> name of the articles on the desk (empty when the library cannot be used)."""
-    from ui import desk
-
-    library = desk.library()
-    if library is None:
-        return {}
-    try:
-        return {article.sha256: article.name for article in library.desk()}
-    except Exception:  # noqa: BLE001 - the desk shows the library's problem itself
-        return {}
 
 
 def repeats() -> list[tuple[str, str]]:

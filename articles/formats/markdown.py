@@ -7,6 +7,7 @@ one, is the title.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from articles.decoding import DecodedText
 from articles.document import Document
@@ -22,18 +23,30 @@ _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _BULLET = re.compile(r"^(\s*+)[*+-]\s+")
 _NUMBERED = re.compile(r"^(\s*+)(\d++)[.)]\s+")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\[\]]+\]:\s+\S")
-_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
-_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()]|\([^()]*\))*+\)")
-_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
-_STRONG = re.compile(r"\*\*(?=\S)((?:(?!\*\*).)+?)(?<=\S)\*\*|__(?=\S)((?:(?!__).)+?)(?<=\S)__")
-_EMPHASIS = re.compile(
-    r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)([^_]+?)(?<=\S)_(?!\w)")
-_STRIKE = re.compile(r"~~(?=\S)((?:(?!~~).)+?)(?<=\S)~~")
-_CODE = re.compile(r"(?<!`)`++([^`]+)`+")
-_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
-_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
+
+
+def _either(match: re.Match[str]) -> str:
+    return match.group(1) or match.group(2)
+
+
+# Inline marks, removed in this order: (pattern, what of it stays).
+_INLINE_MARKS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"!\[([^\[\]]*)\]\([^()]*\)"), r"\1"),  # an image: its alt text
+    (re.compile(r"\[([^\[\]]+)\]\((?:[^()]|\([^()]*\))*+\)"), r"\1"),  # a link: its words
+    (re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]"), r"\1"),  # a reference link
+    (re.compile(r"<((?:https?|mailto):[^<>\s]+)>"), r"\1"),  # an autolink: the address
+    (re.compile(r"(?<!`)`++([^`]+)`+"), r"\1"),  # code
+    (re.compile(
+        r"\*\*(?=\S)((?:(?!\*\*).)+?)(?<=\S)\*\*|__(?=\S)((?:(?!__).)+?)(?<=\S)__"
+    ), _either),  # strong
+    (re.compile(
+        r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)([^_]+?)(?<=\S)_(?!\w)"
+    ), _either),  # emphasis
+    (re.compile(r"~~(?=\S)((?:(?!~~).)+?)(?<=\S)~~"), r"\1"),  # struck through
+    (re.compile(r"<br\s*/?>", re.IGNORECASE), " "),
+    (re.compile(r"</?[a-zA-Z][^<>]*>"), ""),  # any other tag
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])"), r"\1"),  # an escaped mark
+)
 
 
 def read_markdown(decoded: DecodedText, name: str) -> Document:
@@ -48,16 +61,9 @@ def read_markdown(decoded: DecodedText, name: str) -> Document:
 
 def strip_inline(text: str) -> str:
     """Inline syntax -> its words."""
-    text = _IMAGE.sub(lambda m: m.group(1), text)
-    text = _LINK.sub(lambda m: m.group(1), text)
-    text = _REF_LINK.sub(lambda m: m.group(1), text)
-    text = _AUTOLINK.sub(lambda m: m.group(1), text)
-    text = _CODE.sub(lambda m: m.group(1), text)
-    text = _STRONG.sub(lambda m: m.group(1) or m.group(2), text)
-    text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
-    text = _STRIKE.sub(lambda m: m.group(1), text)
-    text = _TAG.sub("", _LINE_BREAK_TAG.sub(" ", text))
-    return _ESCAPE.sub(lambda m: m.group(1), text)
+    for pattern, kept in _INLINE_MARKS:
+        text = pattern.sub(kept, text)
+    return text
 
 
 def _blocks(text: str) -> tuple[str | None, list[str]]:

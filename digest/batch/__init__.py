@@ -1,1 +1,1 @@
-"""Whole archives: batch summaries and translations (see digest/batch_cli.py, docs/batch.md)."""
+"""Whole archives: batch summaries and translations (see cli/batch.py, docs/batch.md)."""

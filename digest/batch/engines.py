@@ -83,8 +83,8 @@ def _init_worker(driver: int, log_level: int = logging.CRITICAL) -> None:
     """Once per worker process: die with the driver, log as the driver does (tracebacks
     only with --verbose), leave Ctrl-C to the runner, translate
     on one thread (the workers are the parallelism: CTranslate2's extra threads only spin
-    on small batches, bench.batch measured 0.27 s of CPU an article with 2 against 0.05 s
-    with 1; unless ARGOS_INTRA_THREADS says otherwise), load sumy and the detectors."""
+    on small batches, docs/batch.md; unless ARGOS_INTRA_THREADS says otherwise), load sumy
+    and the detectors."""
     _die_with(driver)
     logging.basicConfig(level=log_level, stream=sys.stderr,
                         format="digest: %(levelname)s %(name)s: %(message)s")
@@ -101,7 +101,7 @@ def lost(task: Task, settings: BatchSettings, error: BaseException) -> Outcome:
 
 class LocalEngine:
     """A process pool on this machine; each worker loads its libraries and models once
-    (translation models on first use, kept by translator.models for the worker's life)."""
+    (translation models on first use, kept by translator.loading for the worker's life)."""
 
     def __init__(self, settings: BatchSettings, workers: int) -> None:
         self.settings = settings

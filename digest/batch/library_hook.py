@@ -21,7 +21,8 @@ from typing import Any
 
 from digest.batch.article import OK, Refused, Row, printable_name
 from digest.batch.manifest import RowRef
-from digest.cli_support import CommandError, InputRefused, read_bounded, unexpected
+from digest.errors import JobError, unexpected
+from digest.inputs import InputRefused, read_bounded
 
 log = logging.getLogger(__name__)
 
@@ -67,14 +68,14 @@ def _reason(error: BaseException) -> str:
 
 
 def library_hook() -> LibraryHook:
-    """The hook keeping `ok` rows in the library; CommandError when it cannot be opened."""
+    """The hook keeping `ok` rows in the library; JobError when it cannot be opened."""
     from digest.library import open_library
 
     try:
         return LibraryHook(open_library())
     except _expected_errors() as error:
         log.warning("opening the library failed", exc_info=True)
-        raise CommandError(f"--library: {_reason(error)}") from None
+        raise JobError(f"--library: {_reason(error)}") from None
 
 
 def keep_row(library, row: Row) -> int | None:

@@ -134,12 +134,6 @@ def _is_row(row: object) -> bool:
     )
 
 
-def read_rows(path: Path) -> Iterator[Row]:
-    """Every complete row of a manifest, in the order written."""
-    for _, row in _rows_at(path):
-        yield row
-
-
 def latest_rows(path: Path) -> dict[str, RowRef]:
     """The last row written for each input path, in the order of last writing."""
     latest: dict[str, RowRef] = {}

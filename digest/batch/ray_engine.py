@@ -22,7 +22,7 @@ from digest.batch.article import (
     worker_info,
 )
 from digest.batch.engines import lost
-from digest.cli_support import CommandError
+from digest.errors import JobError
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ _warmed = False
 
 
 class Translator:
-    """Ray actor: translates with this node's packs, each model loaded once (translator.models).
+    """Ray actor: translates with this node's packs, each model loaded once (translator.loading).
 
     One model copy serves every task of the node: it runs as many batches at once as the
     node has CPUs (CTranslate2 inter_threads, weights shared), each on one thread, and
@@ -129,7 +129,7 @@ def _check_reachable(address: str) -> None:
     try:
         socket.create_connection((host, int(port)), timeout=5).close()
     except OSError as error:
-        raise CommandError(
+        raise JobError(
             f"--ray-address {address}: nothing answers there ({error.strerror or error}); "
             "is the cluster running (`ray start --head`)?"
         ) from None
@@ -163,7 +163,7 @@ class RayEngine:
                 ray.init(address=self.address, logging_level=logging.WARNING, log_to_driver=False)
             except (ConnectionError, RuntimeError, ValueError) as error:
                 log.exception("batch: connecting to Ray at %s failed", self.address)
-                raise CommandError(
+                raise JobError(
                     f"--ray-address {self.address}: cannot connect to the Ray cluster ({error}). "
                     "Is it running, and does this machine have its token "
                     "(RAY_AUTH_MODE=token, RAY_AUTH_TOKEN)? See docs/batch.md."

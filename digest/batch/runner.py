@@ -53,7 +53,7 @@ from digest.batch.manifest import (
     read_row,
 )
 from digest.batch.outputs import SummaryNames, remove_summary, write_digest, write_summary
-from digest.cli_support import InputRefused, read_bounded
+from digest.inputs import InputRefused, read_bounded
 
 log = logging.getLogger(__name__)
 

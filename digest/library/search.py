@@ -40,7 +40,7 @@ def has_stemmer(language: str) -> bool:
 
 @cache
 def _stemmer(language: str):
-    import snowballstemmer  # 0.3 s: its package imports every language; not before a search
+    import snowballstemmer  # its package imports every language: not before a search
 
     return snowballstemmer.stemmer(SNOWBALL[language])
 

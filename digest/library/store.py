@@ -818,7 +818,22 @@ def _vacuum(db: sqlite3.Connection) -> None:
 
 
 def _statements(script: str) -> list[str]:
-    return [part.strip() for part in script.split(";") if part.strip()]
+    """The statements of a migration script, each whole.
+
+    Split where SQLite says a statement is complete, not at every ";": a ";" inside a
+    string, a comment or a trigger's body does not end one.
+    """
+    statements: list[str] = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"  # the last piece gets one too: a final ";" may be left out
+        if sqlite3.complete_statement(pending):
+            if pending[:-1].strip():
+                statements.append(pending.strip())
+            pending = ""
+    if pending[:-1].strip():
+        statements.append(pending.strip())  # unfinished: SQLite says what is wrong with it
+    return statements
 
 
 def open_library(path: Path | None = None) -> Library:

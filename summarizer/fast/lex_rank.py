@@ -11,7 +11,7 @@ class FastLexRankSummarizer(LowerCaseStopWordsMixin, FastWordsMixin, LexRankSumm
     """LexRank with the idf-cosine matrix built from term posting lists.
 
     sumy's version computes idf with a scan of all sentences per term and the
-    cosine of every pair in Python (about 12 s for 35,000 words). Only the
+    cosine of every pair in Python (slow on a long read). Only the
     thresholded 0/1 matrix reaches the power method, which is sumy's own.
     """
 

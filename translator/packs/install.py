@@ -1,22 +1,20 @@
 """Installing a .argosmodel file: validate, unpack beside the packs dir, then rename into place.
 
-Nothing is written to the packs directory until the pack has been checked (translator.validation)
+Nothing is written to the packs directory until the pack has been checked (packs.validation)
 and fully unpacked and re-checked in a staging directory on the same filesystem. The move in is a
 rename under PACKS_LOCK; an older pack for the same pair is removed only after the new one is in.
 """
 from __future__ import annotations
 
 import os
-import zipfile
 from pathlib import Path
 
-from translator import validation
+from translator import archives
 from translator.errors import PackError
 from translator.locking import PACKS_LOCK, staging_area
-from translator.packs import Pack, check_pack, installed_pair, packages_dir, read_pack
-from translator.validation import CheckedArchive, check_archive
-
-CHUNK_BYTES = 1024**2
+from translator.packs import validation
+from translator.packs.folders import Pack, check_pack, installed_pair, packages_dir, read_pack
+from translator.packs.validation import CheckedArchive, check_archive
 
 
 def install_from_file(path: Path | str, name: str | None = None) -> Pack:
@@ -62,37 +60,10 @@ def install_archive(
 
 
 def _unpack(path: Path, checked: CheckedArchive, target: Path, label: str) -> None:
-    """Extract the checked members, counting real bytes: declared sizes may lie."""
-    budget = validation.MAX_UNPACKED_BYTES
-    written_total = 0
+    """Extract the checked members into target, counting real bytes: declared sizes may lie."""
     target.mkdir()
-    try:
-        with zipfile.ZipFile(path) as archive:
-            for info in checked.members:
-                destination = target.joinpath(*info.filename.rstrip("/").split("/"))
-                if info.is_dir():
-                    destination.mkdir(parents=True, exist_ok=True)
-                    continue
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                written = 0
-                with archive.open(info) as source, open(destination, "xb") as out:
-                    while chunk := source.read(CHUNK_BYTES):
-                        written += len(chunk)
-                        written_total += len(chunk)
-                        if written > info.file_size or written_total > budget:
-                            raise PackError(
-                                f"{label}: entry {info.filename!r} inflates beyond its declared "
-                                "size or the size limit (zip bomb?); refused."
-                            )
-                        out.write(chunk)
-                if written != info.file_size:
-                    raise PackError(f"{label}: entry {info.filename!r} is truncated.")
-    except PackError:
-        raise
-    except OSError as error:
-        raise PackError(f"{label}: could not unpack it ({error.strerror or error}).") from None
-    except Exception as error:  # BadZipFile, EOFError, zlib.error...: the archive's fault
-        raise PackError(f"{label}: the archive is damaged ({error}); refused.") from None
+    archives.extract(path, checked.members, label, validation.limits(),
+                     lambda info: target.joinpath(*info.filename.rstrip("/").split("/")))
 
 
 def _target_name(checked: CheckedArchive, packs: Path, same_pair: set[str]) -> str:

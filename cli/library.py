@@ -1,4 +1,4 @@
-"""`python -m digest library list | search QUERY | delete ID... | export DIR`.
+"""`news-digest library list | search QUERY | delete ID... | export DIR`.
 
 For scripts and backups: lines are tab-separated (id, date added, language, file,
 title), so `cut` and `sort` work on them. The library is the one in
@@ -11,21 +11,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from digest.cli_support import (
-    OK,
-    CommandError,
-    article_id,
-    positive_count,
-    report,
-    safe_text,
-)
-from digest.settings import SummarySettings
-
-PROG = "digest library"
+from cli.contract import OK, CommandError, article_id, positive_count, report, safe_text
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    """Add the `library` subcommand to `python -m digest`."""
+    """Add `library` and its actions to `news-digest`."""
     parser = commands.add_parser(
         "library",
         parents=[common],
@@ -107,7 +97,7 @@ def _search(args: argparse.Namespace) -> int:
         dots = ("…" if hit.snippet.cut_before else "", "…" if hit.snippet.cut_after else "")
         print(f"    {dots[0]}{safe_text(parts)}{dots[1]}")
     if not hits:
-        report(PROG, f"nothing found for {safe_text(args.query)!r}")
+        report(f"nothing found for {safe_text(args.query)!r}")
         return 1
     return OK
 
@@ -125,15 +115,16 @@ def _delete(args: argparse.Namespace) -> int:
         if done:
             print(f"deleted {number}")
             if done.left:
-                report(PROG, f"{number}: deleted, but {done.left}")
+                report(f"{number}: deleted, but {done.left}")
         else:
-            report(PROG, f"{number}: no such article")
+            report(f"{number}: no such article")
             status = 1
     return status
 
 
 def _export(args: argparse.Namespace) -> int:
     from digest.library.export import export
+    from digest.settings import SummarySettings
 
     folder: Path = args.folder
     if folder.exists() and not folder.is_dir():
@@ -143,7 +134,7 @@ def _export(args: argparse.Namespace) -> int:
     except OSError as error:
         raise CommandError(f"{safe_text(str(folder))}: {error.strerror or error}") from None
     for problem in done.problems:
-        report(PROG, safe_text(problem))
+        report(safe_text(problem))
     print(
         f"{len(done.originals)} originals and {len(done.summaries)} summaries in "
         f"{safe_text(str(folder))}",

@@ -2,7 +2,7 @@
 
 The packs directory is Argos Translate's own (so packs installed for Argos or LibreTranslate are
 found), unless ARGOS_PACKAGES_DIR names another; it is read at call time, not import time.
-Installing lives in translator.install (files) and translator.index (downloads).
+Installing lives in translator.packs.install (files) and translator.packs.index (downloads).
 """
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ def described_pair(metadata: dict) -> dict[str, str]:
     """Codes, names and version from Argos package metadata (a metadata.json or an index
     entry, as a dict); a missing or non-text name is the code. PackError says what is wrong.
 
-    Shared by installed packs (Pack) and the index's offers (translator.index.AvailablePack).
+    Shared by installed packs (Pack) and the index's offers (translator.packs.index.AvailablePack).
     """
     kind = metadata.get("type", "translate")
     if kind != "translate":

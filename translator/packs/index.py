@@ -3,7 +3,7 @@
 The index URL is ARGOS_PACKAGE_INDEX read at call time: a base URL as Argos reads it (index.json
 is appended) or a full URL ending in .json. A download streams into a temporary file outside the
 packs directory, is verified (length, sha256 when the index gives one), and then installed by
-translator.install, which validates it like any uploaded file.
+translator.packs.install, which validates it like any uploaded file.
 
 The last index fetched is kept in the packs directory (`.index.json`, with the date fetched; a
 file, so Argos ignores it): offline, the Language packs page and `packages available` list what
@@ -24,11 +24,17 @@ from pathlib import Path
 
 import requests
 
-from translator import validation
 from translator.errors import OfflineError, PackError
 from translator.http import get, network_problem
-from translator.install import install_archive
-from translator.packs import Pack, described_pair, installed_packs, packages_dir, version_key
+from translator.packs import validation
+from translator.packs.folders import (
+    Pack,
+    described_pair,
+    installed_packs,
+    packages_dir,
+    version_key,
+)
+from translator.packs.install import install_archive
 
 log = logging.getLogger(__name__)
 
@@ -203,7 +209,7 @@ def install_advice(source: str, target: str) -> str:
 
 
 def _pack_command(pairs: list[tuple[str, str]]) -> str:
-    commands = " and ".join(f"`python -m translator packages install {a} {b}`" for a, b in pairs)
+    commands = " and ".join(f"`news-digest packages install {a} {b}`" for a, b in pairs)
     return f"Install a pack on the Language packs page, or run {commands}."
 
 
@@ -217,8 +223,8 @@ def _model_advice(source: str, target: str, missing: list[str], seen: str) -> st
         f"Argos publishes no pack for {named}, so no {source} → {target} route can be installed "
         f"({seen}). The multilingual NLLB-200 model covers "
         f"{'them' if len(missing) > 1 else 'it'}{f' ({flores})' if flores else ''}: download it "
-        "on the Language packs page or with `python -m translator packages download-model`, "
-        "or install a copy with `python -m translator packages install-file PATH`."
+        "on the Language packs page or with `news-digest packages download-model`, "
+        "or install a copy with `news-digest packages install-file PATH`."
     )
 
 

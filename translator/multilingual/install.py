@@ -1,6 +1,6 @@
 """Installing a multilingual model from a folder or a zip, checked as packs are.
 
-A zip is refused for the same reasons as an .argosmodel (translator.validation): unsafe entry
+A zip is refused for the same reasons as an .argosmodel (translator.archives): unsafe entry
 names (zip-slip), symbolic links, encryption, too many entries, sizes or ratios of a zip bomb,
 a config or tokenizer file over its size cap; sizes are counted again while unpacking, since
 declared ones can lie. The unpacked folder is then checked in full (check_model_dir with
@@ -19,9 +19,9 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from translator import validation
+from translator import archives
 from translator.locking import PACKS_LOCK, staging_area
-from translator.multilingual import (
+from translator.multilingual.models import (
     LICENCES,
     MAX_CONFIG_BYTES,
     MAX_SENTENCEPIECE_BYTES,
@@ -39,7 +39,6 @@ from translator.multilingual import (
 MAX_MODEL_BYTES = 8 * 1024**3
 """NLLB-200 3.3B in int8 is about 3.3 GB; nothing we accept is larger than this."""
 MAX_MEMBERS = 200
-CHUNK_BYTES = 1024**2
 UNSAFE = re.compile(r"[^A-Za-z0-9._+-]+")
 SMALL_FILE_CAPS = {
     "config.json": MAX_CONFIG_BYTES,
@@ -135,35 +134,13 @@ def _copy_folder(source: Path, target: Path, label: str) -> None:
         raise ModelError(f"{label}: could not copy it ({error.strerror or error}).") from None
 
 
+def _limits() -> archives.ArchiveLimits:
+    return archives.ArchiveLimits(MAX_MEMBERS, MAX_MODEL_BYTES, ModelError)
+
+
 def _check_members(archive: zipfile.ZipFile, label: str) -> tuple[str | None, list]:
     """The top folder (None: files at the root) and the members to extract; refuses bad zips."""
-    members = archive.infolist()
-    if not members:
-        raise ModelError(f"{label}: the archive is empty.")
-    if len(members) > MAX_MEMBERS:
-        raise ModelError(f"{label}: the archive has {len(members):,} entries "
-                         f"(limit {MAX_MEMBERS}); not a model.")
-    declared = compressed = 0
-    for info in members:
-        problem = validation._entry_problem(info.filename)
-        if problem:
-            raise ModelError(f"{label}: {problem}; refused.")
-        if validation._is_symlink(info):
-            raise ModelError(f"{label}: entry {info.filename!r} is a symbolic link; refused.")
-        if info.flag_bits & 0x1:
-            raise ModelError(f"{label}: entry {info.filename!r} is encrypted.")
-        declared += info.file_size
-        compressed += info.compress_size
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > validation.RATIO_FLOOR_BYTES and ratio > validation.MAX_RATIO:
-            raise ModelError(f"{label}: entry {info.filename!r} inflates {ratio:,.0f}:1 "
-                             "(zip bomb?); refused.")
-    if declared > MAX_MODEL_BYTES:
-        raise ModelError(f"{label}: it would unpack to more than "
-                         f"{MAX_MODEL_BYTES / 1024**3:.0f} GB (zip bomb?); refused.")
-    if declared > validation.RATIO_FLOOR_BYTES and declared / max(compressed, 1) > 50:
-        raise ModelError(f"{label}: the archive inflates {declared / max(compressed, 1):,.0f}:1 "
-                         "(zip bomb?); refused.")
+    members = archives.check_members(archive, label, _limits())
     files = [info for info in members if not info.is_dir()]
     if any(info.filename.split("/")[-1] == "model.bin" and "/" not in info.filename
            for info in files):
@@ -189,27 +166,15 @@ def _check_members(archive: zipfile.ZipFile, label: str) -> tuple[str | None, li
 def _unpack_zip(path: Path, target: Path, label: str) -> str | None:
     """Extract the model's files flat into target, counting real bytes; returns the top folder."""
     target.mkdir()
-    written_total = 0
     try:
         with zipfile.ZipFile(path) as archive:
             top, members = _check_members(archive, label)
-            for info in members:
-                destination = target / info.filename.split("/")[-1]
-                written = 0
-                with archive.open(info) as source, open(destination, "xb") as out:
-                    while chunk := source.read(CHUNK_BYTES):
-                        written += len(chunk)
-                        written_total += len(chunk)
-                        if written > info.file_size or written_total > MAX_MODEL_BYTES:
-                            raise ModelError(f"{label}: entry {info.filename!r} inflates beyond "
-                                             "its declared size (zip bomb?); refused.")
-                        out.write(chunk)
-                if written != info.file_size:
-                    raise ModelError(f"{label}: entry {info.filename!r} is truncated.")
     except ModelError:
         raise
     except OSError as error:
-        raise ModelError(f"{label}: could not unpack it ({error.strerror or error}).") from None
-    except Exception as error:  # BadZipFile, EOFError, zlib.error: the archive's fault
+        raise ModelError(f"{label}: could not read it ({error.strerror or error}).") from None
+    except Exception as error:  # BadZipFile, EOFError: the archive's fault
         raise ModelError(f"{label}: the archive is damaged ({error}); refused.") from None
+    archives.extract(path, members, label, _limits(),
+                     lambda info: target / info.filename.split("/")[-1])
     return top

@@ -4,7 +4,7 @@ The reader names a repository (`owner/name`) or picks one of KNOWN_MODELS. plan_
 the Hub which files the repository holds and how large they are, so the size and the licence are
 shown before a byte of the model is fetched; download_model() then fetches the files of the
 CTranslate2 layout into a folder beside the models folder, resuming a broken download with HTTP
-Range where it stopped, and installs the folder with translator.model_install (checked like any
+Range where it stopped, and installs the folder with multilingual.install (checked like any
 other model). The Hub's address is $HF_ENDPOINT (Hugging Face's own variable), else
 https://huggingface.co; tests point it at a loopback server.
 
@@ -30,8 +30,8 @@ from pathlib import Path
 import requests
 
 from translator.http import Stalled, get, network_problem, read_capped, read_chunks
-from translator.model_install import install_model, safe_name
-from translator.multilingual import (
+from translator.multilingual.install import install_model, safe_name
+from translator.multilingual.models import (
     LICENCES,
     M2M,
     NLLB,
@@ -63,7 +63,7 @@ WANTED_FILES = frozenset(
 REPOSITORY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
 OTHER_WAY = (
     "You can download the model's folder on another computer (from huggingface.co/{repo}) and "
-    "install it here with `python -m translator packages install-file PATH` or on the Language "
+    "install it here with `news-digest packages install-file PATH` or on the Language "
     "packs page."
 )
 

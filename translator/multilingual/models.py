@@ -7,27 +7,24 @@ SentencePiece model sentencepiece.bpe.model and the tokenizer's JSON files. The 
 covers are the language tokens in its vocabulary: FLORES-200 codes (`kaz_Cyrl`) for NLLB-200,
 `__kk__` for M2M-100; languages.flores maps them to the project's ISO 639-1 codes.
 
-A sentence is sent as `[source token] + pieces + ["</s>"]` with the target token as the decoder
-prefix; the engine (translator.engine) batches, caches and decodes as it does for packs. A model
-is loaded once per process (int8 on CPU) and shared by every session; torch and transformers are
-never imported.
+Loading and running a model: translator.multilingual.loading; the engine batches, caches and
+decodes for a model as it does for a pack.
 """
 from __future__ import annotations
 
 import functools
 import logging
 import os
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from languages.flores import FLORES_CODE, from_flores, from_m2m, to_flores, to_m2m
 from languages.names import language_name
-from translator import validation
+from translator import files
 from translator.errors import PackError
 from translator.locking import PACKS_LOCK
-from translator.models import LoadedPack, SentencePieceTokenizer, _intra_threads
-from translator.packs import Pack, SkippedFolder, packages_dir
+from translator.packs.folders import SkippedFolder
+from translator.paths import packages_dir
 
 log = logging.getLogger(__name__)
 
@@ -115,17 +112,11 @@ def read_vocabulary(path: Path) -> list[str]:
     Capped in size before reading (NLLB-200's 256k tokens are about 5 MB).
     """
     if path.suffix == ".json":
-        tokens = validation.read_json_file(path, MAX_VOCABULARY_BYTES)
+        tokens = files.read_json_file(path, MAX_VOCABULARY_BYTES)
         if not isinstance(tokens, list) or not all(isinstance(t, str) for t in tokens):
             raise ValueError(f"{path.name} is not a JSON list of tokens")
         return tokens
-    if path.stat().st_size > MAX_VOCABULARY_BYTES:
-        raise ValueError(f"{path.name} is larger than {MAX_VOCABULARY_BYTES // 1024**2} MB")
-    with open(path, "rb") as source:
-        raw = source.read(MAX_VOCABULARY_BYTES + 1)
-    if len(raw) > MAX_VOCABULARY_BYTES:
-        raise ValueError(f"{path.name} is larger than {MAX_VOCABULARY_BYTES // 1024**2} MB")
-    return raw.decode("utf-8").splitlines()
+    return files.read_capped(path, MAX_VOCABULARY_BYTES).decode("utf-8").splitlines()
 
 
 def language_tokens(vocabulary: list[str]) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -173,10 +164,10 @@ def _check(directory: Path, thorough: bool) -> tuple[str, tuple[tuple[str, str],
             f"not a multilingual model in the CTranslate2 layout (missing {', '.join(missing)})."
         )
     try:
-        problem = validation.ctranslate2_problem(directory / "model.bin")
+        problem = files.ctranslate2_problem(directory / "model.bin")
         if problem:
             raise ModelError(f"model.bin {problem}.")
-        config = validation.read_json_file(directory / "config.json", MAX_CONFIG_BYTES)
+        config = files.read_json_file(directory / "config.json", MAX_CONFIG_BYTES)
         if not isinstance(config, dict):
             raise ValueError("config.json is not a JSON object")
         vocabulary = read_vocabulary(vocabulary_file)
@@ -184,7 +175,7 @@ def _check(directory: Path, thorough: bool) -> tuple[str, tuple[tuple[str, str],
         if thorough:
             for name, cap in TOKENIZER_JSON_BYTES.items():
                 if (directory / name).is_file():
-                    validation.read_json_file(directory / name, cap)
+                    files.read_json_file(directory / name, cap)
     except (OSError, ValueError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
         raise ModelError(f"its files cannot be used ({reason}).") from None
@@ -205,7 +196,7 @@ def _check_sentencepiece(path: Path, thorough: bool) -> None:
     if size > MAX_SENTENCEPIECE_BYTES:
         raise ValueError(f"{path.name} is larger than {MAX_SENTENCEPIECE_BYTES // 1024**2} MB")
     with open(path, "rb") as source:
-        if validation.looks_like_html(source.read(512)):
+        if files.looks_like_html(source.read(512)):
             raise ValueError(f"{path.name} is an HTML page, not a SentencePiece model")
     if thorough:
         import sentencepiece
@@ -234,27 +225,27 @@ def _inspect(path: Path) -> MultilingualModel | str:
 
 @functools.lru_cache(maxsize=64)
 def _read_cached(directory: str, stamp: tuple) -> MultilingualModel | str:
-    """_inspect once per install of a folder (stamp: see _stamp)."""
+    """_inspect once per install of a folder (stamp: see install_stamp)."""
     return _inspect(Path(directory))
 
 
-def _stamp(directory: Path) -> tuple:
+def install_stamp(directory: Path) -> tuple:
     """What identifies one install of a model folder; raises OSError when it is gone.
 
     Every file the listing reads is in it, so a folder fixed in place is read again.
     """
-    files = [directory / "model.bin", directory / "config.json",
+    watched = [directory / "model.bin", directory / "config.json",
              _vocabulary_file(directory), sentencepiece_file(directory)]
-    if any(path is None for path in files):
+    if any(path is None for path in watched):
         raise FileNotFoundError(directory)
-    stats = [os.stat(path) for path in files]
+    stats = [os.stat(path) for path in watched]
     return tuple((s.st_size, s.st_mtime_ns, s.st_ino) for s in stats)
 
 
 def _folder_state(directory: Path) -> MultilingualModel | str:
     """The model in directory, or the reason it is not one (read once per install)."""
     try:
-        stamp = _stamp(directory)
+        stamp = install_stamp(directory)
     except OSError:
         try:
             _check(directory, thorough=False)  # says which file is missing
@@ -314,139 +305,6 @@ def model_for(source: str, target: str, models: list[MultilingualModel] | None =
     candidates = installed_models() if models is None else models
     candidates = sorted(candidates, key=lambda m: (m.family != NLLB, m.name))
     return next((m for m in candidates if m.covers(source, target)), None)
-
-
-# ---- loading and translating ----------------------------------------------------------------
-
-@dataclass(eq=False)
-class LoadedModel:
-    model: MultilingualModel
-    key: tuple
-    translator: object  # ctranslate2.Translator
-    sentencepiece: SentencePieceTokenizer
-
-
-SPECIAL_TOKENS = frozenset({"<s>", "<pad>", EOS, "<mask>"})
-
-
-class PairTokenizer:
-    """Pieces framed as the model wants them: `[source token] + pieces + ["</s>"]`.
-
-    Decoding drops special and language tokens the model may emit mid-sentence: they are
-    markers, not text.
-    """
-
-    def __init__(self, sentencepiece: SentencePieceTokenizer, source_token: str,
-                 markers: frozenset[str] = frozenset()):
-        self.sentencepiece = sentencepiece
-        self.source_token = source_token
-        self.markers = SPECIAL_TOKENS | markers
-
-    def encode(self, sentence: str) -> list[str]:
-        return [self.source_token] + self.sentencepiece.encode(sentence) + [EOS]
-
-    def decode(self, tokens: list[str]) -> str:
-        return self.sentencepiece.decode([t for t in tokens if t not in self.markers])
-
-
-_loaded: dict[str, LoadedModel] = {}
-_loaded_lock = threading.Lock()
-
-
-def load_model(model: MultilingualModel) -> LoadedModel:
-    """The shared LoadedModel, loaded on first use (int8 on CPU); reloaded if reinstalled."""
-    name = str(model.path)
-    with _loaded_lock:  # one load at a time: a model is hundreds of MB
-        try:
-            stamp = _stamp(model.path)
-        except OSError:
-            _loaded.pop(name, None)
-            raise _removed_error(model) from None
-        cached = _loaded.get(name)
-        if cached is not None and cached.key == stamp:
-            return cached
-        _drop_stale()  # a removed or replaced model frees its memory before another loads
-        with PACKS_LOCK:
-            loaded = _load(model, stamp)
-        _loaded[name] = loaded
-        return loaded
-
-
-def _removed_error(model: MultilingualModel) -> ModelError:
-    return ModelError(
-        f"The {model.family} model {model.name} is no longer installed (looked in "
-        f"{model.path}). Install it again on the Language packs page or with "
-        "`python -m translator packages install-file PATH`."
-    )
-
-
-def _load(model: MultilingualModel, stamp: tuple) -> LoadedModel:
-    import ctranslate2
-
-    try:
-        spm_file = sentencepiece_file(model.path)
-        if spm_file is None:
-            raise FileNotFoundError("sentencepiece.bpe.model")
-        tokenizer = SentencePieceTokenizer(spm_file)
-        translator = ctranslate2.Translator(
-            str(model.path), device="cpu", compute_type="int8", inter_threads=1,
-            intra_threads=_intra_threads(),
-        )
-    except FileNotFoundError:
-        raise _removed_error(model) from None
-    except Exception as error:  # a damaged model must not take the app down
-        log.exception("loading the multilingual model at %s failed", model.path)
-        raise ModelError(
-            f"The {model.family} model at {model.path} could not be loaded: {error}. "
-            "Remove it and install it again."
-        ) from error
-    return LoadedModel(model=model, key=stamp, translator=translator, sentencepiece=tokenizer)
-
-
-def pair_runner(model: MultilingualModel, source: str, target: str) -> LoadedPack:
-    """The loaded model seen as a source -> target pack by the engine's batching and cache.
-
-    The cache key includes the pair: the same sentence means different things per source.
-    """
-    loaded = load_model(model)
-    source_token, target_token = model.token(source), model.token(target)
-    if source_token is None or target_token is None:
-        raise ModelError(f"The {model.family} model {model.name} does not cover "
-                         f"{source} → {target}.")
-    as_pack = Pack(
-        from_code=source, to_code=target, from_name=language_name(source),
-        to_name=language_name(target), version=model.family, path=model.path,
-        size_bytes=model.size_bytes,
-    )
-    return LoadedPack(
-        pack=as_pack, key=(*loaded.key, str(model.path), source_token, target_token),
-        translator=loaded.translator,
-        tokenizer=PairTokenizer(loaded.sentencepiece, source_token,
-                                frozenset(token for _code, token in model.tokens)),
-        target_prefix=target_token,
-    )
-
-
-def _drop_stale() -> None:
-    """Forget loaded models whose files are gone or changed; _loaded_lock held."""
-    for name, loaded in list(_loaded.items()):
-        try:
-            if _stamp(loaded.model.path) == loaded.key:
-                continue
-        except OSError:
-            pass
-        del _loaded[name]
-
-
-def forget_removed() -> None:
-    """Free the loaded models whose folders were removed or replaced."""
-    with _loaded_lock:
-        _drop_stale()
-
-
-def unload_all() -> None:
-    with _loaded_lock:
-        _loaded.clear()
 
 
 def remove_model(name: str) -> None:

@@ -1,4 +1,4 @@
-"""Article -> Summary: the one entry point the UI and the CLI call."""
+"""Article -> Summary: the one pipeline every caller runs (window, filters, ranking, length)."""
 from __future__ import annotations
 
 from articles.model import Article, Sentence
@@ -8,8 +8,8 @@ from summarizer.document import article_document
 from summarizer.filters import clean_candidates
 from summarizer.length import DEFAULT_SENTENCES, Length, pick_by_words, summary_length
 from summarizer.stats import article_stats, count_words
-from summarizer.summarizers import make_summarizer
 from summarizer.summary import SkippedSentence, Summary, SummarySentence
+from summarizer.sumy_summarizers import make_summarizer
 
 __all__ = ["DEFAULT_SENTENCES", "summarize"]
 

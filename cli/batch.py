@@ -1,10 +1,10 @@
-"""`python -m digest batch`: summaries (and translations) of whole archives into a folder.
+"""`news-digest batch`: summaries (and translations) of whole archives into a folder.
 
-    python -m digest batch INPUT... --out DIR [--engine local|ray] [--workers N]
+    news-digest batch INPUT... --out DIR [--engine local|ray] [--workers N]
         [--ray-address ADDRESS] [--translate-to CODE] [--algorithm NAME]
         [--sentences N | --ratio R | --words N] [--library]
 
-A file that cannot be read or summarized is an `error` row and a `digest: FILE: reason`
+A file that cannot be read or summarized is an `error` row and a `news-digest: FILE: reason`
 line; the others are done and the exit status is 1, as when an article was not kept in
 the library (`--library`) or the output folder could not be written (full disk: the run
 stops, saying so). Ctrl-C exits 130 with the manifest consistent; rerunning the same
@@ -16,30 +16,12 @@ import argparse
 import os
 from pathlib import Path
 
-from digest.cli_support import (
-    FAILED,
-    INTERRUPTED,
-    OK,
-    CommandError,
-    display_name,
-    positive_count,
-    report,
-    share,
-)
-from languages.codes import is_language_code, normalize_code
-from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
-
-PROG = "digest"
-
-
-def _language(value: str) -> str:
-    if is_language_code(value):
-        return normalize_code(value)
-    raise argparse.ArgumentTypeError(f"must be a language code such as en, ru, kk; not {value!r}")
+from cli.contract import FAILED, INTERRUPTED, OK, CommandError, display_name, positive_count, report
+from cli.options import add_summary_options, algorithms_epilog, language_code, summary_settings
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    """Add the `batch` subcommand to `python -m digest`."""
+    """Add `batch` to `news-digest`."""
     parser = commands.add_parser(
         "batch",
         parents=[common],
@@ -49,7 +31,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
             "manifest.jsonl, summaries/*.summary.txt and digest.txt. "
             "Rerun the same command to continue an interrupted run."
         ),
-        epilog="Algorithms: " + ", ".join(f"{n} ({label})" for n, label in ALGORITHMS.items()),
+        epilog=algorithms_epilog(),
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="a file, a folder or a glob")
     parser.add_argument("--out", required=True, type=Path, metavar="DIR",
@@ -62,18 +44,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     parser.add_argument("--ray-address", default=None, metavar="ADDRESS",
                         help="an existing Ray cluster (e.g. ray://head:10001 or auto); "
                              "implies --engine ray")
-    parser.add_argument("--translate-to", type=_language, default=None, metavar="CODE",
+    parser.add_argument("--translate-to", type=language_code, default=None, metavar="CODE",
                         help="also translate each summary into this language")
-    parser.add_argument("--algorithm", type=str.lower, choices=list(ALGORITHMS),
-                        default=DEFAULT_ALGORITHM, metavar="NAME",
-                        help=f"one of {', '.join(ALGORITHMS)} (default: {DEFAULT_ALGORITHM})")
-    length = parser.add_mutually_exclusive_group()
-    length.add_argument("--sentences", type=positive_count, metavar="N",
-                        help="summary length in sentences (default: 5)")
-    length.add_argument("--ratio", type=share, metavar="R",
-                        help="summary length as a share of the article's words, 0 < R <= 1")
-    length.add_argument("--words", type=positive_count, metavar="N",
-                        help="summary length in words: sentences are picked up to about N words")
+    add_summary_options(parser)
     parser.add_argument("--library", action="store_true",
                         help="also store the results in the reader's library")
     parser.set_defaults(run=run)
@@ -84,14 +57,8 @@ def run(args: argparse.Namespace) -> int:
     from digest.batch.library_hook import library_hook
     from digest.batch.manifest import OutputError
     from digest.batch.runner import BatchJob, run_batch
-    from digest.settings import DEFAULT_SENTENCES, SummarySettings
 
-    summary = SummarySettings(
-        algorithm=args.algorithm,
-        sentences=None if args.ratio or args.words else (args.sentences or DEFAULT_SENTENCES),
-        ratio=args.ratio,
-        words=args.words,
-    )
+    summary = summary_settings(args)
     if args.out.exists() and not args.out.is_dir():
         raise CommandError(f"{display_name(str(args.out))}: not a folder", status=2)
     hook = library_hook() if args.library else None
@@ -110,19 +77,19 @@ def run(args: argparse.Namespace) -> int:
     except OutputError as error:
         raise CommandError(str(error)) from None
     for given in result.missing:
-        report(PROG, f"{display_name(given)}: no such file, or nothing matched")
+        report(f"{display_name(given)}: no such file, or nothing matched")
     for given in result.outputs:
-        report(PROG, f"{display_name(given)}: is the output folder or inside it; not read")
+        report(f"{display_name(given)}: is the output folder or inside it; not read")
     for file, reason in result.failures:
-        report(PROG, f"{display_name(file)}: {reason}")
+        report(f"{display_name(file)}: {reason}")
     for file, reason in result.not_kept:
-        report(PROG, f"{display_name(file)}: {reason}")
+        report(f"{display_name(file)}: {reason}")
     print(f"batch: {result.summary_line()}; digest in {result.out / 'digest.txt'}", flush=True)
     if result.interrupted:
-        report(PROG, "interrupted; run the same command again to continue")
+        report("interrupted; run the same command again to continue")
         return INTERRUPTED
     if result.stopped_by:
-        report(PROG, f"{result.stopped_by}; the run stopped. Free space (or make the folder "
+        report(f"{result.stopped_by}; the run stopped. Free space (or make the folder "
                      "writable) and run the same command again to continue")
         return FAILED
     failed = result.failed or result.missing or result.outputs or result.not_kept

@@ -1,0 +1,141 @@
+"""`news-digest detect` and `news-digest translate`: the language of article files, and
+their offline translation.
+
+    news-digest detect FILE...
+    news-digest translate --source CODE|auto --target CODE [--prefer-model] FILE...
+
+`translate` goes through the dashboard's job (digest.job: analyse, then add_translation
+of the whole article), so a file is translated exactly as the dashboard translates it: a
+quoted paragraph whose language has no pack is left out with a note on stderr
+(`news-digest: FILE: note`), not the whole file. The translation engine is imported only
+when a translation is asked for, so `detect` starts fast.
+"""
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from cli.contract import (
+    Blocks,
+    CommandError,
+    display_name,
+    for_each_file,
+    read_input,
+    report,
+)
+from cli.options import language_code, language_or_auto
+from languages.codes import AUTO, is_determined
+
+if TYPE_CHECKING:
+    from digest.job import ArticleResult
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add `detect` and `translate` to `news-digest`."""
+    detect = commands.add_parser(
+        "detect", parents=[common],
+        help="print CODE<TAB>PROBABILITY<TAB>FILE per file (und: undetermined)",
+    )
+    detect.add_argument("files", nargs="+", metavar="FILE", help="text files; - is stdin")
+    detect.set_defaults(run=_detect)
+
+    translate = commands.add_parser(
+        "translate", parents=[common], help="translate files; paragraphs separated by a blank line"
+    )
+    translate.add_argument("--source", type=language_or_auto, default=AUTO, metavar="CODE|auto",
+                           help="source language code, or auto to detect it (default)")
+    translate.add_argument("--target", type=language_code, required=True, metavar="CODE",
+                           help="target language code, e.g. en")
+    translate.add_argument("--prefer-model", action="store_true",
+                           help="use an installed multilingual model even if a pack exists")
+    translate.add_argument("files", nargs="+", metavar="FILE", help="text files; - is stdin")
+    translate.set_defaults(run=_translate)
+
+
+def _detect(args: argparse.Namespace) -> int:
+    from digest.job import Upload, read_upload
+
+    def detect_one(file: str) -> None:
+        result = _refuse_failed(file, read_upload(Upload(file, read_input(file))))
+        detection = result.detection.main
+        print(f"{detection.code}\t{detection.probability:.4f}\t{display_name(file)}", flush=True)
+
+    return for_each_file(args.files, detect_one)
+
+
+def _translate(args: argparse.Namespace) -> int:
+    from digest.job import Upload, add_translation, analyse
+    from digest.settings import SummarySettings
+
+    source = args.source if is_determined(args.source) else None
+    blocks = Blocks(args.files)
+
+    def translate_one(file: str) -> None:
+        upload = Upload(file, read_input(file))
+        result = _refuse_failed(file, analyse(upload, SummarySettings(), source, detect=False))
+        if not is_determined(result.language):
+            raise CommandError(
+                f"{display_name(file)}: could not determine its language; "
+                "give it with --source CODE"
+            )
+        translated = add_translation(result, _settings(result, args.target, args.prefer_model))
+        blocks.write_lines(file, [translated_text(file, translated)])
+        if translated.translations and translated.translation_note:
+            # "Paragraphs in English are not translated: ...", "Uzbek in Cyrillic was ..."
+            report(f"{display_name(file)}: {translated.translation_note}")
+
+    return for_each_file(args.files, translate_one)
+
+
+def _settings(result: ArticleResult, target: str, prefer_model: bool):
+    """The whole article into `target`; with --prefer-model, every language of the
+    article (the main one and its paragraphs') is asked of the multilingual model."""
+    from digest.settings import TranslationSettings
+    from languages.codes import normalize_code
+
+    preferred: frozenset[tuple[str, str]] = frozenset()
+    if prefer_model:
+        article = result.article
+        languages = {result.language} | {
+            normalize_code(article.sentence_language(index))
+            for index in range(len(article.sentences))
+        }
+        preferred = frozenset((language, target) for language in languages)
+    return TranslationSettings(target=target, whole_article=True, prefer_model=preferred)
+
+
+def translated_text(file: str, result: ArticleResult) -> str:
+    """The translated headline, then the paragraphs, line breaks kept, separated by a blank
+    line; an article already in the target language as it is. CommandError when nothing
+    could be translated (no pack for the pair, the engine failed)."""
+    from articles.layout import joined_text
+
+    article = result.article
+    if result.missing_pair:
+        raise CommandError(f"{display_name(file)}: {_missing_pair(*result.missing_pair)}")
+    texts = result.translations
+    if not texts and result.language == result.target:  # "already in English": kept whole
+        texts = {index: sentence.text for index, sentence in enumerate(article.sentences)}
+    elif not texts:
+        raise CommandError(f"{display_name(file)}: {result.translation_reason}")
+    title = result.title_translation
+    if title is None and result.language == result.target:
+        title = article.title
+    return "\n\n".join(part for part in (title, joined_text(article, texts)) if part)
+
+
+def _missing_pair(source: str, target: str) -> str:
+    from languages.names import language_name
+    from translator import install_advice  # the index cached on disk: no network
+
+    return (
+        f"No installed language pack or multilingual model translates "
+        f"{language_name(source)} ({source}) to {language_name(target)} ({target}), "
+        f"directly or through English. {install_advice(source, target)}"
+    )
+
+
+def _refuse_failed(file: str, result: ArticleResult) -> ArticleResult:
+    if result.error:
+        raise CommandError(f"{display_name(file)}: {result.error}")
+    return result
