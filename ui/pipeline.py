@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import logging
 import threading
 from collections import OrderedDict
 
@@ -21,6 +22,8 @@ from digest.library.memory import remembering
 from digest.offload import reading_size, run_sized
 from languages.detection import ArticleLanguage
 from summarizer.summary import Summary
+
+log = logging.getLogger(__name__)
 
 # The reading steps: a large file is worked on in a worker process (digest.offload), so
 # one huge upload does not take the interpreter from every other reader's session; so is
@@ -66,6 +69,9 @@ def _remember(value: object, digest: str) -> None:
 
 @st.cache_resource(show_spinner=False, max_entries=1000)
 def _decode(key: str, name: str, encoding: str | None, _data: bytes) -> plain.Decoded:
+    # One line per real reading (file name and size only): the log shows that a file is
+    # read once per content and encoding, whatever the reruns.
+    log.info("reading %s (%s bytes)", name, f"{len(_data):,}")
     decoded = run_sized(reading_size(_data, name), plain.decode, _data, name, encoding)
     _remember(decoded.text, fingerprint(decoded.text))
     return decoded
