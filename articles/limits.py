@@ -23,7 +23,7 @@ MAX_ZIP_TOTAL_BYTES = 128 * 1024 * 1024
 MAX_ZIP_RATIO = 200  # uncompressed / compressed size of one part
 # Tags ("<") in the XML parts parsed: a parsed tree takes about 80 bytes a tag, and a
 # file at this bound is read with at most about 400 MB resident (bench.hostile_formats).
-MAX_XML_TAGS = 1_500_000
+MAX_XML_TAGS = 1_200_000
 # Tables inside table cells read (Word, OpenDocument); deeper ones are left out with a note.
 MAX_TABLE_DEPTH = 5
 # PDF: pages read, and what one page's content may unpack to.
