@@ -3,8 +3,9 @@
 `python -m bench.translation_speed`
 
 The document is a few dozen paragraphs of English news from ../shared/data. "ours" is
-translator.engine.translate_article on the built Article: tokenizing, sorting and
-batching, decoding the pieces, the sentence cache and paragraph pairing included.
+the digest job translating the whole read article (digest.job.add_translation, as the
+dashboard and `news-digest translate` do): grouping by paragraph language, tokenizing,
+sorting and batching, decoding the pieces and the sentence cache included.
 "raw" is one translator.translate_batch call on the same sentences, tokenized
 beforehand (not timed), with the same options (beam, length penalty, batch size,
 replace_unknowns). The document's sentences are made distinct and the sentence
@@ -73,17 +74,18 @@ def _raw(loaded, tokens: list[list[str]], limit: int) -> float:
     return time.perf_counter() - start
 
 
-def _ours(article, target: str) -> float:
+def _ours(result, target: str) -> float:
+    from digest.job import add_translation
+    from digest.settings import TranslationSettings
     from translator import engine
 
     engine.clear_translation_cache()
     start = time.perf_counter()
-    engine.translate_article(article, target, source="en")
+    add_translation(result, TranslationSettings(target=target, whole_article=True))
     return time.perf_counter() - start
 
 
 def measure(label: str, pack_file: Path, packs_dir: Path, text: str) -> dict:
-    from articles.building import build_article
     from testkit.tinypack import install_unzipped
     from translator import engine
     from translator.packs.folders import installed_packs
@@ -92,18 +94,23 @@ def measure(label: str, pack_file: Path, packs_dir: Path, text: str) -> dict:
     install_unzipped(pack_file, packs_dir)
     pack = next(p for p in installed_packs() if p.path.name == pack_file.stem)
     target = pack.to_code
-    article = build_article("bench.txt", text, language="en")
+    from digest.job import Upload, analyse
+    from digest.settings import SummarySettings
+
+    result = analyse(Upload("bench.txt", text.encode("utf-8")), SummarySettings(), "en",
+                     detect=False)
+    article = result.article
     sentences = ([article.title] if article.title else []) + [s.text for s in article.sentences]
     loaded = load_pack(pack)
     tokens = [loaded.tokenizer.encode(s) for s in sentences]
     limit = engine.MAX_DECODING_LENGTH
 
-    _ours(article, target)  # warm up: load, first allocations
+    _ours(result, target)  # warm up: load, first allocations
     _raw(loaded, tokens, limit)
     ours, raw = [], []
     for _ in range(REPEATS):
         raw.append(_raw(loaded, tokens, limit))
-        ours.append(_ours(article, target))
+        ours.append(_ours(result, target))
     engine.clear_translation_cache()
     results = loaded.translator.translate_batch(
         tokens, max_batch_size=engine.BATCH_SIZE, beam_size=engine.BEAM_SIZE,
@@ -161,7 +168,7 @@ def main() -> int:
           f"{rows[0]['words']} words, {PARAGRAPHS} paragraphs; best of {REPEATS} alternating runs; "
           f"2 intra-op threads; beam 4; sentence cache cleared before each run.")
     print()
-    print("| pack | tokens in / out | raw translate_batch | ours (translate_article) "
+    print("| pack | tokens in / out | raw translate_batch | ours (the digest job) "
           "| overhead | words/s raw | words/s ours |")
     print("|---|---|---|---|---|---|---|")
     failed = False

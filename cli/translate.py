@@ -64,21 +64,21 @@ def _detect(args: argparse.Namespace) -> int:
 
 
 def _translate(args: argparse.Namespace) -> int:
-    from digest.job import Upload, add_translation, analyse
-    from digest.settings import SummarySettings
+    from digest.documents import translate_document
+    from digest.job import Upload
 
     source = args.source if is_determined(args.source) else None
     blocks = Blocks(args.files)
 
     def translate_one(file: str) -> None:
         upload = Upload(file, read_input(file))
-        result = _refuse_failed(file, analyse(upload, SummarySettings(), source, detect=False))
-        if not is_determined(result.language):
+        translated = translate_document(upload, args.target, source, args.prefer_model)
+        _refuse_failed(file, translated)
+        if not is_determined(translated.language):
             raise CommandError(
                 f"{display_name(file)}: could not determine its language; "
                 "give it with --source CODE"
             )
-        translated = add_translation(result, _settings(result, args.target, args.prefer_model))
         blocks.write_lines(file, [translated_text(file, translated)])
         if translated.translations and translated.translation_note:
             # "Paragraphs in English are not translated: ...", "Uzbek in Cyrillic was ..."
@@ -87,41 +87,17 @@ def _translate(args: argparse.Namespace) -> int:
     return for_each_file(args.files, translate_one)
 
 
-def _settings(result: ArticleResult, target: str, prefer_model: bool):
-    """The whole article into `target`; with --prefer-model, every language of the
-    article (the main one and its paragraphs') is asked of the multilingual model."""
-    from digest.settings import TranslationSettings
-    from languages.codes import normalize_code
-
-    preferred: frozenset[tuple[str, str]] = frozenset()
-    if prefer_model:
-        article = result.article
-        languages = {result.language} | {
-            normalize_code(article.sentence_language(index))
-            for index in range(len(article.sentences))
-        }
-        preferred = frozenset((language, target) for language in languages)
-    return TranslationSettings(target=target, whole_article=True, prefer_model=preferred)
-
-
 def translated_text(file: str, result: ArticleResult) -> str:
-    """The translated headline, then the paragraphs, line breaks kept, separated by a blank
-    line; an article already in the target language as it is. CommandError when nothing
-    could be translated (no pack for the pair, the engine failed)."""
-    from articles.layout import joined_text
+    """The translation as digest.documents joins it; CommandError when nothing could be
+    translated (no pack for the pair, the engine failed)."""
+    from digest.documents import translated_text as joined
 
-    article = result.article
     if result.missing_pair:
         raise CommandError(f"{display_name(file)}: {_missing_pair(*result.missing_pair)}")
-    texts = result.translations
-    if not texts and result.language == result.target:  # "already in English": kept whole
-        texts = {index: sentence.text for index, sentence in enumerate(article.sentences)}
-    elif not texts:
+    nothing = not result.translations and result.title_translation is None
+    if nothing and result.language != result.target:
         raise CommandError(f"{display_name(file)}: {result.translation_reason}")
-    title = result.title_translation
-    if title is None and result.language == result.target:
-        title = article.title
-    return "\n\n".join(part for part in (title, joined_text(article, texts)) if part)
+    return joined(result)
 
 
 def _missing_pair(source: str, target: str) -> str:

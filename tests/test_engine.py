@@ -11,6 +11,7 @@ import pytest
 
 from articles.building import build_article
 from testkit.tinypack import build_tiny_pack
+from testkit.translated import translate_text
 from translator import engine
 from translator.errors import MissingPairError, PackError, TranslatorError
 from translator.loading import LOADED
@@ -74,7 +75,7 @@ def spy_on(from_code: str, to_code: str) -> TranslateBatchSpy:
 
 def test_direct_translation_keeps_paragraphs_and_pairs_every_sentence(de_en_ru):
     article = build_article("prices.txt", GERMAN, language="de")
-    translation = engine.translate_article(article, "en")
+    translation = translate_text(GERMAN, "de", "en")
 
     assert (translation.source_language, translation.target_language) == ("de", "en")
     assert translation.via == ()
@@ -90,8 +91,7 @@ def test_direct_translation_keeps_paragraphs_and_pairs_every_sentence(de_en_ru):
 
 def test_each_pair_holds_the_translation_of_its_own_sentence(de_en_ru):
     """Batching sorts sentences by length; the pairs must still line up."""
-    article = build_article("prices.txt", GERMAN, language="de")
-    together = engine.translate_article(article, "en").sentences
+    together = translate_text(GERMAN, "de", "en").sentences
     assert len({pair.target for pair in together}) >= 4  # the tiny model tells them apart
     for pair in together:
         engine.clear_translation_cache()
@@ -100,7 +100,7 @@ def test_each_pair_holds_the_translation_of_its_own_sentence(de_en_ru):
 
 def test_pivots_through_english_when_no_direct_pack(de_en_ru):
     sentences = ["Die Preise sind gestiegen.", "Der Minister sagte nichts."]
-    translation = engine.translate_text(" ".join(sentences), "de", "ru")
+    translation = translate_text(" ".join(sentences), "de", "ru")
     assert translation.via == ("en",)
     english = engine.translate_sentences(sentences, "de", "en")
     assert [p.target for p in translation.sentences] == engine.translate_sentences(
@@ -109,10 +109,10 @@ def test_pivots_through_english_when_no_direct_pack(de_en_ru):
 
 
 def test_translation_is_deterministic_across_cache_and_reload(de_en_ru):
-    first = engine.translate_text(GERMAN, "de", "ru")
+    first = translate_text(GERMAN, "de", "ru")
     engine.clear_translation_cache()
     LOADED.clear()
-    second = engine.translate_text(GERMAN, "de", "ru")
+    second = translate_text(GERMAN, "de", "ru")
     assert first == second
 
 
@@ -163,18 +163,15 @@ def test_empty_sentences_stay_empty(de_en_ru):
 
 def test_same_language_is_identity_without_any_pack(packs):
     article = build_article("a.txt", GERMAN, language="de")
-    calls = []
-    translation = engine.translate_article(
-        article, "de", progress=lambda d, t: calls.append((d, t))
-    )
+    translation = translate_text(GERMAN, "de", "de")
     assert [p.target for p in translation.sentences] == [s.text for s in article.sentences]
     assert translation.via == ()
-    assert calls[-1] == (len(article.sentences) + 1, len(article.sentences) + 1)
+    assert translation.text.startswith(article.title)
 
 
 def test_missing_pair_names_both_languages_and_how_to_install(de_en_ru):
     with pytest.raises(MissingPairError) as caught:
-        engine.translate_text("Привет, мир.", "ru", "de")
+        engine.translate_sentences(["Привет, мир."], "ru", "de")
     message = str(caught.value)
     assert "Russian (ru)" in message and "German (de)" in message
     assert "Language packs page" in message
@@ -218,13 +215,13 @@ def test_replaced_pack_is_reloaded_not_served_from_cache(de_en_ru, tmp_path):
 def test_concurrent_translations_during_an_install(de_en_ru, tmp_path):
     import threading
 
-    expected = engine.translate_text(GERMAN, "de", "ru").text
+    expected = translate_text(GERMAN, "de", "ru").text
     engine.clear_translation_cache()
     results, errors = [], []
 
     def translate():
         try:
-            results.append(engine.translate_text(GERMAN, "de", "ru").text)
+            results.append(translate_text(GERMAN, "de", "ru").text)
         except Exception as error:  # noqa: BLE001 - the test reports it
             errors.append(error)
 
@@ -243,7 +240,7 @@ def test_translating_never_imports_torch_stanza_spacy_or_argos_translate(de_en_r
     script = textwrap.dedent(
         """
         import sys
-        from translator.engine import translate_text
+        from testkit.translated import translate_text
         result = translate_text("Die Preise sind gestiegen. Guten Morgen.", "de", "ru")
         assert result.via == ("en",) and result.text
         heavy = [m for m in ("torch", "stanza", "spacy", "argostranslate.translate")

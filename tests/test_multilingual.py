@@ -9,6 +9,7 @@ import sentencepiece
 
 from testkit.tinymodel import FLORES_CODES, build_model_dir, build_model_zip, zip_model_dir
 from testkit.tinypack import build_tiny_pack
+from testkit.translated import translate_text
 from translator import engine
 from translator.loading import LOADED
 from translator.multilingual.install import install_model
@@ -176,7 +177,7 @@ def test_the_model_gets_framed_tokens_and_its_output_loses_the_target_code(
     nllb, source, target, text, source_token, target_token
 ):
     spy = spy_on(nllb)
-    translation = engine.translate_text(text, source, target)
+    translation = translate_text(text, source, target)
     sentences = [pair.source for pair in translation.sentences]
     expected = [[source_token] + pieces(nllb, s) + ["</s>"] for s in sentences]
     assert sorted(spy.sources) == sorted(expected)
@@ -202,17 +203,17 @@ def test_the_same_sentence_into_two_languages_is_not_taken_from_the_cache(nllb):
 
 def test_a_direct_pack_goes_first_unless_the_model_is_preferred(nllb, area):
     install_from_file(build_tiny_pack(area / "built", "en", "ru", seed=3))
-    assert engine.translate_text(ENGLISH, "en", "ru").model == ""
-    preferred = engine.translate_text(ENGLISH, "en", "ru", prefer_model=True)
+    assert translate_text(ENGLISH, "en", "ru").model == ""
+    preferred = translate_text(ENGLISH, "en", "ru", prefer_model=True)
     assert preferred.model == "NLLB-200" and preferred.route == "via NLLB-200"
 
 
 def test_the_model_goes_before_a_route_through_english(nllb, area):
     install_from_file(build_tiny_pack(area / "built-a", "de", "en", seed=0))
     install_from_file(build_tiny_pack(area / "built-b", "en", "ru", seed=3))
-    assert engine.translate_text("Die Preise steigen.", "de", "ru").model == "NLLB-200"
+    assert translate_text("Die Preise steigen.", "de", "ru").model == "NLLB-200"
     remove_model(nllb.name)
-    through_english = engine.translate_text("Die Preise steigen.", "de", "ru")
+    through_english = translate_text("Die Preise steigen.", "de", "ru")
     assert through_english.via == ("en",) and through_english.route == "via English"
 
 
@@ -227,7 +228,7 @@ def test_reachable_targets_include_what_the_model_reaches(area):
 
 def test_kazakh_without_a_model_names_the_model_not_a_pack_that_does_not_exist(area):
     with pytest.raises(engine.MissingPairError) as missing:
-        engine.translate_text(KAZAKH, "kk", "en")
+        engine.translate_sentences([KAZAKH], "kk", "en")
     message = str(missing.value)
     assert "Argos publishes no pack for Kazakh (kk)" in message
     assert "NLLB-200" in message and "kaz_Cyrl" in message
@@ -244,7 +245,7 @@ def test_a_removed_model_folder_is_reported_clearly(nllb):
     shutil.rmtree(nllb.path)
     LOADED.clear()
     with pytest.raises(engine.MissingPairError, match="Kazakh"):
-        engine.translate_text(KAZAKH, "kk", "en")
+        engine.translate_sentences([KAZAKH], "kk", "en")
 
 
 def test_a_short_line_may_take_256_output_tokens_as_with_argos(area):
@@ -262,7 +263,7 @@ def test_a_short_line_may_take_256_output_tokens_as_with_argos(area):
 def test_an_m2m_model_is_framed_with_its_own_language_tokens(area):
     m2m = install_model(build_model_dir(area / "d" / "m2m-tiny", kind="m2m"))
     spy = spy_on(m2m)
-    translation = engine.translate_text(MONGOLIAN, "mn", "kk")
+    translation = translate_text(MONGOLIAN, "mn", "kk")
     assert spy.sources == [["__mn__"] + pieces(m2m, MONGOLIAN) + ["</s>"]]
     assert spy.prefixes == [["__kk__"]]
     assert translation.model == "M2M-100"
@@ -317,7 +318,7 @@ UZBEK_NOTE = "Uzbek in Cyrillic was transliterated to Latin for NLLB-200."
 
 def test_uzbek_in_cyrillic_reaches_the_model_in_latin_and_the_translation_says_so(nllb):
     spy = spy_on(nllb)
-    translation = engine.translate_text(UZBEK_CYRILLIC, "uz", "en")
+    translation = translate_text(UZBEK_CYRILLIC, "uz", "en")
     expected = [["uzn_Latn"] + pieces(nllb, latin) + ["</s>"] for latin in UZBEK_LATIN]
     assert sorted(spy.sources) == sorted(expected)
     assert translation.notes == (UZBEK_NOTE,)
@@ -326,7 +327,7 @@ def test_uzbek_in_cyrillic_reaches_the_model_in_latin_and_the_translation_says_s
 
 def test_uzbek_already_in_latin_goes_as_it_is_without_a_note(nllb):
     spy = spy_on(nllb)
-    translation = engine.translate_text(" ".join(UZBEK_LATIN), "uz", "en")
+    translation = translate_text(" ".join(UZBEK_LATIN), "uz", "en")
     assert sorted(spy.sources) == sorted(
         [["uzn_Latn"] + pieces(nllb, latin) + ["</s>"] for latin in UZBEK_LATIN]
     )
@@ -367,7 +368,7 @@ def test_the_translator_cli_transliterates_and_says_so(nllb, tmp_path, capsys):
 def test_kazakh_in_latin_reaches_an_m2m_model_in_cyrillic(area):
     m2m = install_model(build_model_dir(area / "d" / "m2m-tiny", kind="m2m"))
     spy = spy_on(m2m)
-    translation = engine.translate_text(
+    translation = translate_text(
         "Parlament jaña büdjettı düisenbı künı bekıttı.", "kk", "en"
     )
     assert spy.sources == [

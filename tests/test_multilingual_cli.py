@@ -119,7 +119,7 @@ def test_translating_with_a_model_imports_neither_torch_nor_transformers(env, tm
                build_model_dir(tmp_path / "d" / "nllb")).returncode == 0
     script = (
         "import sys\n"
-        "from translator.engine import translate_text\n"
+        "from testkit.translated import translate_text\n"
         "result = translate_text('Парламент бюджетті бекітті.', 'kk', 'en')\n"
         "print(result.route, 'torch' in sys.modules, 'transformers' in sys.modules)\n"
     )

@@ -20,7 +20,7 @@ import sys
 from translator.packs.install import install_from_file
 from translator.packs.folders import installed_packs, scan_packs
 from translator.packs.index import index_url
-from translator.engine import translate_text
+from testkit.translated import translate_text
 
 install_from_file(sys.argv[1])
 assert [(p.from_code, p.to_code) for p in installed_packs()] == [("ru", "en")]

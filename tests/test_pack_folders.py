@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from testkit.tinypack import build_tiny_pack, install_unzipped
-from translator.engine import translate_text
+from testkit.translated import translate_text
 from translator.packs.folders import installed_packs, scan_packs, version_key
 
 

@@ -6,12 +6,6 @@ from __future__ import annotations
 
 from translator.engine.batching import BATCH_SIZE, BEAM_SIZE, LENGTH_PENALTY, MAX_DECODING_LENGTH
 from translator.engine.cache import clear_translation_cache
-from translator.engine.documents import (
-    SentencePair,
-    Translation,
-    translate_article,
-    translate_text,
-)
 from translator.engine.planning import (
     can_translate,
     has_model_choice,
@@ -38,8 +32,6 @@ __all__ = [
     "PivotRoute",
     "Route",
     "ScriptChange",
-    "SentencePair",
-    "Translation",
     "can_translate",
     "clear_translation_cache",
     "has_model_choice",
@@ -48,7 +40,5 @@ __all__ = [
     "route_for",
     "script_note",
     "translatable_sources",
-    "translate_article",
     "translate_sentences",
-    "translate_text",
 ]
