@@ -21,6 +21,17 @@ from ui.settings import summary_settings, translation_settings
 PASTED_NAME = state.PASTED_NAME
 
 
+
+# The desk's downloads: label, the file made from the records, its name, type, icon, key, help.
+_BULK_DOWNLOADS = (
+    ("Download all summaries", digest_file, "summaries.txt", "text/plain",
+     ":material/description:", "download_digest", None),
+    ("Download as Word", docx_file, "summaries.docx", DOCX_MIME, ":material/article:",
+     "download_docx", "Every summary and its translation (or why it has none) in one .docx."),
+    ("Download all as .zip", zip_file, "summaries.zip", "application/zip",
+     ":material/folder_zip:", "download_zip", None),
+)
+
 def render() -> None:
     st.title("News digest")
     st.html(STYLE + upload_limits.STYLE + CARD_STYLE)
@@ -148,34 +159,11 @@ def _render_bulk_downloads(
             icon=":material/delete_sweep:",
             help="Take every article off the dashboard. They stay in the Library.",
         )
-        st.download_button(
-            "Download all summaries",
-            data=digest_file(records),
-            file_name="summaries.txt",
-            mime="text/plain",
-            icon=":material/description:",
-            on_click="ignore",
-            key="download_digest",
-        )
-        st.download_button(
-            "Download as Word",
-            data=docx_file(records),
-            file_name="summaries.docx",
-            mime=DOCX_MIME,
-            icon=":material/article:",
-            on_click="ignore",
-            key="download_docx",
-            help="Every summary and its translation (or why it has none) in one .docx.",
-        )
-        st.download_button(
-            "Download all as .zip",
-            data=zip_file(records),
-            file_name="summaries.zip",
-            mime="application/zip",
-            icon=":material/folder_zip:",
-            on_click="ignore",
-            key="download_zip",
-        )
+        for label, make, name, mime, icon, key, tip in _BULK_DOWNLOADS:
+            st.download_button(
+                label, data=make(records), file_name=name, mime=mime, icon=icon,
+                on_click="ignore", key=key, help=tip,
+            )
 
 
 def render_empty_state() -> None:

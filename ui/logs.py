@@ -32,3 +32,22 @@ def log_shown(logger: logging.Logger, error: BaseException) -> None:
     """
     logger.warning("%s: %s", type(error).__name__, error)
     logger.debug("the traceback of the error above", exc_info=error)
+
+
+def show_error(
+    logger: logging.Logger, error: BaseException, *, offline: bool = False, progress=None
+) -> None:
+    """An expected error logged in one line (log_shown) and its message shown on the page:
+    a warning for what being offline explains, an error otherwise; a progress bar that was
+    running is emptied first."""
+    import streamlit as st
+
+    from ui.markup import md
+
+    log_shown(logger, error)
+    if progress is not None:
+        progress.empty()
+    if offline:
+        st.warning(md(str(error)), icon=":material/cloud_off:")
+    else:
+        st.error(md(str(error)), icon=":material/error:")

@@ -18,7 +18,7 @@ from translator.multilingual.models import (
     models_dir,
     remove_model,
 )
-from ui.logs import log_shown
+from ui.logs import show_error
 from ui.markup import md, size_label
 from ui.removal import remove_with_confirmation
 
@@ -95,9 +95,8 @@ def render_download(changed) -> None:
                 with st.spinner("Asking Hugging Face…"):
                     st.session_state[PLAN_KEY] = plan_download(repo or DEFAULT_REPO)
             except TranslatorError as error:
-                log_shown(log, error)  # the page shows the message
                 st.session_state.pop(PLAN_KEY, None)
-                st.warning(md(str(error)), icon=":material/cloud_off:")
+                show_error(log, error, offline=True)
                 return
         plan = st.session_state.get(PLAN_KEY)
         if plan is None:
@@ -127,9 +126,7 @@ def _download(plan, changed) -> None:
     try:
         model = download_model(plan, progress=progress)
     except TranslatorError as error:
-        log_shown(log, error)  # the page shows the message
-        bar.empty()
-        st.error(md(str(error)), icon=":material/error:")
+        show_error(log, error, progress=bar)
         return
     st.session_state.pop(PLAN_KEY, None)
     changed(f"Installed the multilingual model {md(model.name)} ({md(model.family)}).")
@@ -145,8 +142,7 @@ def install_model_upload(path, name: str, changed) -> bool:
         with st.spinner(f"Checking and installing {md(name)}…"):
             model = install_model(path, name)
     except TranslatorError as error:
-        log_shown(log, error)  # the page shows the message
-        st.error(md(str(error)), icon=":material/error:")
+        show_error(log, error)
         return True
     changed(f"Installed the multilingual model {md(model.name)}. {md(licence_notice(model))}")
     return True

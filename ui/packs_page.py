@@ -12,7 +12,7 @@ from languages.names import language_name
 from translator.errors import TranslatorError
 from translator.packs.folders import Pack, SkippedFolder, packages_dir, remove_pack, scan_packs
 from ui import pipeline
-from ui.logs import log_shown
+from ui.logs import show_error
 from ui.markup import md, size_label
 from ui.models_section import install_model_upload, render_models
 from ui.removal import remove_with_confirmation
@@ -121,8 +121,7 @@ def render_available(installed_pairs: set[tuple[str, str]]) -> None:
             with st.spinner("Asking the Argos package index…"):
                 listing = index_listing()
         except TranslatorError as error:
-            log_shown(log, error)  # the page shows the message
-            st.warning(md(str(error)), icon=":material/cloud_off:")
+            show_error(log, error, offline=True)
             _render_other_ways()
             return
         if listing.offline_reason:
@@ -174,9 +173,7 @@ def _download(available) -> None:
     try:
         pack = download_and_install(available, progress=progress)
     except TranslatorError as error:
-        log_shown(log, error)  # the page shows the message
-        bar.empty()
-        st.error(md(str(error)), icon=":material/error:")
+        show_error(log, error, progress=bar)
         _render_other_ways()
         return
     _changed(f"Installed {_label(pack.from_code, pack.to_code)} (version {md(pack.version)}).")
@@ -217,8 +214,7 @@ def render_upload() -> None:
             with st.spinner(f"Checking and installing {md(upload.name)}…"):
                 pack = install_from_file(path, name=upload.name)
         except TranslatorError as error:
-            log_shown(log, error)  # the page shows the message
-            st.error(md(str(error)), icon=":material/error:")
+            show_error(log, error)
             return
     _changed(
         f"Installed {_label(pack.from_code, pack.to_code)} (version {md(pack.version)}) "

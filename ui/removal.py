@@ -11,8 +11,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from translator.errors import TranslatorError
-from ui.logs import log_shown
-from ui.markup import md
+from ui.logs import show_error
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +56,6 @@ def remove_with_confirmation(
         try:
             remove()
         except TranslatorError as error:
-            log_shown(log, error)  # the page shows the message
-            st.error(md(str(error)), icon=":material/error:")
+            show_error(log, error)
         else:
             changed(done)
