@@ -11,26 +11,47 @@ import sys
 import time
 from pathlib import Path
 
-from digest.batch.ray_guard import node_processes
 from tests.test_batch import ENGLISH
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = 200
 
 
-def guard_of(driver: int) -> tuple[int, str] | None:
-    """(pid, node id) of the guard the driver started, from the command lines in /proc."""
+def descendants(pid: int) -> set[int]:
+    """Every process below pid (children, their children, ...), from /proc."""
+    parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            words = (entry / "cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if b"digest.batch.ray_guard" in words and str(driver).encode() in words:
-            index = words.index(b"digest.batch.ray_guard")
-            return int(entry.name), words[index + 2].decode()
-    return None
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def is_guard(pid: int) -> bool:
+    try:
+        return b"digest.batch.ray_guard" in (Path("/proc") / str(pid) / "cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+def rows(out: Path) -> int:
+    manifest = out / "manifest.jsonl"
+    return manifest.read_bytes().count(b"\n") if manifest.exists() else 0
 
 
 def test_a_killed_ray_batch_leaves_no_ray_process(tmp_path):
@@ -46,32 +67,31 @@ def test_a_killed_ray_batch_leaves_no_ray_process(tmp_path):
     errors = (tmp_path / "stderr.txt").open("wb")
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                stderr=errors)
-    found = None
+    left: list[int] = []
     try:
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and process.poll() is None:
-            found = found or guard_of(process.pid)
-            if found and node_processes(found[1]):
-                break
-            time.sleep(0.2)
-        assert found, ("the driver started no guard for its Ray runtime; it ended with "
-                       f"{process.poll()}: {(tmp_path / 'stderr.txt').read_text()[-2000:]}")
-        guard, node = found
-        assert node_processes(node), "the runtime's processes were found"
+        while time.monotonic() < deadline and process.poll() is None and rows(out) < 3:
+            time.sleep(0.1)  # the runtime is up and working once rows come in
+        runtime = descendants(process.pid)  # the runtime's processes, and the guard
+        assert process.poll() is None and runtime, (
+            f"the run ended ({process.poll()}) before it could be killed: "
+            f"{(tmp_path / 'stderr.txt').read_text()[-2000:]}")
+        assert any(is_guard(pid) for pid in runtime), "the driver started its guard"
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and node_processes(node):
+        while time.monotonic() < deadline and any(alive(pid) for pid in runtime):
             time.sleep(0.5)
-        left = node_processes(node)
+        left = sorted(pid for pid in runtime if alive(pid))
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
         errors.close()
-    for pid in left:  # leave nothing running whatever the outcome
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
+        for pid in left:  # leave nothing running whatever the outcome
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
     assert left == [], f"processes of the killed driver's Ray runtime still run: {left}"
+
