@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bench.dashboard import news_files
 from bench.data import data_dir
+from testkit.documents import numbered_paragraphs
 from testkit.streamlit_server import CHROMIUM, CHROMIUM_ARGS, app_environment, served
 
 TARGET = 1.2
@@ -32,14 +33,9 @@ def big_text(folder: Path) -> Path:
     """A 20 MB Russian report: the dev sentences in paragraphs of five, numbered."""
     lines = (data_dir("sentences-dev") / "ru.txt").read_text(encoding="utf-8").splitlines()
     paragraphs = [" ".join(lines[i:i + 5]) for i in range(0, len(lines) - 5, 5)]
-    parts, size, index = ["Большой отчёт"], 0, 0
-    while size < BIG_BYTES:
-        paragraph = f"{paragraphs[index % len(paragraphs)]} ({index})"
-        parts.append(paragraph)
-        size += len(paragraph.encode()) + 2
-        index += 1
+    text = numbered_paragraphs("Большой отчёт", paragraphs, BIG_BYTES)
     path = folder / "big-report.txt"
-    path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     return path
 
 

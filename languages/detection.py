@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from languages import alphabets
 from languages.codes import UNDETERMINED
-from languages.detectors import cld2_candidates, cld2_opinion, langid_candidates, preload
+from languages.detectors import cld2_opinion, langid_candidates, preload
 from languages.names import LANGUAGE_NAMES, language_name
 from languages.scripts import dominant_script
 
@@ -242,10 +242,17 @@ def best_in_script(text: str, script: str) -> Detection:
     paragraph in another script than its article's (an English quotation in a Russian
     report) is in a language of that script whatever its length. "und" when neither
     detector proposes one."""
-    detection = detect_language(text)
+    return _in_script(text, detect_language(text), script)
+
+
+def _in_script(text: str, detection: Detection, script: str) -> Detection:
+    """`detection` of `text` if it names a language; else its likeliest candidate written
+    in `script`. A text too short for the detectors has no candidates: py3langid's
+    ranking, cheap on a few words, is asked then."""
     if detection.determined or not text.strip():
         return detection
-    for code, probability in (*langid_candidates(text), *cld2_candidates(text)):
+    candidates = detection.alternatives or langid_candidates(text)
+    for code, probability in candidates:
         if code in KNOWN and _writes(code, script):
             return Detection(code, language_name(code), round(probability, 6), (), script)
     return detection
@@ -403,7 +410,7 @@ def detect_article_language(paragraphs: Sequence[str]) -> ArticleLanguage:
             continue
         detection, count = detected[index]
         if _other_script(detection, main):
-            detection = best_in_script(paragraphs[index], detection.script)
+            detection = _in_script(paragraphs[index], detection, detection.script)
         elif detection.determined and detection.code != main.code and count < MIXED_MIN_LETTERS:
             detection = _undetermined(((detection.code, detection.probability),),
                                       detection.script)

@@ -203,3 +203,15 @@ def pdf_repeated_form(repeats: int, depth: int = 1) -> bytes:
     page = b"/Contents %d 0 R" % (9 + depth + 1)
     resources = b"/XObject << /X%d %d 0 R >>" % (top, 9 + depth)
     return raw_pdf([page], streams, resources)
+
+
+def numbered_paragraphs(title: str, paragraphs: list[str], size_bytes: int) -> str:
+    """A title, then the paragraphs in turn, each numbered so none repeats, until the text
+    holds `size_bytes` of UTF-8: a big article for the big-file tests and benches."""
+    parts, size, index = [title], 0, 0
+    while size < size_bytes:
+        paragraph = f"{paragraphs[index % len(paragraphs)]} ({index})"
+        parts.append(paragraph)
+        size += len(paragraph.encode("utf-8")) + 2
+        index += 1
+    return "\n\n".join(parts) + "\n"

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from tests.test_batch import ENGLISH
+from tests.test_batch_interrupted_library import alive, manifest_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = 200
@@ -34,24 +35,11 @@ def descendants(pid: int) -> set[int]:
     return found
 
 
-def alive(pid: int) -> bool:
-    try:
-        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 def is_guard(pid: int) -> bool:
     try:
         return b"digest.batch.ray_guard" in (Path("/proc") / str(pid) / "cmdline").read_bytes()
     except OSError:
         return False
-
-
-def rows(out: Path) -> int:
-    manifest = out / "manifest.jsonl"
-    return manifest.read_bytes().count(b"\n") if manifest.exists() else 0
 
 
 def test_a_killed_ray_batch_leaves_no_ray_process(tmp_path):
@@ -70,7 +58,7 @@ def test_a_killed_ray_batch_leaves_no_ray_process(tmp_path):
     left: list[int] = []
     try:
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and process.poll() is None and rows(out) < 3:
+        while time.monotonic() < deadline and process.poll() is None and manifest_lines(out) < 3:
             time.sleep(0.1)  # the runtime is up and working once rows come in
         runtime = descendants(process.pid)  # the runtime's processes, and the guard
         assert process.poll() is None and runtime, (

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from testkit.documents import numbered_paragraphs
 from testkit.streamlit_server import chromium, empty_desk, serve_app
-from tests.test_browser_desk import choose
+from tests.test_browser_desk import FLOODS, FLOODS_TITLE, choose
 
 pytestmark = pytest.mark.browser
 expect.set_options(timeout=120_000)
@@ -26,14 +27,7 @@ PARAGRAPH = (
     "Депутаты обсудят расходы на заседании комитета по бюджету в конце месяца."
 )
 BIG_TITLE = "Большой отчёт о школах"
-SMALL_TITLE = "Floods close the mountain road"
-SMALL = (
-    SMALL_TITLE + "\n\n"
-    "Heavy rain closed the mountain road to the south on Sunday. Rescue teams helped "
-    "drivers stuck in their cars.\n\n"
-    "The road will open again once engineers have checked the bridges. "
-    "Until then buses take the old road through the valley.\n"
-)
+SMALL_TITLE, SMALL = FLOODS_TITLE, FLOODS
 
 
 @pytest.fixture(scope="module")
@@ -47,14 +41,9 @@ def fresh_desk(work):
 
 
 def big_article(folder: Path, megabytes: int = 4) -> Path:
-    paragraphs, size, index = [BIG_TITLE], 0, 0
-    while size < megabytes * 1_000_000:
-        paragraph = f"{PARAGRAPH} ({index})"
-        paragraphs.append(paragraph)
-        size += len(paragraph.encode()) + 2
-        index += 1
     path = folder / "bolshoy-otchet.txt"
-    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    path.write_text(numbered_paragraphs(BIG_TITLE, [PARAGRAPH], megabytes * 1_000_000),
+                    encoding="utf-8")
     return path
 
 

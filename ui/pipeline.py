@@ -73,7 +73,7 @@ def _decode(key: str, name: str, encoding: str | None, _data: bytes) -> plain.De
     # read once per content and encoding, whatever the reruns.
     log.info("reading %s (%s bytes)", name, f"{len(_data):,}")
     decoded = run_sized(reading_size(_data, name), plain.decode, _data, name, encoding)
-    _remember(decoded.text, fingerprint(decoded.text))
+    fingerprint(decoded.text)  # remembered now: every rerun finds the text by identity
     return decoded
 
 
