@@ -42,6 +42,15 @@ def is_guard(pid: int) -> bool:
         return False
 
 
+def described(pid: int) -> str:
+    """pid and its command line, for the failure message."""
+    try:
+        line = (Path("/proc") / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ")
+    except OSError:
+        return f"{pid} (gone)"
+    return f"{pid} {line.decode(errors='replace')[:160]}"
+
+
 def test_a_killed_ray_batch_leaves_no_ray_process(tmp_path):
     folder = tmp_path / "news"
     folder.mkdir()
@@ -56,6 +65,7 @@ def test_a_killed_ray_batch_leaves_no_ray_process(tmp_path):
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                stderr=errors)
     left: list[int] = []
+    still: list[str] = []
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and process.poll() is None and manifest_lines(out) < 3:
@@ -71,6 +81,7 @@ def test_a_killed_ray_batch_leaves_no_ray_process(tmp_path):
         while time.monotonic() < deadline and any(alive(pid) for pid in runtime):
             time.sleep(0.5)
         left = sorted(pid for pid in runtime if alive(pid))
+        still = [described(pid) for pid in left]
     finally:
         if process.poll() is None:
             process.kill()
@@ -81,5 +92,50 @@ def test_a_killed_ray_batch_leaves_no_ray_process(tmp_path):
                 os.kill(pid, signal.SIGKILL)
             except OSError:
                 pass
-    assert left == [], f"processes of the killed driver's Ray runtime still run: {left}"
+    assert left == [], f"processes of the killed driver's Ray runtime still run: {still}"
 
+
+
+FAKE_DRIVER = """
+import subprocess, sys, time
+from digest.batch.ray_guard import start_guard
+guard = start_guard("no-such-node")
+child = subprocess.Popen([sys.executable, "-c",
+    "import subprocess, sys, time; subprocess.Popen([sys.executable, '-c', "
+    "'import time; time.sleep(600)']); time.sleep(600)"])
+print(guard.pid, child.pid, flush=True)
+time.sleep(600)
+"""
+
+
+def test_the_guard_ends_what_a_killed_driver_left_without_a_ray_marker(tmp_path):
+    """Processes below the driver are ended even when their environment does not name the
+    node (a worker or agent the raylet was still starting when the driver died)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env.pop("RAY_NODE_ID", None)
+    driver = subprocess.Popen([sys.executable, "-c", FAKE_DRIVER], cwd=ROOT, env=env,
+                              stdout=subprocess.PIPE)
+    below: set[int] = set()
+    try:
+        guard_pid, child_pid = (int(word) for word in driver.stdout.readline().split())
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and len(descendants(child_pid)) < 1:
+            time.sleep(0.1)
+        below = descendants(driver.pid)
+        assert guard_pid in below and child_pid in below and len(below) >= 3
+        time.sleep(1.5)  # the guard has looked at the tree at least once
+        driver.send_signal(signal.SIGKILL)
+        driver.wait(timeout=30)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and any(alive(pid) for pid in below):
+            time.sleep(0.2)
+        left = [described(pid) for pid in sorted(below) if alive(pid)]
+    finally:
+        if driver.poll() is None:
+            driver.kill()
+        for pid in below:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+    assert left == [], f"the killed driver's processes still run: {left}"

@@ -3,8 +3,9 @@ end the runtime's processes that outlive it.
 
 Ray ends its GCS, raylet and workers with the driver, but not the agents the raylet
 started (about 80 MB each). The guard is a small process of its own (no Ray import):
-it waits for its parent, the driver, to go, then kills every process of the runtime's
-node (RAY_NODE_ID in its environment) on this machine. Linux only (/proc).
+it watches its parent, the driver, and the processes below it; when the driver goes, it
+kills those processes and every process of the runtime's node (RAY_NODE_ID in its
+environment) on this machine, until none is left. Linux only (/proc).
 
     python -m digest.batch.ray_guard DRIVER_PID NODE_ID
 """
@@ -18,7 +19,40 @@ import time
 from pathlib import Path
 
 POLL_SECONDS = 0.5
+SWEEP_SECONDS = 20.0
 PROC = Path("/proc")
+
+
+def process_table() -> dict[int, tuple[int, str]]:
+    """Every live process of this machine: pid -> (parent pid, start time), from /proc
+    (zombies are left out: they are dead, only not yet reaped)."""
+    table = {}
+    for entry in PROC.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[0] != "Z":
+            table[int(entry.name)] = (int(fields[1]), fields[19])  # ppid, starttime
+    return table
+
+
+def descendants(root: int, table: dict[int, tuple[int, str]]) -> dict[int, str]:
+    """The processes below root (children, their children, ...): pid -> start time."""
+    children: dict[int, list[int]] = {}
+    for pid, (parent, _) in table.items():
+        children.setdefault(parent, []).append(pid)
+    found: dict[int, str] = {}
+    frontier = [root]
+    while frontier:
+        pid = frontier.pop()
+        for child in children.get(pid, ()):
+            if child not in found:
+                found[child] = table[child][1]
+                frontier.append(child)
+    return found
 
 
 def node_processes(node_id: str) -> list[int]:
@@ -37,14 +71,39 @@ def node_processes(node_id: str) -> list[int]:
     return found
 
 
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
+
+
 def guard(driver: int, node_id: str) -> None:
+    """Wait for the driver to go, then end what it left: the processes that were below it
+    when last seen (a pid is killed only if its start time still matches, never a reused
+    one) and every process of its node. Repeated until two rounds find nothing, since a
+    dying raylet may still be starting a worker or an agent."""
+    own = os.getpid()
+    seen: dict[int, str] = {}
     while os.getppid() == driver:
+        seen = descendants(driver, process_table())
+        seen.pop(own, None)
         time.sleep(POLL_SECONDS)
-    for pid in node_processes(node_id):
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
+    deadline = time.monotonic() + SWEEP_SECONDS
+    quiet_rounds = 0
+    while quiet_rounds < 2 and time.monotonic() < deadline:
+        table = process_table()
+        targets = {pid for pid, started in seen.items()
+                   if pid in table and table[pid][1] == started}
+        for pid in list(targets):  # what those processes started since, too
+            targets |= set(descendants(pid, table))
+        targets |= set(node_processes(node_id))
+        targets.discard(own)
+        for pid in targets:
+            _kill(pid)
+        quiet_rounds = 0 if targets else quiet_rounds + 1
+        seen = {pid: table[pid][1] for pid in targets if pid in table}
+        time.sleep(POLL_SECONDS / 2)
 
 
 def start_guard(node_id: str) -> subprocess.Popen | None:
