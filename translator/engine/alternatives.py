@@ -1,0 +1,87 @@
+"""Other translations of one sentence, for a reader (or a CAT tool) choosing among them.
+
+CTranslate2's beam search keeps several hypotheses; asking for the n best
+(`num_hypotheses`) gives them at the cost of one wider search. The engine's own
+translation (translate_sentences, the one the translation memory keeps) stays the
+first answer; the alternatives are the other hypotheses, best first, each once.
+
+A pivot route (de → en → ru) gives alternatives from its last leg only: the first leg's
+own translation goes on, and the last leg's n best are returned. Alternatives of every
+first-leg hypothesis would multiply the work for variants a reader rarely tells apart.
+"""
+from __future__ import annotations
+
+from languages.codes import normalize_code
+from languages.transliteration import transliterate
+from translator.engine.batching import (
+    BEAM_SIZE,
+    LENGTH_PENALTY,
+    MAX_DECODING_LENGTH,
+    run_batches,
+)
+from translator.engine.planning import plan
+from translator.errors import TranslationFailedError
+from translator.loading import Runner
+
+MAX_ALTERNATIVES = 5
+"""More hypotheses than this cost a beam far wider than Argos's for near-duplicates."""
+ALTERNATIVES_BEAM = MAX_ALTERNATIVES + 1
+"""One beam width whatever the count asked, so asking for 2 gives the first 2 of 5."""
+
+
+def alternatives(
+    sentence: str, source: str, target: str, count: int, prefer_model: bool = False
+) -> list[str]:
+    """Up to `count` translations of `sentence` other than translate_sentences's, best first
+    (fewer when the search finds fewer distinct ones; none for the same language or an
+    empty sentence). `source` may name the script ("uz-Cyrl"), as in translate_sentences.
+    MissingPairError when nothing installed translates the pair."""
+    tagged, source, target = source, normalize_code(source), normalize_code(target)
+    text = sentence.strip()
+    count = max(0, min(count, MAX_ALTERNATIVES))
+    if not count or not text or source == target:
+        return []
+    route = plan(source, target, prefer_model=prefer_model)
+    change = route.script_change(tagged)
+    if change is not None:
+        text = transliterate(text, source, change.written, change.expected)
+    runners = route.runners()
+    for runner in runners[:-1]:  # a pivot: the first leg's own translation goes on
+        text = run_batches(runner, [text], _quiet)[0]
+    last = runners[-1]
+    best = run_batches(last, [text], _quiet)[0]
+    found: list[str] = []
+    for hypothesis in _hypotheses(last, text, count + 1):
+        if hypothesis and hypothesis != best and hypothesis not in found:
+            found.append(hypothesis)
+    return found[:count]
+
+
+def _quiet(_done: int, _total: int) -> None:
+    return None
+
+
+def _hypotheses(runner: Runner, text: str, number: int) -> list[str]:
+    """The `number` best hypotheses of one beam search, decoded, best first."""
+    prefix = runner.target_prefix
+    try:
+        results = runner.translator.translate_batch(
+            [runner.tokenizer.encode(text)],
+            target_prefix=[[prefix]] if prefix else None,
+            beam_size=max(BEAM_SIZE, ALTERNATIVES_BEAM),
+            num_hypotheses=number,
+            length_penalty=LENGTH_PENALTY,
+            replace_unknowns=True,
+            max_decoding_length=MAX_DECODING_LENGTH,
+        )
+    except Exception as error:  # CTranslate2 raises RuntimeError/ValueError on a bad model
+        raise TranslationFailedError(
+            f"{runner.reader or 'The model'} failed while translating: {error}"
+        ) from error
+    decoded = []
+    for tokens in results[0].hypotheses if results else []:
+        tokens = list(tokens)
+        if prefix and tokens and tokens[0] == prefix:
+            tokens = tokens[1:]
+        decoded.append(runner.tokenizer.decode(tokens) if tokens else "")
+    return decoded
