@@ -1,0 +1,99 @@
+"""Stories made from their articles' facts: headline, names, languages, outlets, dates."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from digest.stories.keys import latin
+from digest.stories.model import Story, StoryArticle, StoryName
+from digest.stories.names import NOUN_CAPITALS
+from digest.stories.spellings import plain_spellings
+
+MAX_KEYWORDS = 8
+
+
+def _held(article: StoryArticle) -> frozenset[str]:
+    """What an article can share with the others: its name keys and key phrases."""
+    return frozenset(article.names) | {phrase.lower() for phrase in article.keywords}
+
+
+def central_article(articles: Sequence[StoryArticle]) -> StoryArticle:
+    """The article sharing most names and key phrases with the others; the earliest
+    reported of those that tie.
+
+    What an article shares with the others, summed over them, is the number of other
+    articles holding each of its names and phrases: counting the holders once makes a
+    long story cost one pass over its articles instead of one per pair of them."""
+    held = [_held(article) for article in articles]
+    holders: Counter[str] = Counter()
+    for features in held:
+        holders.update(features)
+    best_index = min(
+        range(len(articles)),
+        key=lambda i: (-sum(holders[f] - 1 for f in held[i]), articles[i].reported,
+                       articles[i].id))
+    return articles[best_index]
+
+
+def _shown(key: str, forms: Counter[str], languages: set[str]) -> bool:
+    """Whether a name is worth showing: a one-word name written only in a language that
+    capitalises its nouns ("Jahre", "Regierung" pass for names there) is shown when in
+    capitals (an acronym) or when an article in another language names it too."""
+    if " " in key or not languages <= NOUN_CAPITALS:
+        return True
+    return any(form.isupper() for form in forms)
+
+
+def story_names(articles: Sequence[StoryArticle],
+                spellings: dict[int, Sequence[tuple[str, str, str, int]]]) -> tuple[StoryName, ...]:
+    """The names of the articles merged by key, named by most articles first; each shown
+    in its most used plain (not inflected) Latin spelling, else a transliteration.
+    `spellings`: article id -> (key, spelling, latin, mentions)."""
+    seen: dict[str, Counter[str]] = {}
+    in_articles: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
+    languages: dict[str, set[str]] = {}
+    for article in articles:
+        for key, spelling, _, count in spellings.get(article.id, ()):
+            seen.setdefault(key, Counter())[spelling] += count
+            in_articles[key] += 1
+            mentions[key] += count
+            languages.setdefault(key, set()).add(article.language)
+    names = []
+    for key in sorted(seen, key=lambda k: (-in_articles[k], -mentions[k], k)):
+        forms = seen[key]
+        if not _shown(key, forms, languages[key]):
+            continue
+        plain = plain_spellings(forms)
+        latin_forms = [form for form, _ in plain.most_common() if latin(form) == form]
+        display = latin_forms[0] if latin_forms else latin(plain.most_common(1)[0][0])
+        names.append(StoryName(key=key, display=display, spellings=tuple(forms),
+                               articles=in_articles[key], mentions=mentions[key]))
+    return tuple(names)
+
+
+def assemble(story_id: int, articles: Sequence[StoryArticle],
+             spellings: dict[int, Sequence[tuple[str, str, str, int]]],
+             summary: Sequence[str] = ()) -> Story:
+    """A Story of its articles (any order given; kept oldest report first)."""
+    ordered = tuple(sorted(articles, key=lambda a: (a.reported, a.added, a.id)))
+    central = central_article(ordered)
+    languages = Counter(article.language for article in ordered)
+    outlets = Counter(article.outlet for article in ordered if article.outlet)
+    keywords: Counter[str] = Counter()
+    for article in ordered:
+        for rank, phrase in enumerate(article.keywords):
+            keywords[phrase] += 1 + 1 / (rank + 1)
+    return Story(
+        id=story_id,
+        headline=central.title or ordered[0].title or central.name,
+        summary=tuple(summary),
+        central=central.id,
+        languages=tuple(code for code, _ in languages.most_common()),
+        outlets=tuple(outlet for outlet, _ in outlets.most_common()),
+        first_report=ordered[0].reported,
+        last_report=max(article.reported for article in ordered),
+        names=story_names(ordered, spellings),
+        keywords=tuple(phrase for phrase, _ in keywords.most_common(MAX_KEYWORDS)),
+        articles=ordered,
+    )
