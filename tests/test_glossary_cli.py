@@ -1,0 +1,92 @@
+"""`news-digest translate --glossary FILE.csv` as a user runs it (real subprocesses, a tiny
+real pack), and the library's glossary when no file is given."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from testkit.httpserver import closed_port_url
+from testkit.tinypack import build_tiny_pack
+
+ROOT = Path(__file__).resolve().parents[1]
+GERMAN = (
+    "Müller im Bundestag\n\n"
+    "Der Abgeordnete Müller sprach am Montag im Bundestag über den Haushalt. "
+    "Die Rede Müllers dauerte eine Stunde.\n\n"
+    "Im Plenarsaal des Bundestages saßen nur wenige Abgeordnete.\n"
+)
+GLOSSARY = (
+    "source_language,term,target_language,translation\n"
+    "de,Bundestag,en,Federal Parliament\n"
+    "de,Müller,en,\n"
+)
+
+
+@pytest.fixture
+def env(tmp_path, data_dir) -> dict[str, str]:
+    environment = dict(os.environ)
+    environment["ARGOS_PACKAGES_DIR"] = str(tmp_path / "packs")
+    environment["ARGOS_PACKAGE_INDEX"] = closed_port_url("/")
+    environment["NEWS_DIGEST_DATA"] = str(data_dir)
+    environment["PYTHONPATH"] = str(ROOT)
+    environment.pop("PYTHONWARNINGS", None)
+    pack = build_tiny_pack(tmp_path / "built", "de", "en")
+    assert run(environment, "packages", "install-file", pack).returncode == 0
+    return environment
+
+
+def run(env, *args) -> subprocess.CompletedProcess:
+    result = subprocess.run([sys.executable, "-m", "cli", *map(str, args)], cwd=ROOT, env=env,
+                            capture_output=True, timeout=300)
+    result.out = result.stdout.decode("utf-8")
+    result.err = result.stderr.decode("utf-8")
+    assert "Traceback" not in result.err, result.err
+    return result
+
+
+def paragraphs(output: str) -> list[str]:
+    return output.strip().split("\n\n")
+
+
+def test_glossary_terms_come_out_exactly_in_every_line_that_holds_them(env, tmp_path):
+    article, glossary = tmp_path / "de.txt", tmp_path / "terms.csv"
+    article.write_text(GERMAN, encoding="utf-8")
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    plain = run(env, "translate", "--source", "de", "--target", "en", article)
+    kept = run(env, "translate", "--source", "de", "--target", "en", "--glossary", glossary,
+               article)
+    assert plain.returncode == kept.returncode == 0, kept.err
+    assert "Federal Parliament" not in plain.out and "Müller" not in plain.out
+    title, first, second = paragraphs(kept.out)
+    assert "Müller" in title
+    assert "Federal Parliament" in first and "Müller" in first  # both sentences of it
+    assert first.count("Müller") >= 2
+    assert "Federal Parliament" in second  # "Bundestages"
+
+
+def test_a_bad_glossary_file_is_named_with_its_line(env, tmp_path):
+    article, glossary = tmp_path / "de.txt", tmp_path / "terms.csv"
+    article.write_text(GERMAN, encoding="utf-8")
+    glossary.write_text(GLOSSARY + "de,,en,x\n", encoding="utf-8")
+    result = run(env, "translate", "--target", "en", "--glossary", glossary, article)
+    assert result.returncode == 1
+    assert "terms.csv: Line 4 of the glossary file" in result.err
+    missing = run(env, "translate", "--target", "en", "--glossary", tmp_path / "nope.csv",
+                  article)
+    assert missing.returncode == 1 and "no such file" in missing.err
+
+
+def test_without_a_file_the_librarys_glossary_is_used(env, tmp_path):
+    from digest.library import open_library
+    from digest.library.glossary import add_term
+
+    add_term(open_library(), "de", "Bundestag", "en", "Federal Parliament")
+    article = tmp_path / "de.txt"
+    article.write_text(GERMAN, encoding="utf-8")
+    result = run(env, "translate", "--source", "de", "--target", "en", article)
+    assert result.returncode == 0, result.err
+    assert result.out.count("Federal Parliament") >= 2
