@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from ui.i18n import language_switch
 from ui.logs import configure_logging
-from ui.pages import BRIEFING, DASHBOARD, LIBRARY, PACKS, set_view
-from ui.settings import keep_widget_state
+from ui.pages import BRIEFING, DASHBOARD, LIBRARY, PACKS, set_view, translated
+from ui.settings import keep_widget_state, remember_settings
 
 
 def _dashboard() -> None:
@@ -38,5 +39,6 @@ configure_logging()
 for page, view in ((DASHBOARD, _dashboard), (BRIEFING, _briefing), (PACKS, _language_packs),
                    (LIBRARY, _library)):
     set_view(page, view)
-keep_widget_state()
-st.navigation([DASHBOARD, BRIEFING, LIBRARY, PACKS]).run()
+keep_widget_state()  # the reader's settings, the interface language among them
+language_switch(remember_settings)
+st.navigation(translated(DASHBOARD, BRIEFING, LIBRARY, PACKS)).run()

@@ -8,7 +8,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MAX_STEM_CHARS = 120
 
@@ -19,6 +19,34 @@ _WINDOWS_RESERVED = {
 }
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f]+')
 _SEPARATOR = "=" * 72
+
+
+@dataclass(frozen=True)
+class ExportLabels:
+    """The words of the files around the article's own text, English by default; the
+    dashboard passes them in its interface language (the CLIs and batches keep English)."""
+
+    summary: str = "Summary"
+    summary_line: str = "Summary: {algorithm}, {length}"
+    source_file: str = "Source file: {name}"
+    language: str = "Language: {name} ({code})"
+    mixed: str = "mixed: {note}"
+    translation: str = "translation"
+    translation_heading: str = "Translation ({target})"
+    translation_heading_scope: str = "Translation ({target}, {scope})"
+    translation_line: str = "Translation: {target}, {scope}"
+    whole_article: str = "whole article"
+    summary_scope: str = "summary"
+    machine: str = "Machine translation. Translated offline."
+    machine_by: str = "Machine translation. Translated offline by {by}."
+    no_translation: str = "No translation: {reason}"
+    not_asked: str = "no translation was asked for."
+    original: str = "Original ({language})"
+    no_summaries: str = "No summaries."
+    digest_title: str = "News digest"
+
+
+ENGLISH = ExportLabels()
 
 
 @dataclass
@@ -50,6 +78,8 @@ class SummaryRecord:
     """The languages of a mixed article: "Russian 62 %, English 38 %"."""
     translated_by: str | None = None
     """What translated it: "Argos pack ru→en", "NLLB-200" (None: not said)."""
+    labels: ExportLabels = field(default=ENGLISH)
+    """The words of the file around the article's text (ExportLabels)."""
 
 
 def _heading(text: str) -> list[str]:
@@ -57,21 +87,24 @@ def _heading(text: str) -> list[str]:
 
 
 def _scope(record: SummaryRecord) -> str:
-    return "whole article" if record.whole_article else "summary"
+    return record.labels.whole_article if record.whole_article else record.labels.summary_scope
 
 
 def machine_translation_note(record: SummaryRecord) -> str:
     """"Machine translation. Translated offline by Argos pack ru→en.": whoever reads the
     file (forwarded, printed) knows that no person translated it, and what did."""
-    by = f" by {record.translated_by}" if record.translated_by else ""
-    return f"Machine translation. Translated offline{by}."
+    if record.translated_by:
+        return record.labels.machine_by.format(by=record.translated_by)
+    return record.labels.machine
 
 
 def translation_lines(record: SummaryRecord) -> list[str]:
     """The translation section of a summary: the translation, or why there is none."""
-    target = record.target_language or "translation"
+    words = record.labels
+    target = record.target_language or words.translation
     if record.translated_text:
-        lines = _heading(f"Translation ({target}, {_scope(record)})")
+        scope = _scope(record)
+        lines = _heading(words.translation_heading_scope.format(target=target, scope=scope))
         lines.append(f"[{machine_translation_note(record)}]")
         if record.kept_note:
             lines.append(f"[{record.kept_note}]")
@@ -80,18 +113,20 @@ def translation_lines(record: SummaryRecord) -> list[str]:
         return [*lines, record.translated_text]
     if record.translation:
         note = f"[{machine_translation_note(record)}]"
-        return [*_heading(f"Translation ({target})"), note, *record.translation]
+        return [*_heading(words.translation_heading.format(target=target)), note,
+                *record.translation]
     if record.translation_reason:
-        reason = f"No translation: {record.translation_reason}"
-        return [*_heading(f"Translation ({target})"), reason]
+        reason = words.no_translation.format(reason=record.translation_reason)
+        return [*_heading(words.translation_heading.format(target=target)), reason]
     return []
 
 
 def _about(record: SummaryRecord) -> list[str]:
-    language = f"Language: {record.language_name} ({record.language})"
+    words = record.labels
+    language = words.language.format(name=record.language_name, code=record.language)
     if record.language_note:
-        language += f"; mixed: {record.language_note}"
-    return [f"Source file: {record.file_name}", language]
+        language += "; " + words.mixed.format(note=record.language_note)
+    return [words.source_file.format(name=record.file_name), language]
 
 
 def summary_text(record: SummaryRecord) -> str:
@@ -101,9 +136,9 @@ def summary_text(record: SummaryRecord) -> str:
         record.title or record.file_name,
         "",
         *_about(record),
-        f"Summary: {record.algorithm}, {record.length_label}",
+        record.labels.summary_line.format(algorithm=record.algorithm, length=record.length_label),
         "",
-        *_heading("Summary"),
+        *_heading(record.labels.summary),
         *record.sentences,
     ]
     translated = translation_lines(record)
@@ -119,12 +154,13 @@ def translation_text(record: SummaryRecord) -> str:
     if record.title_translation:
         lines.append(record.title_translation)
     lines += ["", *_about(record)]
+    words = record.labels
     if not record.translated_text:
-        reason = record.translation_reason or "no translation was asked for."
-        return "\n".join([*lines, "", f"No translation: {reason}"]) + "\n"
-    target = record.target_language or "translation"
-    lines += [f"Translation: {target}, {_scope(record)}", ""]
-    lines += [*_heading(f"Original ({record.language_name})")]
+        reason = record.translation_reason or words.not_asked
+        return "\n".join([*lines, "", words.no_translation.format(reason=reason)]) + "\n"
+    target = record.target_language or words.translation
+    lines += [words.translation_line.format(target=target, scope=_scope(record)), ""]
+    lines += [*_heading(words.original.format(language=record.language_name))]
     if record.title:
         lines += [record.title, ""]
     lines += [record.original_text or "\n".join(record.sentences), ""]
@@ -132,7 +168,7 @@ def translation_text(record: SummaryRecord) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def digest_text(records: Sequence[SummaryRecord]) -> str:
+def digest_text(records: Sequence[SummaryRecord], labels: ExportLabels = ENGLISH) -> str:
     """Every article's summary in one file, each under its file name and title."""
     parts = []
     for record in records:
@@ -140,7 +176,7 @@ def digest_text(records: Sequence[SummaryRecord]) -> str:
         if record.title:
             header += f" — {record.title}"
         parts.append(f"{header}\n{_SEPARATOR}\n\n{summary_text(record)}")
-    return "\n\n".join(parts) if parts else "No summaries.\n"
+    return "\n\n".join(parts) if parts else labels.no_summaries + "\n"
 
 
 def zip_bytes(records: Iterable[SummaryRecord]) -> bytes:

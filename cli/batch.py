@@ -1,7 +1,7 @@
 """`news-digest batch`: summaries (and translations) of whole archives into a folder.
 
     news-digest batch INPUT... --out DIR [--engine local|ray] [--workers N]
-        [--ray-address ADDRESS] [--translate-to CODE] [--algorithm NAME]
+        [--ray-address ADDRESS] [--translate-to CODE [--translated-files]] [--algorithm NAME]
         [--sentences N | --ratio R | --words N] [--library]
 
 A file that cannot be read or summarized is an `error` row and a `news-digest: FILE: reason`
@@ -46,6 +46,10 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
                              "implies --engine ray")
     parser.add_argument("--translate-to", type=language_code, default=None, metavar="CODE",
                         help="also translate each summary into this language")
+    parser.add_argument("--translated-files", action="store_true",
+                        help="with --translate-to: also write each article translated whole "
+                             "as the same kind of file into DIR/translated/ (a PDF as .docx: "
+                             "its layout cannot be re-flowed)")
     add_summary_options(parser)
     parser.add_argument("--library", action="store_true",
                         help="also store the results in the reader's library")
@@ -61,11 +65,14 @@ def run(args: argparse.Namespace) -> int:
     summary = summary_settings(args)
     if args.out.exists() and not args.out.is_dir():
         raise CommandError(f"{display_name(str(args.out))}: not a folder", status=2)
+    if args.translated_files and not args.translate_to:
+        raise CommandError("--translated-files needs --translate-to CODE", status=2)
     hook = library_hook() if args.library else None
     job = BatchJob(
         inputs=args.inputs,
         out=args.out,
-        settings=BatchSettings(summary=summary, translate_to=args.translate_to),
+        settings=BatchSettings(summary=summary, translate_to=args.translate_to,
+                               translated_files=args.translated_files),
         engine="ray" if args.ray_address else args.engine,
         workers=args.workers or os.cpu_count() or 1,
         ray_address=args.ray_address,

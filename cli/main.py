@@ -16,7 +16,8 @@ from collections.abc import Sequence
 
 from cli.contract import PROG, add_verbose_flag, run_command
 
-COMMAND_MODULES = ("cli.summarize", "cli.translate", "cli.packages", "cli.library", "cli.batch")
+COMMAND_MODULES = ("cli.summarize", "cli.translate", "cli.packages", "cli.library", "cli.batch",
+                   "cli.serve", "cli.keys")
 """In the order `--help` lists their commands."""
 
 

@@ -3,6 +3,7 @@ their offline translation.
 
     news-digest detect FILE...
     news-digest translate --source CODE|auto --target CODE [--prefer-model] FILE...
+    news-digest translate --target CODE --output-format same --out DIR FILE...
 
 `translate` goes through the dashboard's job (digest.job: analyse, then add_translation
 of the whole article), so a file is translated exactly as the dashboard translates it: a
@@ -13,9 +14,12 @@ when a translation is asked for, so `detect` starts fast.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli.contract import (
+    STDIN,
+    USAGE,
     Blocks,
     CommandError,
     display_name,
@@ -28,6 +32,7 @@ from languages.codes import AUTO, is_determined
 
 if TYPE_CHECKING:
     from digest.job import ArticleResult
+    from translator.glossary import Glossary
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -48,7 +53,22 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
                            help="target language code, e.g. en")
     translate.add_argument("--prefer-model", action="store_true",
                            help="use an installed multilingual model even if a pack exists")
-    translate.add_argument("files", nargs="+", metavar="FILE", help="text files; - is stdin")
+    translate.add_argument(
+        "--output-format", choices=("text", "same"), default="text",
+        help="text: the translation on standard output (default); same: each file "
+             "translated as the same kind of file (Word, OpenDocument, web page, Markdown, "
+             "text) into --out DIR as <name>.<target>.<ext>; a PDF's layout cannot be "
+             "re-flowed, so its translated text is written as .docx")
+    translate.add_argument("--out", type=Path, default=None, metavar="DIR",
+                           help="folder for --output-format same (made if missing)")
+    translate.add_argument(
+        "--glossary", default=None, metavar="FILE.csv",
+        help="terms kept exactly: a CSV with the header source_language,term,target_language,"
+             "translation (an empty translation keeps the term as it is); default: the "
+             "library's glossary")
+    translate.add_argument("files", nargs="+", metavar="FILE",
+                           help="articles (text, Markdown, web page, Word, OpenDocument, PDF); "
+                                "- is stdin")
     translate.set_defaults(run=_translate)
 
 
@@ -68,11 +88,17 @@ def _translate(args: argparse.Namespace) -> int:
     from digest.job import Upload
 
     source = args.source if is_determined(args.source) else None
+    if args.output_format == "same":
+        return _translate_files(args, source)
+    if args.out is not None:
+        raise CommandError("--out is for --output-format same", status=USAGE)
     blocks = Blocks(args.files)
+    glossary = _glossary(args.glossary)
 
     def translate_one(file: str) -> None:
         upload = Upload(file, read_input(file))
-        translated = translate_document(upload, args.target, source, args.prefer_model)
+        translated = translate_document(upload, args.target, source, args.prefer_model,
+                                        glossary=glossary)
         _refuse_failed(file, translated)
         if not is_determined(translated.language):
             raise CommandError(
@@ -85,6 +111,54 @@ def _translate(args: argparse.Namespace) -> int:
             report(f"{display_name(file)}: {translated.translation_note}")
 
     return for_each_file(args.files, translate_one)
+
+
+def _translate_files(args: argparse.Namespace, source: str | None) -> int:
+    """--output-format same: each file translated in its own format into --out DIR; the
+    path written is printed, a note (a PDF given as .docx) goes to stderr."""
+    from digest.formatted import FileNotTranslated, translate_file
+
+    if args.out is None:
+        raise CommandError("--output-format same needs --out DIR", status=USAGE)
+    if args.out.exists() and not args.out.is_dir():
+        raise CommandError(f"{display_name(str(args.out))}: not a folder", status=USAGE)
+    args.out.mkdir(parents=True, exist_ok=True)
+    glossary = _glossary(args.glossary)
+
+    def translate_one(file: str) -> None:
+        name = "stdin" if file == STDIN else file
+        try:
+            translated = translate_file(name, read_input(file), source, args.target,
+                                        prefer_model=args.prefer_model, glossary=glossary)
+        except FileNotTranslated as error:
+            raise CommandError(f"{display_name(file)}: {error.reason}") from None
+        path = args.out / translated.name
+        path.write_bytes(translated.data)
+        print(display_name(str(path)), flush=True)
+        if translated.note:
+            report(f"{display_name(file)}: {translated.note}")
+
+    return for_each_file(args.files, translate_one)
+
+
+def _glossary(file: str | None) -> Glossary:
+    """The glossary of --glossary FILE, else the library's (none without a library)."""
+    from digest.library import LibraryError
+    from digest.library.glossary import saved_glossary
+    from translator.glossary import GlossaryError, read_csv
+
+    if file is None:
+        try:
+            return saved_glossary()
+        except LibraryError as error:
+            raise CommandError(f"the library's glossary cannot be read: {error}") from None
+    data = read_input(file)
+    try:
+        return read_csv(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise CommandError(f"{display_name(file)}: the glossary is not UTF-8 text") from None
+    except GlossaryError as error:
+        raise CommandError(f"{display_name(file)}: {error}") from None
 
 
 def translated_text(file: str, result: ArticleResult) -> str:

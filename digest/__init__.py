@@ -4,8 +4,9 @@
 
 `import digest` is cheap: each name below loads its module on first use. The modules:
 `job` (one upload -> ArticleResult), `steps` (the pipeline's steps as plain functions),
-`settings` (what the reader chose), `library/` (the articles kept on this computer),
-`batch/` (whole archives: docs/batch.md).
+`settings` (what the reader chose), `documents` (a whole document translated),
+`formatted` (a document translated in its own format: translate_file), `library/` (the
+articles kept on this computer), `batch/` (whole archives: docs/batch.md).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from articles.lazy import lazy_exports
 if TYPE_CHECKING:
     from digest.batch.article import BatchSettings
     from digest.batch.runner import BatchJob, BatchReport, run_batch
+    from digest.formatted import FileNotTranslated, TranslatedFile, translate_file
     from digest.job import (
         ARTICLE_MAX_BYTES,
         ArticleResult,
@@ -37,14 +39,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ARTICLE_MAX_BYTES", "PLAIN", "ArticleResult", "BatchJob", "BatchReport", "BatchSettings",
-    "DeletedMeanwhile", "Library", "LibraryError", "Preferences", "Steps", "StoredArticle",
-    "SummarySettings", "TranslationSettings", "Upload", "add_translation", "analyse",
-    "analyse_safely", "open_library", "process", "run_batch",
+    "DeletedMeanwhile", "FileNotTranslated", "Library", "LibraryError", "Preferences", "Steps",
+    "StoredArticle",
+    "SummarySettings", "TranslatedFile", "TranslationSettings", "Upload", "add_translation",
+    "analyse", "analyse_safely", "open_library", "process", "run_batch", "translate_file",
 ]
 
 __getattr__, __dir__ = lazy_exports(__name__, {
     "digest.batch.article": ("BatchSettings",),
     "digest.batch.runner": ("BatchJob", "BatchReport", "run_batch"),
+    "digest.formatted": ("FileNotTranslated", "TranslatedFile", "translate_file"),
     "digest.job": ("ARTICLE_MAX_BYTES", "ArticleResult", "Upload", "add_translation", "analyse",
                    "analyse_safely", "process"),
     "digest.library": ("DeletedMeanwhile", "Library", "LibraryError", "StoredArticle",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from articles.model import Article
+from digest.checked import translate_checked
 from digest.settings import SummarySettings, TranslationSettings
 from digest.steps import PLAIN, Steps
 from languages.codes import UNDETERMINED, is_determined, normalize_code
@@ -20,6 +21,8 @@ from languages.detection import ArticleLanguage
 from languages.names import language_name
 from languages.transliteration import script_tag
 from summarizer.summary import Summary
+from translator.checks import SentenceCheck
+from translator.glossary import Glossary
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +75,14 @@ class ArticleResult:
     title_translation: str | None = None
     route: str = ""
     """How the main language was translated: "via NLLB-200", "via English" or ""."""
+    flags: dict[int, SentenceCheck] = field(default_factory=dict)
+    """Sentence index -> what the checks found in its translation (flagged sentences only)."""
+    retried: dict[int, str] = field(default_factory=dict)
+    """Sentence index -> the other route whose translation was kept ("NLLB-200")."""
+    picked: frozenset[int] = frozenset()
+    """Sentence indices whose translation the reader picked among alternatives."""
+    glossary: Glossary = Glossary()
+    """The glossary the translation kept (to mark its terms)."""
 
     @property
     def translation_reason(self) -> str | None:
@@ -239,6 +250,9 @@ def add_translation(
                                     for index in groups.pop(target, [])}
     kept = frozenset(translations)
     title, missing, notes = None, [], []
+    flags: dict[int, SentenceCheck] = {}
+    retried: dict[int, str] = {}
+    picked: set[int] = set()
     # the headline goes with the main language's sentences written in its script
     main = script_tag(source, article.title) if article.title and source != target else source
     if article.title and source != target:
@@ -255,10 +269,20 @@ def add_translation(
             if with_title:  # the headline goes in the same call as its language's sentences
                 texts = (article.title, *texts)
             prefer = (base, target) in settings.prefer_model
-            translated = steps.translate(texts, language, target, prefer)
+            checked = translate_checked(steps, texts, language, target, prefer,
+                                        settings.glossary)
+            translated = checked.texts
             if with_title:
                 title, translated = translated[0], translated[1:]
             translations.update(zip(members, translated, strict=True))
+            offset = 1 if with_title else 0
+            for position, index in enumerate(members, start=offset):
+                if not checked.checks[position].ok:
+                    flags[index] = checked.checks[position]
+                if checked.retried[position]:
+                    retried[index] = checked.retried[position]
+                if position in checked.picked:
+                    picked.add(index)
             note = steps.script_note(language, target, prefer) if language != base else ""
             if note and note not in notes:
                 notes.append(note)
@@ -277,6 +301,10 @@ def add_translation(
         kept=kept,
         title_translation=title,
         translation_note=note,
+        flags=flags,
+        retried=retried,
+        picked=frozenset(picked),
+        glossary=settings.glossary,
         route=steps.route(source, target, (source, target) in settings.prefer_model)
         if source != target else "",
     )

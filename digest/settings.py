@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 
 from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from summarizer.length import DEFAULT_SENTENCES
+from translator.glossary import Glossary
 
 
 def count(number: int, noun: str) -> str:
@@ -47,6 +48,9 @@ class TranslationSettings:
     prefer_model: frozenset[tuple[str, str]] = frozenset()
     """Pairs (source, target) the reader wants translated by the multilingual model even
     where a language pack exists."""
+    glossary: Glossary = Glossary()
+    """Terms kept exactly through translation (translator.glossary); the library keeps the
+    reader's (digest.library.glossary)."""
 
 
 DEFAULT_PERCENT = 20

@@ -7,8 +7,10 @@ them as they are. Heavy libraries (sumy, CTranslate2) are imported on first use.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from articles.building import build_article
 from articles.decoding import ArticleError
@@ -16,6 +18,12 @@ from articles.model import Article
 from articles.reading import read_document
 from languages.detection import ArticleLanguage, detect_text_language
 from summarizer.summary import Summary
+from translator.glossary import Glossary
+
+if TYPE_CHECKING:
+    from translator.engine.retrying import Retried
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -83,13 +91,40 @@ def summarize(
 
 
 def translate(
-    sentences: tuple[str, ...], source: str, target: str, prefer_model: bool = False
+    sentences: tuple[str, ...], source: str, target: str, prefer_model: bool = False,
+    glossary: Glossary | None = None,
 ) -> tuple[str, ...]:
     from translator import engine  # loads CTranslate2: only when a translation is asked for
 
-    return tuple(
-        engine.translate_sentences(list(sentences), source, target, prefer_model=prefer_model)
-    )
+    return tuple(engine.translate_sentences(
+        list(sentences), source, target, prefer_model=prefer_model, glossary=glossary
+    ))
+
+
+def retry(
+    sentences: tuple[str, ...], source: str, target: str, prefer_model: bool = False,
+    glossary: Glossary | None = None,
+) -> Retried | None:
+    """The sentences translated on the pair's other route (a model for a pack, a pack for a
+    model, packs through English), for flagged sentences; None when there is none or it
+    failed (the first translation stays)."""
+    from translator.engine.retrying import retry_sentences
+    from translator.errors import TranslatorError
+
+    try:
+        return retry_sentences(sentences, source, target, prefer_model, glossary)
+    except TranslatorError:
+        log.exception("retrying %d sentences %s -> %s failed", len(sentences), source, target)
+        return None
+
+
+def picked(
+    sentences: tuple[str, ...], source: str, target: str, prefer_model: bool = False,
+    glossary: Glossary | None = None,
+) -> dict[int, str]:
+    """The reader's picks among alternative translations (index -> translation): none
+    without a library (digest.library.memory keeps them)."""
+    return {}
 
 
 def route(source: str, target: str, prefer_model: bool = False) -> str:
@@ -163,6 +198,8 @@ class Steps:
     translate: Callable[..., tuple[str, ...]] = translate
     route: Callable[[str, str, bool], str] = route
     script_note: Callable[[str, str, bool], str] = script_note
+    retry: Callable[..., Retried | None] = retry
+    picked: Callable[..., dict[int, str]] = picked
 
 
 PLAIN = Steps()

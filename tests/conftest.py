@@ -122,3 +122,14 @@ def _fresh_reading_caches():
     yield
     if "streamlit" in sys.modules:
         sys.modules["streamlit"].cache_resource.clear()
+
+
+@pytest.fixture(autouse=True)
+def _main_module_restored():
+    """AppTest runs its script as `__main__` and leaves it in sys.modules; a later test that
+    starts a spawn process pool would then have each worker run that script. Put the test
+    runner's own `__main__` back after every test."""
+    main = sys.modules.get("__main__")
+    yield
+    if main is not None:
+        sys.modules["__main__"] = main

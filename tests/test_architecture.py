@@ -5,9 +5,9 @@ must hold) and on a tiny tree written in tmp_path with one planted violation (it
 be caught). No file is exempt by its name: a command line lives in cli/, on top, and is
 checked as cli/.
 
-- Layers: articles < languages < summarizer, translator < digest < cli, ui, app.py. A
-  package imports only the layers below it; summarizer and translator, side by side,
-  do not import each other, nor do cli and ui.
+- Layers: articles < languages < summarizer, translator < digest < api < cli, and
+  digest < ui < app.py. A package imports only the layers below it; summarizer and
+  translator, side by side, do not import each other, nor do cli and ui, nor api and ui.
 - No import cycle inside a package, lazily imported modules (inside a function)
   included; imports under `if TYPE_CHECKING:` never run and do not count.
 - Only ui/ and app.py import Streamlit.
@@ -31,11 +31,13 @@ LOWER = {
 }
 ALLOWED = {
     **LOWER,
-    "cli": {*LOWER, "digest"},
+    "api": {*LOWER, "digest"},
+    "cli": {*LOWER, "digest", "api"},
     "ui": {*LOWER, "digest"},
     "app": {*LOWER, "digest", "ui"},
 }
-"""Which project packages each layer may import (`app` is app.py)."""
+"""Which project packages each layer may import (`app` is app.py). `api` (the HTTP server)
+is an edge beside ui and cli: only cli (`news-digest serve`) imports it."""
 PROJECT = {*ALLOWED, "bench", "testkit", "tests"}
 STREAMLIT_ALLOWED = {"ui", "app"}
 
@@ -235,13 +237,24 @@ def test_a_package_reaching_up_or_sideways_is_caught(tmp_path):
         "app.py": "from ui import pages\nfrom digest import job\n",
         "articles/__init__.py": "",
         "articles/test_helper.py": "from testkit import tinypack\n",
+        "api/__init__.py": "",
+        "api/good.py": "from digest import job\nfrom translator import engine\n",
+        "api/pages.py": "def f():\n    from ui import pipeline\n",
+        "api/commands.py": "from cli import contract\n",
+        "cli/serve.py": "def f():\n    from api.server import serve\n",
+        "ui/server.py": "from api import create_app\n",
+        "digest/served.py": "import api.app\n",
     })
     assert layer_violations(root) == {
+        "api/commands.py": ["cli"],
+        "api/pages.py": ["ui"],
         "articles/test_helper.py": ["testkit"],
         "cli/ui_use.py": ["ui"],
+        "digest/served.py": ["api"],
         "digest/up.py": ["cli"],
         "summarizer/sideways.py": ["translator"],
         "ui/commands.py": ["cli"],
+        "ui/server.py": ["api"],
     }
 
 
@@ -269,8 +282,10 @@ def test_streamlit_outside_ui_and_app_is_caught(tmp_path):
         "app.py": "import streamlit as st\n",
         "digest/cached.py": "def f():\n    from streamlit import cache_data\n",
         "testkit/server.py": "import streamlit.testing\n",
+        "api/status.py": "def f():\n    import streamlit.runtime\n",
     })
-    assert streamlit_importers(root) == ["digest/cached.py", "testkit/server.py"]
+    assert streamlit_importers(root) == [
+        "api/status.py", "digest/cached.py", "testkit/server.py"]
 
 
 def test_bench_or_testkit_importing_the_tests_is_caught(tmp_path):

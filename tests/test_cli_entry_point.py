@@ -10,8 +10,9 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-COMMANDS = ("summarize", "split", "detect", "translate", "packages", "library", "batch")
-PACKAGES = ("articles", "languages", "summarizer", "translator", "digest", "cli", "ui")
+COMMANDS = ("summarize", "split", "detect", "translate", "packages", "library", "batch",
+            "serve", "keys")
+PACKAGES = ("articles", "languages", "summarizer", "translator", "digest", "cli", "ui", "api")
 
 
 def pyproject() -> dict:

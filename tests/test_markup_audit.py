@@ -19,6 +19,8 @@ UI = Path(__file__).resolve().parents[1] / "ui"
 SAFE_CALLS = {"md", "_label", "count", "len", "round", "_size", "str.join", "install_advice"}
 SAFE_NAMES = {"noun", "reading", "hint", "guesses", "label", "lines", "detected_label", "number",
               "not_read", "shares", "best"}
+# The interface-language layer (ui.i18n): safe when what it translates is.
+TRANSLATING = {"message", "_"}
 # Streamlit calls whose text arguments are rendered as Markdown.
 RENDERING = {
     "markdown", "caption", "error", "warning", "info", "success", "exception", "spinner",
@@ -34,6 +36,8 @@ def _safe(value: ast.expr) -> bool:
     if isinstance(value, ast.Call):
         func = value.func
         name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        if name in TRANSLATING and len(value.args) == 1:
+            return _safe(value.args[0])  # our catalogs' words around what was safe already
         return name in SAFE_CALLS
     if isinstance(value, ast.Name):
         return value.id in SAFE_NAMES or value.id.isupper()  # a constant of ours

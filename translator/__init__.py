@@ -62,11 +62,36 @@ _EXPORTS: dict[str, str] = {
     "has_model_choice": "translator.engine.planning",
     "script_note": "translator.engine.planning",
     "clear_translation_cache": "translator.engine.cache",
+    "alternatives": "translator.engine.alternatives",
+    # the glossary and the checks (no CTranslate2)
+    "Glossary": "translator.glossary",
+    "GlossaryError": "translator.glossary",
+    "Term": "translator.glossary",
+    "make_term": "translator.glossary",
+    "read_csv": "translator.glossary",
+    "write_csv": "translator.glossary",
+    "Flag": "translator.checks",
+    "SentenceCheck": "translator.checks",
+    "check_translation": "translator.checks",
+    "check_sentences": "translator.checks",
+    "retry_sentences": "translator.engine.retrying",
 }
 
 __all__ = [
+    "alternatives",
     "AvailablePack",
     "can_translate",
+    "check_sentences",
+    "check_translation",
+    "Flag",
+    "Glossary",
+    "GlossaryError",
+    "make_term",
+    "read_csv",
+    "retry_sentences",
+    "SentenceCheck",
+    "Term",
+    "write_csv",
     "clear_translation_cache",
     "DEFAULT_REPO",
     "download_and_install",
@@ -132,6 +157,15 @@ if TYPE_CHECKING:
     from translator.changes import (
         packs_changed,
     )
+    from translator.checks import (
+        Flag,
+        SentenceCheck,
+        check_sentences,
+        check_translation,
+    )
+    from translator.engine.alternatives import (
+        alternatives,
+    )
     from translator.engine.cache import (
         clear_translation_cache,
     )
@@ -142,6 +176,9 @@ if TYPE_CHECKING:
         route_for,
         script_note,
         translatable_sources,
+    )
+    from translator.engine.retrying import (
+        retry_sentences,
     )
     from translator.engine.routes import (
         PIVOT,
@@ -157,6 +194,14 @@ if TYPE_CHECKING:
         TranslationFailedError,
         TranslatorError,
         UndeterminedLanguageError,
+    )
+    from translator.glossary import (
+        Glossary,
+        GlossaryError,
+        Term,
+        make_term,
+        read_csv,
+        write_csv,
     )
     from translator.multilingual.download import (
         DEFAULT_REPO,

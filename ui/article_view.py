@@ -6,19 +6,35 @@ import streamlit as st
 
 from articles.export import summary_file_name, translation_file_name
 from digest.job import ArticleResult, Upload
-from digest.settings import SummarySettings, count
+from digest.settings import SummarySettings
 from languages.codes import UNDETERMINED, is_determined
 from languages.detection import ArticleLanguage
-from languages.names import LANGUAGE_NAMES, language_name
+from languages.names import LANGUAGE_NAMES
 from ui import pipeline, state
+from ui.document_download import render_document_download
 from ui.downloads import summary_file, summary_record, translation_file
+from ui.glossary_section import flagged_caption, render_article_tools, sentence_marks
+from ui.i18n import (
+    _,
+    detection_label,
+    language_name,
+    message,
+    ngettext,
+    number,
+    percent,
+    shares_label,
+)
 from ui.markup import highlighted_article, md, side_by_side, summary_list
 from ui.pages import PACKS
 from ui.reading_controls import reading_caption, render_read_as_button
+from ui.story_names import render_card_names
 
-_LANGUAGES = sorted(
-    (code for code in LANGUAGE_NAMES if code not in (UNDETERMINED, "zt")), key=language_name
-)
+_LANGUAGES = tuple(code for code in LANGUAGE_NAMES if code not in (UNDETERMINED, "zt"))
+
+
+def _languages() -> list[str]:
+    """The picker's languages, in the order of their names in the interface language."""
+    return sorted(_LANGUAGES, key=language_name)
 
 
 def language_override(upload: Upload) -> str | None:
@@ -70,8 +86,10 @@ def _back_to_detected(upload: Upload) -> None:
 
 def _picker_label(code: str, detected: str) -> str:
     if not is_determined(code):
-        return "Undetermined: choose the language"
-    return f"{language_name(code)} (detected)" if code == detected else language_name(code)
+        return _("Undetermined: choose the language")
+    if code == detected:
+        return _("{language} (detected)").format(language=language_name(code))
+    return language_name(code)
 
 
 def render_article(result: ArticleResult, summary: SummarySettings, expanded: bool = True) -> None:
@@ -88,9 +106,12 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
         return  # drawn when opened: twenty closed cards cost the browser almost nothing
     with card:
         _render_heading(result, detection)
+        render_card_names(result)
         _render_counts(result)
         _render_translation_note(result)
-        summary_tab, original_tab, both_tab = st.tabs(["Summary", "Original", "Side by side"])
+        flagged_caption(result)
+        summary_tab, original_tab, both_tab = st.tabs([_("Summary"), _("Original"),
+                                                       _("Side by side")])
         with summary_tab:
             _render_summary(result)
         with original_tab:
@@ -105,7 +126,7 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
         record = summary_record(result, summary)
         with st.container(horizontal=True):
             st.download_button(
-                "Download summary",
+                _("Download summary"),
                 data=summary_file(record),  # bytes, not a callable: see ui.downloads
                 file_name=summary_file_name(result.name),
                 mime="text/plain",
@@ -115,23 +136,25 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
             )
             if result.target:
                 st.download_button(
-                    "Download translation",
+                    _("Download translation"),
                     data=translation_file(record),
                     file_name=translation_file_name(result.name),
                     mime="text/plain",
                     icon=":material/translate:",
                     on_click="ignore",
                     key=f"download_translation:{result.upload.key}",
-                    help="The original and its translation (summary or whole article, as chosen "
-                    "under Translation), headline included.",
+                    help=_("The original and its translation (summary or whole article, as "
+                           "chosen under Translation), headline included."),
                 )
+                render_document_download(result)
 
 
 def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
     main = detection.main
     detected = main.code if main.determined else UNDETERMINED
     in_use = result.language
-    options = _LANGUAGES if in_use in _LANGUAGES else [in_use, *_LANGUAGES]
+    languages = _languages()
+    options = languages if in_use in _LANGUAGES else [in_use, *languages]
     # The picker shows the language in use (the reader's choice, else the detection),
     # set before it is drawn: a re-read that detects anew moves it too.
     st.session_state[_widget_key(result.upload)] = in_use
@@ -139,52 +162,61 @@ def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
     with st.container(horizontal=True, vertical_alignment="center"):
         if result.overridden:
             st.badge(
-                f"{md(language_name(result.language))} · set by you",
+                _("{language} · set by you").format(language=md(language_name(result.language))),
                 icon=":material/edit:",
                 color="violet",
             )
-            st.caption(f"Detected: {md(main.label)} ({main.probability:.0%})")
+            st.caption(
+                _("Detected: {language} ({share})").format(
+                    language=md(detection_label(main)), share=percent(main.probability)
+                )
+            )
         elif main.determined:
             st.badge(
-                f"{md(main.label)} · {main.probability:.0%} confidence",
+                _("{language} · {share} confidence").format(
+                    language=md(detection_label(main)), share=percent(main.probability)
+                ),
                 icon=":material/language:",
                 color="blue",
             )
         else:
-            st.badge("Language undetermined", icon=":material/help:", color="orange")
+            st.badge(_("Language undetermined"), icon=":material/help:", color="orange")
         st.caption(reading_caption(result))
         render_read_as_button(result)
         st.space("stretch")
         st.selectbox(
-            "Language",
+            _("Language"),
             options,
             format_func=lambda code: _picker_label(code, detected),
             key=_widget_key(result.upload),
             on_change=_choose_language,
             args=(result.upload, detected),
-            help="The language the article is read in: detected, or chosen by you. The "
-            "summary and the translation follow it.",
+            help=_("The language the article is read in: detected, or chosen by you. The "
+                   "summary and the translation follow it."),
             label_visibility="collapsed",
             width=250,
         )
         if result.overridden:
             st.button(
-                f"Back to detected ({md(main.label if main.determined else 'undetermined')})",
+                _("Back to detected ({language})").format(
+                    language=md(detection_label(main) if main.determined else _("undetermined"))
+                ),
                 key=f"back-to-detected:{result.upload.key}",
                 on_click=_back_to_detected,
                 args=(result.upload,),
                 type="tertiary",
                 icon=":material/undo:",
-                help="Forget your choice: the article is read in the detected language again.",
+                help=_("Forget your choice: the article is read in the detected language "
+                       "again."),
             )
     for note in result.reading_notes:
-        st.caption(f":material/info: {md(note)}")
+        st.caption(f":material/info: {md(message(note))}")
     if not main.determined and not result.overridden:
-        guesses = ", ".join(f"{language_name(code)} {p:.0%}" for code, p in main.alternatives)
-        hint = f" Best guesses: {guesses}." if guesses else ""
+        guesses = ", ".join(f"{language_name(code)} {percent(p)}" for code, p in main.alternatives)
+        hint = _(" Best guesses: {guesses}.").format(guesses=guesses) if guesses else ""
         st.warning(
-            f"The language could not be determined.{hint} Choose it under Language so that "
-            "sentences are split and translated with the right rules.",
+            _("The language could not be determined.{hint} Choose it under Language so that "
+              "sentences are split and translated with the right rules.").format(hint=hint),
             icon=":material/warning:",
         )
     if detection.mixed:
@@ -194,13 +226,18 @@ def _render_heading(result: ArticleResult, detection: ArticleLanguage) -> None:
             excerpt = text[:80] + ("…" if len(text) > 80 else "")
             found = paragraph.detection
             lines.append(
-                f"- Paragraph {paragraph.index + 1}: {md(found.name)} "
-                f"({found.probability:.0%}) — {md(excerpt)}"
+                _("- Paragraph {number}: {language} ({share}) — {excerpt}").format(
+                    number=paragraph.index + 1, language=md(language_name(found.code)),
+                    share=percent(found.probability), excerpt=md(excerpt),
+                )
             )
-        shares = f" ({md(detection.shares_label)})" if detection.shares_label else ""
+        shares = f" ({md(shares_label(detection))})" if detection.shares_label else ""
         st.warning(
-            f"This article mixes languages{shares}; most of it is {md(main.name)}, but "
-            "these paragraphs are read, summarized and translated in their own language:\n"
+            _("This article mixes languages{shares}; most of it is {language}, but these "
+              "paragraphs are read, summarized and translated in their own language:").format(
+                shares=shares, language=md(language_name(main.code))
+            )
+            + "\n"
             + "\n".join(lines),
             icon=":material/warning:",
         )
@@ -211,14 +248,20 @@ def _render_counts(result: ArticleResult) -> None:
     if stats is None:
         return
     minutes = stats.reading_minutes
-    reading = "under 1 min" if minutes < 1 else f"{round(minutes)} min"
+    reading = (
+        _("under 1 min") if minutes < 1 else _("{minutes} min").format(minutes=round(minutes))
+    )
     with st.container(horizontal=True):
-        st.metric("Words", f"{stats.words:,}")
-        st.metric("Sentences", f"{stats.sentences:,}")
-        st.metric("Reading time", reading)
+        st.metric(_("Words"), number(stats.words))
+        st.metric(_("Sentences"), number(stats.sentences))
+        st.metric(_("Reading time"), reading)
+        sentences = ngettext("{count} sentence", "{count} sentences", stats.summary_sentences)
         st.metric(
-            "Summary",
-            f"{count(stats.summary_sentences, 'sentence')} · {stats.compression:.0%} of words",
+            _("Summary"),
+            _("{sentences} · {share} of words").format(
+                sentences=sentences.format(count=number(stats.summary_sentences)),
+                share=percent(stats.compression),
+            ),
         )
 
 
@@ -227,35 +270,40 @@ def _render_translation_note(result: ArticleResult) -> None:
         source, target = result.missing_pair
         with st.container(border=True):
             st.markdown(
-                f":material/link_off: No language pack for **{md(language_name(source))} → "
-                f"{md(language_name(target))}**; the summary works without it.  \n"
-                f"{pipeline.install_advice(source, target)}"  # ours: names and codes only
+                ":material/link_off: "
+                + _("No language pack for **{source} → {target}**; the summary works without "
+                    "it.").format(
+                    source=md(language_name(source)), target=md(language_name(target))
+                )
+                + f"  \n{message(pipeline.install_advice(source, target))}"  # names and codes only
             )
-            st.page_link(PACKS, label="Open Language packs", icon=":material/translate:")
+            st.page_link(PACKS, label=_("Open Language packs"), icon=":material/translate:")
     elif result.translation_note and result.language == result.target:
-        st.caption(md(result.translation_note))
+        st.caption(md(message(result.translation_note)))
     elif result.translation_note:
-        st.warning(md(result.translation_note), icon=":material/info:")
+        st.warning(md(message(result.translation_note)), icon=":material/info:")
     _render_route(result)
 
 
 def _render_route(result: ArticleResult) -> None:
     """Which resource translated the article, and the choice of the multilingual model."""
     if result.route and result.translations:
-        st.caption(f":material/route: Translated {md(result.route)}")
+        st.caption(":material/route: " + _("Translated {route}").format(
+            route=md(message(result.route))))
     if not result.target or result.language == result.target:
         return
     pair = (result.language, result.target)
     if pipeline.has_model_choice(*pair):
         st.toggle(
-            f"Use the multilingual model for {md(language_name(pair[0]))} → "
-            f"{md(language_name(pair[1]))}",
+            _("Use the multilingual model for {source} → {target}").format(
+                source=md(language_name(pair[0])), target=md(language_name(pair[1]))
+            ),
             value=pair in state.preferred_pairs(),
             key=f"prefer:{pair[0]}:{pair[1]}:{result.upload.key}",
             on_change=state.toggle_model_preference,
             args=(pair,),
-            help="A language pack is used first when both exist (smaller and faster); the "
-            "model may translate this pair better.",
+            help=_("A language pack is used first when both exist (smaller and faster); the "
+                   "model may translate this pair better."),
         )
 
 
@@ -263,9 +311,9 @@ def _render_summary(result: ArticleResult) -> None:
     assert result.summary is not None
     sentences = [sentence.text for sentence in result.summary.sentences]
     if result.summary.note:  # "Summarized from the first 2,000 sentences of 295,060."
-        st.caption(f":material/content_cut: {md(result.summary.note)}")
+        st.caption(f":material/content_cut: {md(message(result.summary.note))}")
     if not sentences:
-        st.caption("The summary is empty: the article is too short.")
+        st.caption(_("The summary is empty: the article is too short."))
         return
     translations = [
         result.translations.get(sentence.index) for sentence in result.summary.sentences
@@ -281,30 +329,34 @@ def _render_side_by_side(result: ArticleResult) -> None:
     if not result.translations:
         if not result.missing_pair and not result.translation_note:
             st.caption(
-                "Choose a language under Translation in the sidebar to see the original "
-                "and its translation side by side."
+                _("Choose a language under Translation in the sidebar to see the original "
+                  "and its translation side by side.")
             )
         elif result.missing_pair:
-            st.caption("No translation: the language pack is missing (see above).")
+            st.caption(_("No translation: the language pack is missing (see above)."))
         else:
-            st.caption(md(result.translation_note or ""))
+            st.caption(md(message(result.translation_note)))
         return
     only_summary = len(result.translations) < len(result.article.sentences)
     if only_summary:
         st.caption(
-            "Summary sentences only. Choose “Whole article” under Translation in the "
-            "sidebar to translate everything."
+            _("Summary sentences only. Choose “Whole article” under Translation in the "
+              "sidebar to translate everything.")
         )
     st.html(
         side_by_side(
             result.article,
             result.translations,
-            source_label=f"Original ({language_name(result.language)})",
+            source_label=_("Original ({language})").format(
+                language=language_name(result.language)
+            ),
             target_label=language_name(result.target or ""),
             highlighted={sentence.index for sentence in result.summary.sentences}
             if not only_summary
             else (),
             only_translated=only_summary,
             kept=result.kept,
+            marks=sentence_marks(result),
         )
     )
+    render_article_tools(result)

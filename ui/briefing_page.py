@@ -14,12 +14,20 @@ from html import escape
 import streamlit as st
 
 from digest.job import ArticleResult, Upload
-from languages.names import language_name
-from ui import desk, pipeline, state
-from ui.markup import KEPT, STYLE, md
+from digest.stories.views import DeskStory, desk_stories
+from ui import desk, pipeline, state, story_service
+from ui.i18n import (
+    _,
+    language_name,
+    long_date,
+    ngettext,
+    number,
+)
+from ui.markup import STYLE, md
 from ui.pages import DASHBOARD
 from ui.processing import process
-from ui.settings import summary_settings, translation_settings
+from ui.settings import algorithm_label, length_label, summary_settings, translation_settings
+from ui.story_card import STORY_STYLE, stories_html
 
 BRIEFING_STYLE = """
 <style>
@@ -54,41 +62,23 @@ def made_on(when: datetime) -> str:
     """"Made on Tuesday 2 December 2025 at 09:41 (UTC+05:00)": a printed briefing says
     when it was made, so an old copy is not taken for today's."""
     zone = when.strftime("%Z") or when.strftime("UTC%z")
-    return f"Made on {when:%A} {when.day} {when:%B %Y} at {when:%H:%M} ({zone})"
+    return _("Made on {date} at {time} ({zone})").format(
+        date=long_date(when), time=f"{when:%H:%M}", zone=zone
+    )
 
 
-def briefing_html(results: Sequence[ArticleResult], made: datetime | None = None) -> str:
-    """The articles as one readable block: when it was made, then each article's headline,
-    translated headline, a short line about it, and each summary sentence with its
-    translation under it."""
+def briefing_html(results: Sequence[ArticleResult], made: datetime | None = None,
+                  stories: Sequence[DeskStory] | None = None) -> str:
+    """The articles as one readable block: when it was made, then story by story (each
+    its headline, languages, outlets, names, one summary with its translation, and its
+    articles; ui.story_card). `stories` group the results (desk_stories); None: each
+    article is a story of its own."""
     parts = []
     if made is not None:
         parts.append(f'<p class="nd-brief-date">{escape(made_on(made))}</p>')
-    for result in results:
-        assert result.article is not None and result.summary is not None
-        article = result.article
-        title = escape(article.title or result.name)
-        lines = [f"<h3>{title}</h3>"]
-        if result.title_translation:
-            lines.append(f'<p class="nd-brief-tr-title">{escape(result.title_translation)}</p>')
-        stats = result.summary.stats
-        meta = f"{result.name} · {language_name(result.language)} · {stats.words:,} words"
-        if result.detection and result.detection.mixed and result.detection.shares_label:
-            meta += f" ({result.detection.shares_label})"
-        lines.append(f'<p class="nd-brief-meta">{escape(meta)}</p>')
-        target = language_name(result.target) if result.target else ""
-        for sentence in result.summary.sentences:
-            under = ""
-            if sentence.index in result.kept:
-                label = escape(KEPT.format(language=target))
-                under = f'<span class="nd-tr nd-kept">{label}</span>'
-            elif sentence.index in result.translations:
-                under = f'<span class="nd-tr">{escape(result.translations[sentence.index])}</span>'
-            lines.append(f'<p class="nd-brief-s">{escape(sentence.text)}{under}</p>')
-        reason = result.translation_reason if result.target else None
-        if reason and not result.translations:
-            lines.append(f'<p class="nd-brief-note">No translation: {escape(reason)}</p>')
-        parts.append(f"<article>{''.join(lines)}</article>")
+    if stories is None:
+        stories = desk_stories(None, [None] * len(results))
+    parts.append(stories_html(stories, results))
     return f'<div class="nd-brief">{"".join(parts)}</div>'
 
 
@@ -106,36 +96,39 @@ def current_uploads() -> list[Upload]:
 
 
 def render() -> None:
-    st.html(STYLE + BRIEFING_STYLE)
-    st.title("Briefing")
+    st.html(STYLE + BRIEFING_STYLE + STORY_STYLE)
+    st.title(_("Briefing"))
     summary = summary_settings()
     translation_slot = st.sidebar.container()
     uploads = current_uploads()
     if not uploads:
         translation_settings(translation_slot, pipeline.reachable_targets(pipeline.pack_sources()))
-        st.info("No articles yet: add some on the dashboard, then come back for the briefing.")
-        st.page_link(DASHBOARD, label="Open the dashboard", icon=":material/newspaper:")
+        st.info(_("No articles yet: add some on the dashboard, then come back for the "
+                  "briefing."))
+        st.page_link(DASHBOARD, label=_("Open the dashboard"), icon=":material/newspaper:")
         return
     results = [result for result in process(uploads, summary, translation_slot) if result.ok]
     languages = sorted({result.language for result in results}, key=language_name)
     controls = st.container(key="briefing_controls")  # left out when printed
     chosen = controls.pills(
-        "Languages",
+        _("Languages"),
         languages,
         selection_mode="multi",
         default=languages,
         format_func=language_name,
         key="briefing_languages",
-        help="Show only the articles in these languages.",
+        help=_("Show only the articles in these languages."),
     )
     shown = [result for result in results if result.language in (chosen or [])]
-    noun = "article" if len(shown) == 1 else "articles"
+    of = ngettext("{count} article of {total}", "{count} articles of {total}", len(shown))
     controls.caption(
-        f"{len(shown)} {noun} of {len(results)} · {md(summary.algorithm_label)}, "
-        f"{md(summary.length_label)} · to print, use your browser's Print (Ctrl+P): the "
-        "sidebar and the buttons are left out."
+        of.format(count=number(len(shown)), total=number(len(results)))
+        + f" · {md(algorithm_label(summary))}, {md(length_label(summary))} · "
+        + _("to print, use your browser's Print (Ctrl+P): the sidebar and the buttons are "
+            "left out.")
     )
     if not shown:
-        st.caption("No article in the chosen languages.")
+        st.caption(_("No article in the chosen languages."))
         return
-    st.html(briefing_html(shown, made=datetime.now().astimezone()))
+    grouped = story_service.desk_stories(desk.library(), [r.upload.sha256 for r in shown])
+    st.html(briefing_html(shown, made=datetime.now().astimezone(), stories=grouped))

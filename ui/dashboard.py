@@ -8,10 +8,11 @@ import streamlit as st
 
 from articles.export_docx import DOCX_MIME
 from digest.job import ArticleResult, Upload
-from digest.settings import SummarySettings, count
+from digest.settings import SummarySettings
 from ui import desk, pipeline, state, upload_limits
 from ui.article_view import render_article
-from ui.downloads import digest_file, docx_file, summary_record, zip_file
+from ui.downloads import desk_stories, digest_file, docx_file, summary_record, zip_file
+from ui.i18n import N_, _, message, ngettext, number
 from ui.markup import STYLE, md
 from ui.pages import PACKS
 from ui.processing import process
@@ -24,21 +25,22 @@ PASTED_NAME = state.PASTED_NAME
 
 # The desk's downloads: label, the file made from the records, its name, type, icon, key, help.
 _BULK_DOWNLOADS = (
-    ("Download all summaries", digest_file, "summaries.txt", "text/plain",
+    (N_("Download all summaries"), digest_file, "summaries.txt", "text/plain",
      ":material/description:", "download_digest", None),
-    ("Download as Word", docx_file, "summaries.docx", DOCX_MIME, ":material/article:",
-     "download_docx", "Every summary and its translation (or why it has none) in one .docx."),
-    ("Download all as .zip", zip_file, "summaries.zip", "application/zip",
+    (N_("Download as Word"), docx_file, "summaries.docx", DOCX_MIME, ":material/article:",
+     "download_docx", N_("Every summary and its translation (or why it has none) in one .docx.")),
+    (N_("Download all as .zip"), zip_file, "summaries.zip", "application/zip",
      ":material/folder_zip:", "download_zip", None),
 )
 
 def render() -> None:
-    st.title("News digest")
-    st.html(STYLE + upload_limits.STYLE + CARD_STYLE)
+    st.title(_("News digest"))
+    st.html(STYLE + upload_limits.style() + CARD_STYLE)
     summary = summary_settings()
     translation_slot = st.sidebar.container()
     st.caption(
-        "Language, summary and offline translation of news articles. Nothing leaves this computer."
+        _("Language, summary and offline translation of news articles. Nothing leaves this "
+          "computer.")
     )
     uploads, repeats = collect_uploads()
     desk.show_problem()
@@ -63,7 +65,7 @@ def collect_uploads() -> tuple[list[Upload], list[tuple[str, str]]]:
     """The uploaded files and the pasted text, once each; and the repeats not read:
     (file name, the name its content is on the desk as)."""
     files = st.file_uploader(
-        upload_limits.LABEL,
+        upload_limits.label(),
         # No type filter: the browser would refuse other files with a red mark only;
         # here every file reaches the app and a file that is not an article is named and
         # explained on the page ("this looks like a PNG image") and counted.
@@ -72,22 +74,22 @@ def collect_uploads() -> tuple[list[Upload], list[tuple[str, str]]]:
         on_change=state.on_uploader_change,
         args=(desk.desk_names,),
         max_upload_size=upload_limits.UPLOADER_MAX_MB,
-        help="Articles as text (.txt, .md, any encoding), web pages (.html), Word (.docx, "
-        f".odt) or PDF, up to {upload_limits.MAX_FILES} at once.",
+        help=_("Articles as text (.txt, .md, any encoding), web pages (.html), Word (.docx, "
+               ".odt) or PDF, up to {count} at once.").format(count=upload_limits.MAX_FILES),
     )
     upload_limits.browser_failures()
-    with st.expander("Paste a text instead", icon=":material/content_paste:"):
+    with st.expander(_("Paste a text instead"), icon=":material/content_paste:"):
         pasted = st.text_area(
-            "Article text",
+            _("Article text"),
             key=state.PASTED,
             height=180,
-            placeholder="The title on the first line, a blank line, then the article.",
+            placeholder=_("The title on the first line, a blank line, then the article."),
         )
         st.button(
-            "Add another text",
+            _("Add another text"),
             on_click=state.add_pasted_text,
             icon=":material/add:",
-            help="Keep this text as an article and empty the box for the next one.",
+            help=_("Keep this text as an article and empty the box for the next one."),
         )
     uploads = state.stored_uploads(files)
     if pasted and pasted.strip():
@@ -131,13 +133,21 @@ def render_not_read(bad: Sequence[ArticleResult], repeats: Sequence[tuple[str, s
     total = len(bad) + len(repeats)
     if not total:
         return
-    st.markdown(f"**{count(total, 'file')} not read**")
+    st.markdown(
+        ngettext("**{count} file not read**", "**{count} files not read**", total).format(
+            count=number(total)
+        )
+    )
     for result in bad:
-        st.error(f"**{md(result.name)}** — {md(result.error or '')}", icon=":material/error:")
+        st.error(
+            f"**{md(result.name)}** — {md(message(result.error))}", icon=":material/error:"
+        )
         render_read_as(result)
     for name, twin in repeats:
         st.warning(
-            f"**{md(name)}** — not read again: already on your desk as **{md(twin)}**.",
+            _("**{name}** — not read again: already on your desk as **{twin}**.").format(
+                name=md(name), twin=md(twin)
+            ),
             icon=":material/content_copy:",
         )
 
@@ -147,40 +157,43 @@ def _render_bulk_downloads(
 ) -> None:
     # Bytes, not data=callable: see ui.downloads (404s under concurrent sessions).
     records = tuple(summary_record(result, summary) for result in good)
+    stories = desk_stories(good)  # the digests are grouped by story
     with st.container(horizontal=True, vertical_alignment="center"):
-        noun = "article" if len(good) == 1 else "articles"
-        not_read = f", {bad} not read (see above)" if bad else ""
-        st.markdown(f"**{len(good)} {noun}** summarized{not_read}")
+        done = ngettext(
+            "**{count} article** summarized", "**{count} articles** summarized", len(good)
+        ).format(count=number(len(good)))
+        not_read = _(", {count} not read (see above)").format(count=number(bad)) if bad else ""
+        st.markdown(done + not_read)
         st.space("stretch")
         st.button(
-            "Clear all",
+            _("Clear all"),
             on_click=desk.clear_all,
             type="tertiary",
             icon=":material/delete_sweep:",
-            help="Take every article off the dashboard. They stay in the Library.",
+            help=_("Take every article off the dashboard. They stay in the Library."),
         )
         for label, make, name, mime, icon, key, tip in _BULK_DOWNLOADS:
             st.download_button(
-                label, data=make(records), file_name=name, mime=mime, icon=icon,
-                on_click="ignore", key=key, help=tip,
+                _(label), data=make(records, stories), file_name=name, mime=mime, icon=icon,
+                on_click="ignore", key=key, help=_(tip) if tip else None,
             )
 
 
 def render_empty_state() -> None:
     with st.container(border=True):
-        st.subheader("Start with a few articles")
+        st.subheader(_("Start with a few articles"))
         first, second, third = st.columns(3)
         first.markdown(
-            "**1. Add articles**  \nDrop files above, as many as you like: text in any "
-            "encoding (UTF-8, Windows-1251, KOI8-R…), saved web pages, Word or PDF; or paste "
-            "a text."
+            _("**1. Add articles**  \nDrop files above, as many as you like: text in any "
+              "encoding (UTF-8, Windows-1251, KOI8-R…), saved web pages, Word or PDF; or "
+              "paste a text.")
         )
         second.markdown(
-            "**2. Read the digest**  \nEach article gets its language, a summary and its key "
-            "sentences highlighted. Tune the length and algorithm in the sidebar."
+            _("**2. Read the digest**  \nEach article gets its language, a summary and its "
+              "key sentences highlighted. Tune the length and algorithm in the sidebar.")
         )
         third.markdown(
-            "**3. Translate offline**  \nPick a language in the sidebar. Translation needs a "
-            "language pack, installed once."
+            _("**3. Translate offline**  \nPick a language in the sidebar. Translation needs a "
+              "language pack, installed once.")
         )
-        st.page_link(PACKS, label="Manage language packs", icon=":material/translate:")
+        st.page_link(PACKS, label=_("Manage language packs"), icon=":material/translate:")

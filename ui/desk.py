@@ -22,8 +22,9 @@ import streamlit as st
 from digest.job import ArticleResult, Upload
 from digest.library import DeletedMeanwhile, Library, LibraryError, open_library
 from digest.library.keeping import keep, upload_of
-from ui import state
+from ui import state, story_service
 from ui.article_view import set_language_override
+from ui.i18n import _, message
 from ui.markup import md
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,9 @@ def show_problem() -> None:
     problem = st.session_state.pop(PROBLEM, None)
     if problem:
         st.error(
-            f"The library cannot be used, so articles are not kept: {md(problem)}",
+            _("The library cannot be used, so articles are not kept: {problem}").format(
+                problem=md(message(problem))
+            ),
             icon=":material/database:",
         )
 
@@ -193,6 +196,7 @@ def keep_on_desk(results: Sequence[ArticleResult]) -> None:
                 fresh.append(article_id)
         if fresh:
             store.put_on_desk(fresh, since=since)
+            story_service.place(store, fresh)  # each new article joins its story
     except DeletedMeanwhile:
         # Read before a delete made elsewhere during this run: not kept; the next run
         # drops what was deleted (notice_deletes).
@@ -209,7 +213,7 @@ def remove_button(upload: Upload) -> None:
         ":material/close:",  # an icon only: the card keeps its width on a narrow screen
         key=f"remove:{upload.key}",
         type="tertiary",
-        help="Remove this article from the dashboard. It stays in the Library.",
+        help=_("Remove this article from the dashboard. It stays in the Library."),
         on_click=_remove,
         args=(upload,),
     )

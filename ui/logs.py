@@ -42,12 +42,13 @@ def show_error(
     running is emptied first."""
     import streamlit as st
 
+    from ui.i18n import message
     from ui.markup import md
 
     log_shown(logger, error)
     if progress is not None:
         progress.empty()
     if offline:
-        st.warning(md(str(error)), icon=":material/cloud_off:")
+        st.warning(md(message(str(error))), icon=":material/cloud_off:")
     else:
-        st.error(md(str(error)), icon=":material/error:")
+        st.error(md(message(str(error))), icon=":material/error:")

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from html import escape
 
 from articles.model import Article
+from ui.i18n import N_, _, number
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^@%])")
 
@@ -34,6 +36,10 @@ STYLE = """
 .nd-sbs td.nd-missing { color: #8a8f94; }
 .nd-sbs .nd-hl { background: #fbe8a6; }
 .nd-summary .nd-kept { font-style: normal; color: #8a8f94; }
+.nd-sbs mark.nd-term { background: #d7ecd9; padding: 0 0.1em; border-radius: 3px; }
+.nd-sbs td.nd-flagged { background: #fdecea; }
+.nd-sbs .nd-flag { color: #b3261e; cursor: help; }
+.nd-sbs .nd-note { color: #6b7580; font-size: 0.8em; }
 </style>
 """
 
@@ -54,8 +60,10 @@ def _shown_note(article: Article) -> str:
     total = len(article.sentences)
     if total <= MAX_SHOWN_SENTENCES:
         return ""
-    return (f'<p class="nd-missing">Showing the first {MAX_SHOWN_SENTENCES:,} sentences of '
-            f"{total:,}.</p>")
+    note = _("Showing the first {shown} sentences of {total}.").format(
+        shown=number(MAX_SHOWN_SENTENCES), total=number(total)
+    )
+    return f'<p class="nd-missing">{escape(note)}</p>'
 
 
 def highlighted_article(article: Article, highlighted: Collection[int]) -> str:
@@ -71,7 +79,7 @@ def highlighted_article(article: Article, highlighted: Collection[int]) -> str:
     return f'<div class="nd-article">{body}{_shown_note(article)}</div>'
 
 
-KEPT = "kept: already in {language}"
+KEPT = N_("kept: already in {language}")
 """Shown instead of a translation for a sentence already in the target language."""
 
 
@@ -86,7 +94,7 @@ def summary_list(
     items = []
     for position, (sentence, translation) in enumerate(zip(sentences, translations, strict=True)):
         if position in kept:
-            label = escape(KEPT.format(language=target_name))
+            label = escape(_(KEPT).format(language=target_name))
             under = f'<span class="nd-tr nd-kept">{label}</span>'
         elif translation:
             under = f'<span class="nd-tr">{escape(translation)}</span>'
@@ -104,11 +112,15 @@ def side_by_side(
     highlighted: Collection[int] = (),
     only_translated: bool = False,
     kept: Collection[int] = (),
+    marks: Mapping[int, SentenceMarks] | None = None,
 ) -> str:
     """Original and translation aligned: one row per sentence, one group per paragraph.
 
-    A sentence already in the target language shows "kept: already in ..." beside it.
+    A sentence already in the target language shows "kept: already in ..." beside it;
+    `marks` adds glossary terms (marked on both sides), a flagged translation (its reasons
+    on hover) and how a translation was made when not by the first route.
     """
+    marks = marks or {}
     groups: dict[int, list[str]] = {}
     for index, sentence in enumerate(article.sentences[:MAX_SHOWN_SENTENCES]):
         if only_translated and index not in translations:
@@ -116,18 +128,64 @@ def side_by_side(
         mark = ' class="nd-hl"' if index in highlighted else ""
         translated = translations.get(index)
         if index in kept:
-            label = escape(KEPT.format(language=target_label))
+            label = escape(_(KEPT).format(language=target_label))
             right = f'<td class="nd-missing">{label}</td>'
+        elif translated is not None and index in marks:
+            right = marks[index].cell(translated, index in highlighted)
         elif translated is not None:
             right = f"<td{mark}>{escape(translated)}</td>"
         else:
             right = '<td class="nd-missing">—</td>'
+        left = (marked_text(sentence.text, marks[index].source_spans) if index in marks
+                else escape(sentence.text))
         groups.setdefault(sentence.paragraph, []).append(
-            f"<tr><td{mark}>{escape(sentence.text)}</td>{right}</tr>"
+            f"<tr><td{mark}>{left}</td>{right}</tr>"
         )
     bodies = "".join(f"<tbody>{''.join(rows)}</tbody>" for _, rows in sorted(groups.items()))
     head = f"<thead><tr><th>{escape(source_label)}</th><th>{escape(target_label)}</th></tr></thead>"
     return f'<table class="nd-sbs">{head}{bodies}</table>{_shown_note(article)}'
+
+
+@dataclass(frozen=True)
+class SentenceMarks:
+    """What the side-by-side view marks on one sentence: the glossary terms of the source
+    (character spans) and their renderings, the reasons the translation was flagged, and
+    a note on how it was made ("retried on NLLB-200", "your pick")."""
+
+    source_spans: tuple[tuple[int, int], ...] = ()
+    renderings: tuple[str, ...] = ()
+    reasons: str = ""
+    note: str = ""
+
+    def cell(self, translation: str, highlighted: bool) -> str:
+        """The translation's cell."""
+        spans = []
+        for rendering in self.renderings:
+            spans += [(m.start(), m.end()) for m in re.finditer(re.escape(rendering), translation)]
+        classes = ["nd-hl"] if highlighted else []
+        title = ""
+        body = marked_text(translation, spans)
+        if self.reasons:
+            classes.append("nd-flagged")
+            title = f' title="{escape(self.reasons)}"'
+            body = f'<span class="nd-flag" aria-label="{escape(self.reasons)}">⚑</span> {body}'
+        if self.note:
+            body += f' <span class="nd-note">{escape(self.note)}</span>'
+        attribute = f' class="{" ".join(classes)}"' if classes else ""
+        return f"<td{attribute}{title}>{body}</td>"
+
+
+def marked_text(text: str, spans: Collection[tuple[int, int]]) -> str:
+    """The text escaped, with the (non-overlapping) spans in <mark class="nd-term">."""
+    parts, position = [], 0
+    for start, end in sorted(spans):
+        if start < position:
+            continue
+        parts += [escape(text[position:start]),
+                  f'<mark class="nd-term">{escape(text[start:end])}</mark>']
+        position = end
+    parts.append(escape(text[position:]))
+    return "".join(parts)
 
 
 def size_label(size_bytes: int | None) -> str:
@@ -135,5 +193,6 @@ def size_label(size_bytes: int | None) -> str:
     if not size_bytes:
         return "—"
     if size_bytes >= 1e6:
-        return f"{size_bytes / 1e6:.0f} MB" if size_bytes >= 1e7 else f"{size_bytes / 1e6:.1f} MB"
-    return f"{size_bytes / 1e3:.0f} kB"
+        digits = 0 if size_bytes >= 1e7 else 1
+        return _("{size} MB").format(size=number(size_bytes / 1e6, digits))
+    return _("{size} kB").format(size=number(size_bytes / 1e3, 0))

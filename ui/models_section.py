@@ -18,6 +18,7 @@ from translator.multilingual.models import (
     models_dir,
     remove_model,
 )
+from ui.i18n import _, language_name, megabytes, message, ngettext, number
 from ui.logs import show_error
 from ui.markup import md, size_label
 from ui.removal import remove_with_confirmation
@@ -28,71 +29,74 @@ PLAN_KEY = "model_download_plan"
 
 def render_models(changed) -> None:
     """Installed models with Remove, then the download; `changed(message)` after a change."""
-    st.subheader("Multilingual models")
+    st.subheader(_("Multilingual models"))
+    region = ", ".join(language_name(code) for code in ("kk", "uz", "tg", "ky", "mn", "be"))
     st.caption(
-        "One model translates between all the languages it covers, directly: Kazakh, Uzbek, "
-        "Tajik, Kyrgyz, Mongolian, Belarusian and about 200 more for NLLB-200. A pack for a "
-        "pair is used first when both exist (smaller and faster)."
+        _("One model translates between all the languages it covers, directly: {languages} "
+          "and about 200 more for NLLB-200. A pack for a pair is used first when both exist "
+          "(smaller and faster).").format(languages=region)
     )
     models = installed_models()
     if not models:
         st.info(
-            "No multilingual model installed. Download one below, or upload a model's zip "
-            "(the CTranslate2 layout: model.bin, config.json, the vocabulary and "
-            "sentencepiece.bpe.model) with the file upload at the bottom of this page.",
+            _("No multilingual model installed. Download one below, or upload a model's zip "
+              "(the CTranslate2 layout: model.bin, config.json, the vocabulary and "
+              "sentencepiece.bpe.model) with the file upload at the bottom of this page."),
             icon=":material/info:",
         )
     for model in models:
         _render_model(model, changed)
-    st.caption(f"Models folder: {md(str(models_dir()))}")
+    st.caption(_("Models folder: {folder}").format(folder=md(str(models_dir()))))
     render_download(changed)
 
 
 def _render_model(model: MultilingualModel, changed) -> None:
     with st.container(border=True):
-        name, size, action = st.columns([5, 2, 1.5], vertical_alignment="center")
+        name, size, action = st.columns([4.5, 2, 3], vertical_alignment="center")
         name.markdown(f"**{md(model.name)}** · {md(model.family)}")
         size.text(size_label(model.size_bytes))
-        question = (
-            f"Remove the {md(model.family)} model **{md(model.name)}** "
-            f"({md(size_label(model.size_bytes))})? The languages only it translates are "
-            "not translated until it is installed again (a download, or its zip)."
-        )
+        question = _(
+            "Remove the {family} model **{name}** ({size})? The languages only it translates "
+            "are not translated until it is installed again (a download, or its zip)."
+        ).format(family=md(model.family), name=md(model.name),
+                 size=md(size_label(model.size_bytes)))
         remove_with_confirmation(
             action, f"model:{model.name}", f"remove-model:{model.name}", question,
             lambda: remove_model(model.name),
-            f"Removed the multilingual model {md(model.name)}.", changed,
+            _("Removed the multilingual model {name}.").format(name=md(model.name)), changed,
         )
-        st.caption(f"Licence: {md(model.licence)}")
-        with st.expander(f"{len(model.languages)} languages"):
+        st.caption(_("Licence: {licence}").format(licence=md(model.licence)))
+        count = len(model.languages)
+        with st.expander(ngettext("{count} language", "{count} languages", count).format(
+                count=number(count))):
             st.text(model.describe_languages())
 
 
 def render_download(changed) -> None:
     from translator.multilingual.download import DEFAULT_REPO, KNOWN_MODELS
 
-    with st.expander("Download a model", icon=":material/cloud_download:"):
+    with st.expander(_("Download a model"), icon=":material/cloud_download:"):
         st.caption(
-            "Downloaded from Hugging Face only when you start it below; the size and the "
-            "licence are shown first. A broken download resumes where it stopped."
+            _("Downloaded from Hugging Face only when you start it below; the size and the "
+              "licence are shown first. A broken download resumes where it stopped.")
         )
         repo = st.selectbox(
-            "Model",
+            _("Model"),
             [known.repo for known in KNOWN_MODELS],
             index=0,
             format_func=lambda name: next(
-                (f"{k.repo} — {k.note}" for k in KNOWN_MODELS if k.repo == name), name
+                (f"{k.repo} — {message(k.note)}" for k in KNOWN_MODELS if k.repo == name), name
             ),
             accept_new_options=True,
             key="model_repo",
-            help="A known good CTranslate2 conversion, or type another Hugging Face "
-            "repository (owner/name).",
+            help=_("A known good CTranslate2 conversion, or type another Hugging Face "
+                   "repository (owner/name)."),
         )
-        if st.button("Check size and licence", icon=":material/info:"):
+        if st.button(_("Check size and licence"), icon=":material/info:"):
             from translator.multilingual.download import plan_download
 
             try:
-                with st.spinner("Asking Hugging Face…"):
+                with st.spinner(_("Asking Hugging Face…")):
                     st.session_state[PLAN_KEY] = plan_download(repo or DEFAULT_REPO)
             except TranslatorError as error:
                 st.session_state.pop(PLAN_KEY, None)
@@ -101,12 +105,15 @@ def render_download(changed) -> None:
         plan = st.session_state.get(PLAN_KEY)
         if plan is None:
             return
+        files = ngettext("{size} in {count} file", "{size} in {count} files", len(plan.files))
         st.markdown(
-            f"**{md(plan.repo)}** · {md(plan.family)} · {plan.total_bytes / 1e6:,.0f} MB in "
-            f"{len(plan.files)} files  \nLicence: **{md(plan.licence)}**"
+            f"**{md(plan.repo)}** · {md(plan.family)} · "
+            + files.format(size=megabytes(plan.total_bytes), count=number(len(plan.files)))
+            + "  \n"
+            + _("Licence: **{licence}**").format(licence=md(plan.licence))
         )
         if st.button(
-            f"Download {plan.total_bytes / 1e6:,.0f} MB and install",
+            _("Download {size} and install").format(size=megabytes(plan.total_bytes)),
             type="primary",
             icon=":material/download:",
         ):
@@ -116,12 +123,18 @@ def render_download(changed) -> None:
 def _download(plan, changed) -> None:
     from translator.multilingual.download import download_model
 
-    bar = st.progress(0.0, text=f"Downloading {md(plan.repo)}…")
+    bar = st.progress(0.0, text=_("Downloading {name}…").format(name=md(plan.repo)))
 
     def progress(done: int, total: int | None) -> None:
         fraction = min(done / total, 1.0) if total else 0.0
-        of = f" of {total / 1e6:,.0f}" if total else ""
-        bar.progress(fraction, text=f"Downloading {md(plan.repo)}: {done / 1e6:,.0f}{md(of)} MB")
+        text = (
+            _("Downloading {name}: {done} of {total} MB").format(
+                name=md(plan.repo), done=number(done / 1e6, 0), total=number(total / 1e6, 0))
+            if total
+            else _("Downloading {name}: {done} MB").format(
+                name=md(plan.repo), done=number(done / 1e6, 0))
+        )
+        bar.progress(fraction, text=text)
 
     try:
         model = download_model(plan, progress=progress)
@@ -129,7 +142,8 @@ def _download(plan, changed) -> None:
         show_error(log, error, progress=bar)
         return
     st.session_state.pop(PLAN_KEY, None)
-    changed(f"Installed the multilingual model {md(model.name)} ({md(model.family)}).")
+    changed(_("Installed the multilingual model {name} ({family}).").format(
+        name=md(model.name), family=md(model.family)))
 
 
 def install_model_upload(path, name: str, changed) -> bool:
@@ -139,10 +153,11 @@ def install_model_upload(path, name: str, changed) -> bool:
     if not is_model_zip(path):
         return False
     try:
-        with st.spinner(f"Checking and installing {md(name)}…"):
+        with st.spinner(_("Checking and installing {name}…").format(name=md(name))):
             model = install_model(path, name)
     except TranslatorError as error:
         show_error(log, error)
         return True
-    changed(f"Installed the multilingual model {md(model.name)}. {md(licence_notice(model))}")
+    changed(_("Installed the multilingual model {name}.").format(name=md(model.name))
+            + f" {md(message(licence_notice(model)))}")
     return True

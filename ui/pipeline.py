@@ -18,7 +18,8 @@ import streamlit as st
 from articles.model import Article
 from digest import steps as plain
 from digest.library import open_library
-from digest.library.memory import remembering
+from digest.library.memory import model_version as memory_model_version
+from digest.library.memory import remembered_picks, remembering, remembering_retry
 from digest.offload import reading_size, run_sized
 from languages.detection import ArticleLanguage
 from summarizer.summary import Summary
@@ -152,6 +153,11 @@ def summarize_article(
 translate = st.cache_data(show_spinner=False, max_entries=2000)(
     remembering(plain.translate, open_library)  # the library's translation memory
 )
+retry = st.cache_data(show_spinner=False, max_entries=2000)(
+    remembering_retry(plain.retry, open_library)
+)
+model_version = st.cache_data(show_spinner=False, ttl=300)(memory_model_version)
+picked = remembered_picks(open_library, model_version)  # the reader's latest pick
 reachable_targets = st.cache_data(show_spinner=False, ttl=300)(plain.reachable_targets)
 can_translate = st.cache_data(show_spinner=False, ttl=300)(plain.can_translate)
 pack_sources = st.cache_data(show_spinner=False, ttl=300)(plain.pack_sources)
@@ -176,6 +182,8 @@ STEPS = plain.Steps(
     translate=translate,
     route=route,
     script_note=script_note,
+    retry=retry,
+    picked=picked,
 )
 """The job's steps as the dashboard runs them: cached, shared by every session."""
 
@@ -208,7 +216,7 @@ def clear_pack_caches() -> None:
     """Forget everything that depends on which packs are installed."""
     for cached in (
         translate, reachable_targets, can_translate, pack_sources, route, has_model_choice,
-        install_advice, script_note,
+        install_advice, script_note, retry, model_version,
     ):
         cached.clear()
     from translator.changes import packs_changed

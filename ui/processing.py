@@ -6,6 +6,7 @@ calls another page.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import streamlit as st
 
@@ -13,8 +14,10 @@ from digest.job import ARTICLE_MAX_BYTES, ArticleResult, Upload, add_translation
 from digest.library import LibraryError
 from digest.settings import SummarySettings, TranslationSettings
 from languages.codes import is_determined
-from ui import desk, pipeline
+from ui import desk, pipeline, story_service
 from ui.article_view import language_override
+from ui.glossary_section import current_glossary
+from ui.i18n import _
 from ui.markup import md
 from ui.reading_controls import encoding_choice
 from ui.settings import translation_settings
@@ -24,12 +27,14 @@ def process(
     uploads: Sequence[Upload], summary: SummarySettings, translation_slot
 ) -> list[ArticleResult]:
     """Analyse every upload, then translate; one progress bar for both."""
-    bar = st.progress(0.0, text="Reading articles…")
+    bar = st.progress(0.0, text=_("Reading articles…"))
     results = []
     for number, upload in enumerate(uploads, start=1):
         bar.progress(
             (number - 1) / len(uploads),
-            text=f"Reading {number} of {len(uploads)}: {md(upload.name)}",
+            text=_("Reading {number} of {total}: {name}").format(
+                number=number, total=len(uploads), name=md(upload.name)
+            ),
         )
         results.append(
             analyse_safely(
@@ -43,7 +48,9 @@ def process(
         translation_slot, pipeline.reachable_targets(sources or pipeline.pack_sources())
     )
     if translation.target:
+        translation = replace(translation, glossary=current_glossary())
         results = _translate_all(results, translation, bar.progress)
+        story_service.place_translated(desk.library(), results)
     bar.empty()
     return results
 
@@ -79,7 +86,9 @@ def _translate_all(
     for number, result in enumerate(results, start=1):
         report(
             (number - 1) / len(results),
-            text=f"Translating {number} of {len(results)}: {md(result.name)}",
+            text=_("Translating {number} of {total}: {name}").format(
+                number=number, total=len(results), name=md(result.name)
+            ),
         )
         translated.append(add_translation(result, translation, pipeline.STEPS))
     return translated

@@ -12,6 +12,7 @@ import streamlit as st
 from articles.decoding import ENCODING_CHOICES, display_name
 from digest.job import ArticleResult, Upload
 from ui import state
+from ui.i18n import N_, _
 from ui.markup import md
 
 DETECTED = "detected"
@@ -20,45 +21,45 @@ TEXT_EXTENSIONS = (".txt", ".md", ".text", ".html", ".htm", ".csv")
 ENCODING_PROBLEMS = ("encoding", "decoded", "garbled", "readable text")
 """Words of the refusals another code page could cure (not "empty", not "a PNG image")."""
 FORMAT_NAMES = {
-    "text": "plain text", "markdown": "Markdown", "html": "web page",
-    "docx": "Word document", "odt": "OpenDocument text", "pdf": "PDF",
+    "text": N_("plain text"), "markdown": "Markdown", "html": N_("web page"),
+    "docx": N_("Word document"), "odt": N_("OpenDocument text"), "pdf": "PDF",
 }
 
 ENCODING_NAMES = {
-    "utf-8": "Unicode (UTF-8)",
-    "utf-16": "Unicode (UTF-16)",
-    "cp1251": "Cyrillic (Windows-1251)",
-    "koi8-r": "Russian (KOI8-R)",
-    "koi8-u": "Ukrainian (KOI8-U)",
-    "cp866": "Cyrillic DOS (CP866)",
-    "kz1048": "Kazakh (KZ-1048)",
-    "cp1125": "Ukrainian DOS (CP1125)",
-    "iso-8859-5": "Cyrillic (ISO-8859-5)",
-    "mac-cyrillic": "Cyrillic (Mac)",
-    "cp1252": "Western European (Windows-1252)",
-    "iso-8859-1": "Western European (ISO-8859-1)",
-    "iso-8859-15": "Western European (ISO-8859-15)",
-    "cp1250": "Central European (Windows-1250)",
-    "iso-8859-2": "Central European (ISO-8859-2)",
-    "iso-8859-16": "South-Eastern European (ISO-8859-16)",
-    "cp1254": "Turkish (Windows-1254)",
-    "iso-8859-9": "Turkish (ISO-8859-9)",
-    "cp1257": "Baltic (Windows-1257)",
-    "iso-8859-13": "Baltic (ISO-8859-13)",
-    "iso-8859-4": "Baltic (ISO-8859-4)",
-    "cp1253": "Greek (Windows-1253)",
-    "iso-8859-7": "Greek (ISO-8859-7)",
-    "cp1255": "Hebrew (Windows-1255)",
-    "iso-8859-8": "Hebrew (ISO-8859-8)",
-    "cp1256": "Arabic (Windows-1256)",
-    "iso-8859-6": "Arabic (ISO-8859-6)",
-    "cp874": "Thai (Windows-874)",
-    "shift_jis": "Japanese (Shift_JIS)",
-    "cp932": "Japanese (Windows-932)",
-    "euc-jp": "Japanese (EUC-JP)",
-    "euc-kr": "Korean (EUC-KR)",
-    "gb18030": "Chinese Simplified (GB18030)",
-    "big5": "Chinese Traditional (Big5)",
+    "utf-8": N_("Unicode (UTF-8)"),
+    "utf-16": N_("Unicode (UTF-16)"),
+    "cp1251": N_("Cyrillic (Windows-1251)"),
+    "koi8-r": N_("Russian (KOI8-R)"),
+    "koi8-u": N_("Ukrainian (KOI8-U)"),
+    "cp866": N_("Cyrillic DOS (CP866)"),
+    "kz1048": N_("Kazakh (KZ-1048)"),
+    "cp1125": N_("Ukrainian DOS (CP1125)"),
+    "iso-8859-5": N_("Cyrillic (ISO-8859-5)"),
+    "mac-cyrillic": N_("Cyrillic (Mac)"),
+    "cp1252": N_("Western European (Windows-1252)"),
+    "iso-8859-1": N_("Western European (ISO-8859-1)"),
+    "iso-8859-15": N_("Western European (ISO-8859-15)"),
+    "cp1250": N_("Central European (Windows-1250)"),
+    "iso-8859-2": N_("Central European (ISO-8859-2)"),
+    "iso-8859-16": N_("South-Eastern European (ISO-8859-16)"),
+    "cp1254": N_("Turkish (Windows-1254)"),
+    "iso-8859-9": N_("Turkish (ISO-8859-9)"),
+    "cp1257": N_("Baltic (Windows-1257)"),
+    "iso-8859-13": N_("Baltic (ISO-8859-13)"),
+    "iso-8859-4": N_("Baltic (ISO-8859-4)"),
+    "cp1253": N_("Greek (Windows-1253)"),
+    "iso-8859-7": N_("Greek (ISO-8859-7)"),
+    "cp1255": N_("Hebrew (Windows-1255)"),
+    "iso-8859-8": N_("Hebrew (ISO-8859-8)"),
+    "cp1256": N_("Arabic (Windows-1256)"),
+    "iso-8859-6": N_("Arabic (ISO-8859-6)"),
+    "cp874": N_("Thai (Windows-874)"),
+    "shift_jis": N_("Japanese (Shift_JIS)"),
+    "cp932": N_("Japanese (Windows-932)"),
+    "euc-jp": N_("Japanese (EUC-JP)"),
+    "euc-kr": N_("Korean (EUC-KR)"),
+    "gb18030": N_("Chinese Simplified (GB18030)"),
+    "big5": N_("Chinese Traditional (Big5)"),
 }
 """The code pages as readers know them (a browser's Encoding menu), not Python's ids."""
 
@@ -66,7 +67,7 @@ ENCODING_NAMES = {
 def encoding_label(encoding: str) -> str:
     """"Kazakh (KZ-1048)" for "kz1048"; an unlisted code page by its name, upper-cased."""
     name = display_name(encoding)
-    return ENCODING_NAMES.get(name, name.upper())
+    return _(ENCODING_NAMES[name]) if name in ENCODING_NAMES else name.upper()
 
 
 def encoding_choice(upload: Upload) -> str | None:
@@ -90,11 +91,13 @@ def _remember(upload: Upload) -> None:
 
 def reading_caption(result: ArticleResult) -> str:
     """`file.txt · plain text, read as Cyrillic (Windows-1251), detected`, Markdown-escaped."""
-    kind = FORMAT_NAMES.get(result.format, result.format)
+    kind = _(FORMAT_NAMES.get(result.format, result.format))
     encoding = result.article.encoding if result.article else ""
     if result.format in TEXT_FORMATS and encoding:
-        how = "chosen by you" if result.forced_encoding else "detected"
-        kind = f"{kind}, read as {encoding_label(encoding)}, {how}"
+        how = _("chosen by you") if result.forced_encoding else _("detected")
+        kind = _("{kind}, read as {encoding}, {how}").format(
+            kind=kind, encoding=encoding_label(encoding), how=how
+        )
     return f"{md(result.name)} · {md(kind)}"
 
 
@@ -112,7 +115,7 @@ def render_read_as_button(result: ArticleResult) -> None:
     """A small "Read as…" button opening the control, for a card's heading row."""
     if not can_read_as(result):
         return
-    with st.popover("Read as…", icon=":material/text_fields:", type="tertiary"):
+    with st.popover(_("Read as…"), icon=":material/text_fields:", type="tertiary"):
         render_read_as(result)
 
 
@@ -123,16 +126,16 @@ def render_read_as(result: ArticleResult) -> None:
     options = [DETECTED, *ENCODING_CHOICES]
     chosen = encoding_choice(result.upload) or DETECTED
     st.selectbox(
-        "Read as",
+        _("Read as"),
         options,
         index=options.index(chosen) if chosen in options else 0,
         format_func=lambda code: (
-            "Detect the encoding" if code == DETECTED else encoding_label(code)
+            _("Detect the encoding") if code == DETECTED else encoding_label(code)
         ),
         key=_widget_key(result.upload),
         on_change=_remember,
         args=(result.upload,),
-        help="If the text looks garbled, choose the code page it was saved in; only this "
-        "file is read again. Its language is detected again too, unless you chose it.",
+        help=_("If the text looks garbled, choose the code page it was saved in; only this "
+               "file is read again. Its language is detected again too, unless you chose it."),
         width=300,
     )

@@ -11,6 +11,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from translator.errors import TranslatorError
+from ui.i18n import _
 from ui.logs import show_error
 
 log = logging.getLogger(__name__)
@@ -35,9 +36,9 @@ def confirmed(what: str, question: str) -> bool:
     st.warning(question, icon=":material/delete:")
     with st.container(horizontal=True):
         yes = st.button(
-            "Yes, remove", key=f"confirm:{what}", type="primary", icon=":material/delete:"
+            _("Yes, remove"), key=f"confirm:{what}", type="primary", icon=":material/delete:"
         )
-        st.button("Cancel", key=f"cancel:{what}", on_click=_cancel)
+        st.button(_("Cancel"), key=f"cancel:{what}", on_click=_cancel)
     if yes:
         _cancel()
     return yes
@@ -50,7 +51,8 @@ def remove_with_confirmation(
     """A Remove button in `column`; once the reader confirms `question`, `remove()`, then
     `changed(done)`, or the error's message on the page."""
     column.button(
-        "Remove", key=button_key, icon=":material/delete:", on_click=ask_to_confirm, args=(what,)
+        _("Remove"), key=button_key, icon=":material/delete:", on_click=ask_to_confirm,
+        args=(what,),
     )
     if confirmed(what, question):
         try:

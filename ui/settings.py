@@ -28,18 +28,21 @@ from digest.settings import (
     TranslationSettings,
     reader_profile,
 )
-from languages.names import language_name
 from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
-from ui import state
+from ui import i18n, state
+from ui.i18n import N_, _, language_name, ngettext, number, pgettext
 from ui.markup import md
 from ui.pages import PACKS
 
 log = logging.getLogger(__name__)
 
 NO_TRANSLATION = "none"
-UNITS = {"sentences": "Sentences", "percent": "Percent", "words": "Words"}
-"""Stored length unit -> the label of its button."""
-SCOPES = ("Summary only", "Whole article")
+UNITS = {"sentences": N_("Sentences"), "percent": N_("Percent"), "words": N_("Words")}
+"""Stored length unit -> the label of its button (its value; shown translated)."""
+SCOPES = (N_("Summary only"), N_("Whole article"))
+"""The scope's values (shown translated)."""
+ALGORITHM_LABELS = (N_("LSA (latent semantic analysis)"), N_("Reduction"))
+"""The algorithms' names that are words, not proper names (summarizer.algorithms)."""
 SETTINGS = (
     "algorithm", "length_unit", "length_percent", "length_sentences", "length_words",
     "target", "scope",
@@ -62,28 +65,62 @@ _RESTORED = "settings_restored"
 PROBLEM = "settings_problem"
 
 ALGORITHM_HELP = {
-    "reduction": "Keeps the sentences that share the most words with the rest of the "
-    "article. The default: the best on our news test set.",
-    "lexrank": "Keeps the sentences most like the others, as if the sentences voted for "
-    "each other.",
-    "textrank": "Like LexRank, with a different measure of how alike two sentences are.",
-    "lsa": "Finds the article's main topics from the words that occur together and keeps "
-    "the sentences that carry them.",
-    "luhn": "Keeps the sentences packed with the article's most frequent meaningful words.",
-    "edmundson": "Weighs the words of the headline, cue words and where a sentence stands.",
-    "kl": "Keeps the sentences whose words, together, are used as in the whole article.",
-    "sumbasic": "Keeps sentences with frequent words, then avoids repeating those words.",
+    "reduction": N_("Keeps the sentences that share the most words with the rest of the "
+                    "article. The default: the best on our news test set."),
+    "lexrank": N_("Keeps the sentences most like the others, as if the sentences voted for "
+                  "each other."),
+    "textrank": N_("Like LexRank, with a different measure of how alike two sentences are."),
+    "lsa": N_("Finds the article's main topics from the words that occur together and keeps "
+              "the sentences that carry them."),
+    "luhn": N_("Keeps the sentences packed with the article's most frequent meaningful words."),
+    "edmundson": N_("Weighs the words of the headline, cue words and where a sentence "
+                    "stands."),
+    "kl": N_("Keeps the sentences whose words, together, are used as in the whole article."),
+    "sumbasic": N_("Keeps sentences with frequent words, then avoids repeating those words."),
 }
 """One line per algorithm in plain words, for the reader choosing one."""
 
 
-ALGORITHMS_HELP = "How sentences are picked:\n\n" + "\n".join(
-    f"- **{md(label)}**: {md(ALGORITHM_HELP.get(name, ''))}" for name, label in ALGORITHMS.items()
-)
+def algorithms_help() -> str:
+    return _("How sentences are picked:") + "\n\n" + "\n".join(
+        f"- **{md(algorithm_name(name))}**: {md(algorithm_help(name))}" for name in ALGORITHMS
+    )
+
+
+def unit_label(label: str) -> str:
+    """A length unit's button: a word short enough for three buttons on one row."""
+    return {
+        "Sentences": pgettext("length unit", "Sentences"),
+        "Percent": pgettext("length unit", "Percent"),
+        "Words": pgettext("length unit", "Words"),
+    }.get(label, label)
 
 
 def algorithm_help(name: str) -> str:
-    return ALGORITHM_HELP.get(name, "")
+    return _(ALGORITHM_HELP[name]) if name in ALGORITHM_HELP else ""
+
+
+def algorithm_name(name: str) -> str:
+    """An algorithm's name in the interface language (most are proper names)."""
+    return _(ALGORITHMS.get(name, name))
+
+
+def algorithm_label(settings: SummarySettings) -> str:
+    """SummarySettings.algorithm_label in the interface language."""
+    return algorithm_name(settings.algorithm)
+
+
+def length_label(settings: SummarySettings) -> str:
+    """SummarySettings.length_label in the interface language: "about 100 words"."""
+    if settings.words is not None:
+        words = ngettext("{count} word", "{count} words", settings.words)
+        return _("about {words}").format(words=words.format(count=number(settings.words)))
+    if settings.ratio is not None:
+        return _("{percent} % of the words").format(percent=round(settings.ratio * 100))
+    sentences = settings.sentences or DEFAULT_SENTENCES
+    return ngettext("{count} sentence", "{count} sentences", sentences).format(
+        count=number(sentences)
+    )
 
 
 # ---- remembering ---------------------------------------------------------------------
@@ -113,6 +150,7 @@ def restore_settings() -> None:
     except _LIBRARY_FAILURES as error:
         _problem("read", error)
         values = {}
+    i18n.restore_language(values.get(i18n.PREFERENCE))
     preferences = Preferences.from_values(values)
     st.session_state.update(
         {
@@ -148,7 +186,8 @@ def current_preferences() -> Preferences:
 def remember_settings() -> None:
     """Store the settings for the reader's profile (a widget's on_change)."""
     try:
-        _library().save_preferences(current_preferences().values(), reader_profile())
+        values = {**current_preferences().values(), **i18n.saved_values()}
+        _library().save_preferences(values, reader_profile())
     except _LIBRARY_FAILURES as error:
         _problem("saved", error)
 
@@ -177,10 +216,14 @@ def _problem(verb: str, error: Exception) -> None:
     if st.session_state.get(PROBLEM) is not None:
         return
     log.warning("the reader's settings could not be %s: %s", verb, error)
-    st.session_state[PROBLEM] = (
-        f"Your settings could not be {verb}, so the defaults are used and changes are not "
-        f"remembered: {error}"
+    said = (
+        _("Your settings could not be read, so the defaults are used and changes are not "
+          "remembered: {error}")
+        if verb == "read"
+        else _("Your settings could not be saved, so the defaults are used and changes are "
+               "not remembered: {error}")
     )
+    st.session_state[PROBLEM] = said.format(error=error)
 
 
 def show_settings_problem() -> None:
@@ -198,27 +241,28 @@ def summary_settings() -> SummarySettings:
     """The summary section of the sidebar."""
     show_settings_problem()
     sidebar = st.sidebar
-    sidebar.subheader("Summary")
+    sidebar.subheader(_("Summary"))
     names = list(ALGORITHMS)
     algorithm = sidebar.selectbox(
-        "Algorithm",
+        _("Algorithm"),
         names,
-        format_func=lambda name: ALGORITHMS[name],
+        format_func=algorithm_name,
         key="algorithm",
         on_change=remember_settings,
-        help=ALGORITHMS_HELP,
+        help=algorithms_help(),
     )
     sidebar.caption(algorithm_help(algorithm))
     unit = sidebar.segmented_control(
-        "Length in",
+        _("Length in"),
         list(UNITS.values()),
+        format_func=unit_label,
         required=True,
         key="length_unit",
         on_change=remember_settings,
     )
     if unit == "Percent":
         percent = sidebar.slider(
-            "Share of the article",
+            _("Share of the article"),
             *PERCENT_RANGE,
             step=5,
             format="%d %%",
@@ -228,45 +272,47 @@ def summary_settings() -> SummarySettings:
         return SummarySettings(algorithm=algorithm, sentences=None, ratio=percent / 100)
     if unit == "Words":
         words = sidebar.number_input(
-            "Words", *WORDS_RANGE, step=10, key="length_words", on_change=remember_settings,
-            help="About this many words: whole sentences are picked up to this length.",
+            _("Words"), *WORDS_RANGE, step=10, key="length_words", on_change=remember_settings,
+            help=_("About this many words: whole sentences are picked up to this length."),
         )
         return SummarySettings(algorithm=algorithm, sentences=None, words=int(words))
     count = sidebar.number_input(
-        "Sentences", *SENTENCES_RANGE, key="length_sentences", on_change=remember_settings
+        _("Sentences"), *SENTENCES_RANGE, key="length_sentences", on_change=remember_settings
     )
     return SummarySettings(algorithm=algorithm, sentences=int(count), ratio=None)
 
 
 def translation_settings(container, targets: Sequence[str]) -> TranslationSettings:
     """The translation section; `targets` are the languages the installed packs reach."""
-    container.subheader("Translation")
+    container.subheader(_("Translation"))
     options = [NO_TRANSLATION, *targets]
     wanted = st.session_state.get(WANTED_TARGET, NO_TRANSLATION)
     st.session_state["target"] = wanted if wanted in options else NO_TRANSLATION
     target = container.selectbox(
-        "Translate into",
+        _("Translate into"),
         options,
         format_func=lambda code: (
-            "No translation" if code == NO_TRANSLATION else language_name(code)
+            _("No translation") if code == NO_TRANSLATION else language_name(code)
         ),
         key="target",
         on_change=_remember_target,
-        help="Languages reachable with the installed language packs, directly or through English.",
+        help=_("Languages reachable with the installed language packs, directly or through "
+               "English."),
     )
     if wanted != NO_TRANSLATION and wanted not in options:
         container.caption(
-            f"You translate into {md(language_name(wanted))}: no installed pack reaches it "
-            "from these articles, so they are not translated."
+            _("You translate into {language}: no installed pack reaches it from these "
+              "articles, so they are not translated.").format(language=md(language_name(wanted)))
         )
     if not targets:
-        container.caption("No language packs installed yet.")
+        container.caption(_("No language packs installed yet."))
         container.page_link(
-            PACKS, label="Install language packs", icon=":material/download:"
+            PACKS, label=_("Install language packs"), icon=":material/download:"
         )
     scope = container.radio(
-        "Translate",
+        _("Translate"),
         list(SCOPES),
+        format_func=_,
         key="scope",
         horizontal=True,
         disabled=target == NO_TRANSLATION,

@@ -9,11 +9,13 @@ ARTICLE_MAX_BYTES by name. Beyond MAX_FILES the browser's uploads start failing 
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 import streamlit as st
 
 from digest.job import ARTICLE_MAX_BYTES, ARTICLE_MAX_MB, Upload
+from ui.i18n import _, number
 
 MAX_FILES = 500
 """Articles read in one go; more are listed as not read."""
@@ -23,6 +25,16 @@ LABEL = (
     f"Article files (text, web pages, Word, PDF; up to {ARTICLE_MAX_MB} MB = "
     f"{ARTICLE_MAX_BYTES:,} bytes each, {MAX_FILES} at once)"
 )
+
+
+def label() -> str:
+    """The uploader's label in the interface language (LABEL in English)."""
+    return _(
+        "Article files (text, web pages, Word, PDF; up to {megabytes} MB = {bytes} bytes "
+        "each, {files} at once)"
+    ).format(megabytes=ARTICLE_MAX_MB, bytes=number(ARTICLE_MAX_BYTES), files=MAX_FILES)
+
+
 # The uploader's own "200MB per file" line would contradict the label: hidden.
 STYLE = (
     "<style>[class*='st-key-files-'] [data-testid='stFileUploaderDropzoneInstructions']"
@@ -32,15 +44,31 @@ STYLE = (
 """Also: no gap in the page's layout for the failures line while it is empty."""
 
 
+def style() -> str:
+    """STYLE, and the uploader's own "Upload" button in the interface language (Streamlit
+    writes it in English: the word is replaced in the page's stylesheet)."""
+    word = _("Upload")
+    if word == "Upload":
+        return STYLE
+    button = (
+        "[class*='st-key-files-'] [data-testid='stFileUploaderDropzone'] button "
+        "[data-testid='stMarkdownContainer'] p"
+    )
+    return STYLE + (
+        f"<style>{button} {{font-size: 0;}} {button}::after {{content: "
+        f"{json.dumps(word, ensure_ascii=False)}; font-size: 0.875rem;}}</style>"
+    )
+
+
 def capped(uploads: Sequence[Upload]) -> list[Upload]:
     """The first MAX_FILES uploads; a warning on the page counts the others."""
     if len(uploads) <= MAX_FILES:
         return list(uploads)
     left = len(uploads) - MAX_FILES
     st.warning(
-        f"{len(uploads):,} files received: only the first {MAX_FILES} are read at once, "
-        f"{left:,} were not read (too many files). Use Clear all, then add them in batches "
-        f"of up to {MAX_FILES}.",
+        _("{received} files received: only the first {limit} are read at once, {left} were "
+          "not read (too many files). Use Clear all, then add them in batches of up to "
+          "{limit}.").format(received=number(len(uploads)), limit=MAX_FILES, left=number(left)),
         icon=":material/warning:",
     )
     return list(uploads[:MAX_FILES])
@@ -71,14 +99,14 @@ _BROWSER_FAILURES = """
         else if (/^Error:/.test(text)) other += 1;
       });
     const total = network + large + other;
+    const words = __TEXTS__;
     const parts = [];
-    if (network) parts.push(network + " could not be sent by the browser (too many at once)");
-    if (large) parts.push(large + " too large for the browser (over __BROWSER_MB__ MB)");
-    if (other) parts.push(other + " failed in the browser for another reason");
+    if (network) parts.push(words.network.replace("{count}", network));
+    if (large) parts.push(words.large.replace("{count}", large));
+    if (other) parts.push(words.other.replace("{count}", other));
     const text = total
-      ? total + (total === 1 ? " file" : " files") + " did not reach the app: " +
-        parts.join("; ") + ". They are marked red in the upload box; remove them and add " +
-        "them again in smaller batches."
+      ? (total === 1 ? words.one : words.many).replace("{count}", total)
+        .replace("{reasons}", parts.join("; "))
       : "";
     if (note.textContent !== text) note.textContent = text;
   }
@@ -91,9 +119,20 @@ _BROWSER_FAILURES = """
 
 def browser_failures() -> None:
     """A line counting the files the browser failed to upload, and why (empty if none)."""
+    texts = {  # the script's words, in the interface language ({count} filled in there)
+        "network": _("{count} could not be sent by the browser (too many at once)"),
+        "large": _("{count} too large for the browser (over {megabytes} MB)").replace(
+            "{megabytes}", str(UPLOADER_MAX_MB)
+        ),
+        "other": _("{count} failed in the browser for another reason"),
+        "one": _("{count} file did not reach the app: {reasons}. It is marked red in the "
+                 "upload box; remove it and add it again."),
+        "many": _("{count} files did not reach the app: {reasons}. They are marked red in the "
+                  "upload box; remove them and add them again in smaller batches."),
+    }
     st.html(
         _BROWSER_FAILURES.replace("__ID__", FAILURES_ID).replace(
-            "__BROWSER_MB__", str(UPLOADER_MAX_MB)
+            "__TEXTS__", json.dumps(texts, ensure_ascii=False).replace("</", "<\\/")
         ),
         unsafe_allow_javascript=True,
     )

@@ -58,23 +58,7 @@ _VOID = frozenset("area base br col embed hr img input link meta source track wb
 
 def read_html(data: bytes, name: str, encoding: str | None = None) -> Document:
     """A saved web page -> Document(format="html"); raises ArticleError."""
-    if len(data) > limits.MAX_HTML_BYTES:
-        size = len(data) / 1_048_576
-        raise ArticleError(name, f"the web page is too large to read ({size:.0f} MB).")
-    page, used, notes = _decode_page(data, name, encoding)
-    page = _without_controls(_without_non_text(page))
-    if len(page) > limits.MAX_HTML_CHARS:
-        size = len(page) / 1_000_000
-        reason = (f"the web page holds too much to read ({size:.0f} million characters "
-                  f"without scripts and styles; the limit is {limits.MAX_HTML_CHARS // 1_000_000}"
-                  " million). Save the article alone and upload it again.")
-        raise ArticleError(name, reason)
-    elements = len(_TAG_OPEN.findall(page))
-    if elements > limits.MAX_HTML_ELEMENTS:
-        _refuse_if_deep(page, name)
-        reason = (f"the web page has too many elements to read ({elements:,}; the limit is "
-                  f"{limits.MAX_HTML_ELEMENTS:,}). Save the article alone and upload it again.")
-        raise ArticleError(name, reason)
+    _, page, used, notes = bounded_page(data, name, encoding)
     title, body = _extract(page)
     if sum(char.isalpha() for char in body) < _MIN_LETTERS:
         _refuse_if_deep(page, name)
@@ -88,6 +72,32 @@ def read_html(data: bytes, name: str, encoding: str | None = None) -> Document:
         body = body[len(title):].lstrip("\n")
     return Document(text=body, title=title or None, format="html", encoding=display_name(used),
                     notes=notes)
+
+
+def bounded_page(
+    data: bytes, name: str, encoding: str | None = None
+) -> tuple[str, str, str, tuple[str, ...]]:
+    """A page within the bounds it is read with (bytes, characters, elements): the page
+    decoded, the same without scripts, styles and control characters, its code page and
+    notes. Raises ArticleError with the reader's words."""
+    if len(data) > limits.MAX_HTML_BYTES:
+        size = len(data) / 1_048_576
+        raise ArticleError(name, f"the web page is too large to read ({size:.0f} MB).")
+    decoded, used, notes = _decode_page(data, name, encoding)
+    page = _without_controls(_without_non_text(decoded))
+    if len(page) > limits.MAX_HTML_CHARS:
+        size = len(page) / 1_000_000
+        reason = (f"the web page holds too much to read ({size:.0f} million characters "
+                  f"without scripts and styles; the limit is {limits.MAX_HTML_CHARS // 1_000_000}"
+                  " million). Save the article alone and upload it again.")
+        raise ArticleError(name, reason)
+    elements = len(_TAG_OPEN.findall(page))
+    if elements > limits.MAX_HTML_ELEMENTS:
+        _refuse_if_deep(page, name)
+        reason = (f"the web page has too many elements to read ({elements:,}; the limit is "
+                  f"{limits.MAX_HTML_ELEMENTS:,}). Save the article alone and upload it again.")
+        raise ArticleError(name, reason)
+    return decoded, page, used, notes
 
 
 def _without_non_text(page: str) -> str:
@@ -112,6 +122,12 @@ def _without_non_text(page: str) -> str:
     return "".join(kept)
 
 
+def without_controls(page: str) -> str:
+    """The page with control characters (raw or as references) as spaces, which lxml's
+    parser needs: see _without_controls."""
+    return _without_controls(page)
+
+
 def _without_controls(page: str) -> str:
     """Control characters, raw or as references, and references to no character: spaces."""
     def reference(match: re.Match[str]) -> str:
@@ -122,6 +138,11 @@ def _without_controls(page: str) -> str:
         return match.group(0) if allowed else " "
 
     return _CHAR_REFERENCE.sub(reference, page.translate(_CONTROLS))
+
+
+def refuse_if_deep(page: str, name: str) -> None:
+    """ArticleError when the page's elements nest deeper than lxml's parser keeps."""
+    _refuse_if_deep(page, name)
 
 
 def _refuse_if_deep(page: str, name: str) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from articles.export import SummaryRecord
+from digest.batch.stories import FEATURES, story_fields
 from digest.job import ArticleResult, Upload, add_translation, analyse_safely
 from digest.settings import SummarySettings, TranslationSettings
 from digest.steps import PLAIN, Steps
@@ -47,6 +48,9 @@ class BatchSettings:
 
     summary: SummarySettings = SummarySettings()
     translate_to: str | None = None
+    translated_files: bool = False
+    """Also each article translated whole in its own format (digest.formatted), written
+    into DIR/translated/ (`--translated-files`)."""
 
     def fingerprint(self) -> dict[str, Any]:
         """The settings a row was made with: a row is reused only when these match."""
@@ -60,6 +64,8 @@ class BatchSettings:
         }
         if summary.words is not None:  # absent otherwise, so older manifests still match
             fingerprint["words"] = summary.words
+        if self.translated_files and self.translate_to:  # the same
+            fingerprint["translated_files"] = True
         return fingerprint
 
 
@@ -89,6 +95,10 @@ class Outcome:
     index: int
     row: Row
     worker: WorkerInfo
+    translated: bytes | None = None
+    """The file named by the row's `translated_file`, for the runner to write."""
+    features: frozenset[str] = frozenset()
+    """The article's story features (digest.batch.stories), for the runner's grouping."""
 
 
 def _max_rss_mb() -> float:
@@ -111,6 +121,19 @@ def _translation(result: ArticleResult) -> list[str] | None:
         return None
     texts = [result.translations.get(sentence.index) for sentence in result.summary.sentences]
     return None if any(text is None for text in texts) else [str(text) for text in texts]
+
+
+def _flagged(result: ArticleResult) -> dict[str, Any] | None:
+    """How many translated sentences the checks flagged, and why: {"sentences": 2,
+    "reasons": {"loop": 2, "script": 1}} (translator.checks kinds); None without a
+    translation."""
+    if not result.translations:
+        return None
+    reasons: dict[str, int] = {}
+    for check in result.flags.values():
+        for kind in check.kinds:
+            reasons[kind] = reasons.get(kind, 0) + 1
+    return {"sentences": len(result.flags), "reasons": dict(sorted(reasons.items()))}
 
 
 def _translation_note(result: ArticleResult) -> str | None:
@@ -155,20 +178,43 @@ def make_row(task: Task, settings: BatchSettings, steps: Steps = PLAIN) -> Row:
             summary=[sentence.text for sentence in result.summary.sentences],
             translation=_translation(result) if settings.translate_to else None,
             translation_note=_translation_note(result) if settings.translate_to else None,
+            flagged=_flagged(result) if settings.translate_to else None,
             summary_file=task.summary_file,
         )
+        row.update(story_fields(task.data, task.file, result, row.get("translation"),
+                                settings.translate_to))
     return row
 
 
 def run_task(task: Task, settings: BatchSettings, translate: Translate | None = None) -> Outcome:
     """make_row in a worker, with a last guard: even a bug gives a row, not a lost file."""
     steps = PLAIN if translate is None else replace(PLAIN, translate=translate)
+    translated = None
     try:
         row = make_row(task, settings, steps)
+        if row["status"] == OK and settings.translated_files and settings.translate_to:
+            translated = translated_file(task, settings.translate_to, row, steps)
     except Exception as error:  # noqa: BLE001 - one article's bug must not stop the batch
         log.exception("batch: %r failed", task.file)
         row = error_row(task, settings, f"unexpected error: {type(error).__name__}: {error}")
-    return Outcome(index=task.index, row=row, worker=worker_info())
+    features = row.pop(FEATURES, frozenset())
+    return Outcome(index=task.index, row=row, worker=worker_info(), translated=translated,
+                   features=features)
+
+
+def translated_file(task: Task, target: str, row: Row, steps: Steps) -> bytes | None:
+    """The article translated whole in its own format (digest.formatted); its name
+    (`<stem>.<target>.<ext>`; the runner makes it unique in the run) goes in the row's
+    `translated_file`, or the reason it could not be made in `translated_file_error`."""
+    from digest.formatted import FileNotTranslated, translate_file
+
+    try:
+        translated = translate_file(task.file, task.data, None, target, steps=steps)
+    except FileNotTranslated as error:
+        row["translated_file_error"] = error.reason
+        return None
+    row["translated_file"] = translated.name
+    return translated.data
 
 
 def base_row(task: Task, settings: BatchSettings) -> Row:
@@ -191,8 +237,16 @@ def base_row(task: Task, settings: BatchSettings) -> Row:
         "translate_to": settings.translate_to,
         "translation": None,
         "translation_note": None,
+        "flagged": None,
         "summary_file": None,
+        "translated_file": None,
+        "translated_file_error": None,
         "library": None,
+        "story": None,
+        "entities": [],
+        "keywords": [],
+        "outlet": None,
+        "published": None,
         "timings": {},
     }
 

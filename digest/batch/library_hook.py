@@ -38,6 +38,8 @@ class LibraryHook:
     """keep(row) -> None or the reason it was not kept; has(ref) -> kept already?"""
 
     library: Any
+    stories: Any = None
+    """digest.stories.Stories over the library, made on first use."""
 
     def keep(self, row: Row) -> str | None:
         if row.get("status") != OK:
@@ -45,8 +47,10 @@ class LibraryHook:
         from digest.library import DeletedMeanwhile
 
         try:
-            if keep_row(self.library, row) is None:
+            article_id = keep_row(self.library, row)
+            if article_id is None:
                 return "not kept in the library: the file changed or cannot be read again."
+            self._story(article_id, row)
         except DeletedMeanwhile as error:  # it may be a deleted one: never brought back
             return Refused(f"not kept in the library: {error}")
         except _expected_errors() as error:
@@ -56,6 +60,19 @@ class LibraryHook:
             log.exception("keeping %r in the library failed", row.get("file"))
             return f"not kept in the library: {unexpected(error)}"
         return None
+
+    def _story(self, article_id: int, row: Row) -> None:
+        """Put the kept article in its story of the library (digest.stories); a failure
+        costs the story, not the article."""
+        try:
+            if self.stories is None:
+                from digest.stories.service import Stories
+
+                self.stories = Stories(self.library)
+            self.stories.assign(article_id, translation=" ".join(row.get("translation") or []),
+                                target=row.get("translate_to") or "")
+        except Exception:  # noqa: BLE001 - the article is kept; its story comes later
+            log.exception("the story of %r could not be made", row.get("file"))
 
     def has(self, ref: RowRef) -> bool:
         return self.library.find(ref.sha256) is not None

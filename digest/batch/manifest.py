@@ -77,6 +77,8 @@ class RowRef:
     offset: int
     library: str | None = None
     """What `--library` did with the row: article.KEPT, NOT_KEPT, REFUSED or None."""
+    story: str | None = None
+    """The row's story in its run (digest.batch.stories): digest.txt is grouped by it."""
 
     @classmethod
     def of(cls, row: Row, offset: int) -> RowRef:
@@ -95,6 +97,7 @@ class RowRef:
             summary_file=name,
             offset=offset,
             library=row.get("library") if isinstance(row.get("library"), str) else None,
+            story=row.get("story") if isinstance(row.get("story"), str) else None,
         )
 
 

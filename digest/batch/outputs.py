@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 DIGEST_NAME = "digest.txt"
 SUMMARIES_DIR = "summaries"
+TRANSLATED_DIR = "translated"
 
 
 class SummaryNames:
@@ -107,6 +108,34 @@ def write_summary(out: Path, row: Row) -> None:
         raise
 
 
+def write_translated(out: Path, name: str, data: bytes) -> Path:
+    """DIR/translated/<name>: an article translated in its own format (`--translated-files`).
+    ValueError for a name that is not a plain file name; OutputError when the folder cannot
+    be written; any other OSError is this file's alone."""
+    if not name or name.startswith(".") or os.path.basename(name) != name or any(
+            char in name for char in "/\\:\0"):
+        raise ValueError(f"not a translated file name: {name!r}")
+    folder = out / TRANSLATED_DIR
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        raise output_error(folder, error) from None
+    if folder.is_symlink() or not folder.is_dir():
+        raise OutputError(f"{folder}: not a folder inside {out}; move it away")
+    path = folder / name
+    temporary = path.with_name(f".{name}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        if error.errno in DISK_ERRORS:
+            raise output_error(path, error) from None
+        raise
+    return path
+
+
 def remove_summary(out: Path, name: str | None) -> None:
     """Drop a summary a changed file no longer has (it now fails); only ever a plain
     name inside summaries/."""
@@ -120,24 +149,31 @@ def remove_summary(out: Path, name: str | None) -> None:
 
 
 def write_digest(out: Path, manifest: Path, refs: Iterable[RowRef]) -> Path:
-    """digest.txt: every `ok` row's summary in the order given, streamed row by row
-    from the manifest (an archive's digest need not fit in memory)."""
+    """digest.txt: every `ok` row's summary grouped by story (stories in the order of
+    their first row, rows in the order given), streamed story by story from the manifest
+    (an archive's digest need not fit in memory, one story's rows do)."""
+    from articles.export_stories import story_block
+    from digest.batch.stories import story_groups, story_heading
+
     path = out / DIGEST_NAME
     temporary = path.with_name(f".{path.name}.tmp")
     written = 0
     try:
         with temporary.open("w", encoding="utf-8") as stream:
-            for ref in refs:
-                if ref.status != OK:
-                    continue
-                try:
-                    text = digest_text([summary_record(read_row(manifest, ref.offset))])
-                except (ValueError, TypeError, KeyError, RecursionError):
-                    log.warning("%s: the row at %d cannot be shown", manifest, ref.offset)
+            for group in story_groups(ref for ref in refs if ref.status == OK):
+                rows, records = [], []
+                for ref in group:
+                    try:
+                        row = read_row(manifest, ref.offset)
+                        records.append(summary_record(row))
+                        rows.append(row)
+                    except (ValueError, TypeError, KeyError, RecursionError):
+                        log.warning("%s: the row at %d cannot be shown", manifest, ref.offset)
+                if not rows:
                     continue
                 if written:
                     stream.write("\n\n")
-                stream.write(text)
+                stream.write(story_block(story_heading(rows), records))
                 written += 1
             if not written:
                 stream.write(digest_text([]))

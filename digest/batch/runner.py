@@ -21,6 +21,7 @@ import logging
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,8 +53,15 @@ from digest.batch.manifest import (
     output_error,
     read_row,
 )
-from digest.batch.outputs import SummaryNames, remove_summary, write_digest, write_summary
+from digest.batch.outputs import (
+    SummaryNames,
+    remove_summary,
+    write_digest,
+    write_summary,
+    write_translated,
+)
 from digest.inputs import InputRefused, read_bounded
+from digest.stories.runs import RunStories
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +158,58 @@ class _Recorder:
         self.job, self.writer, self.latest, self.report, self.bar = job, writer, latest, report, bar
         self.new_rows = 0
         self.stopping = False
+        self.translated_names: dict[str, str] = {}  # translated file name -> its input's path
+        self.stories = RunStories()
+        self._expected: deque[int] = deque()  # indices of the tasks submitted, in order
+        self._arrived: dict[int, Outcome] = {}
+        self._features: frozenset[str] = frozenset()
+
+    # Stories are given in input order (each row's story depends on the rows before it
+    # only), so both engines, whatever order their tasks finish in, give the same stories.
+
+    def submitted(self, index: int) -> None:
+        self._expected.append(index)
+
+    def arrived(self, outcome: Outcome) -> None:
+        """A finished task: recorded once every task submitted before it is."""
+        self._arrived[outcome.index] = outcome
+        while self._expected and self._expected[0] in self._arrived:
+            self._record_outcome(self._arrived.pop(self._expected.popleft()))
+
+    def flush(self) -> None:
+        """After a stop: what finished, in input order (tasks abandoned never come)."""
+        self._expected.clear()
+        for index in sorted(self._arrived):
+            self._record_outcome(self._arrived.pop(index))
+
+    def _record_outcome(self, outcome: Outcome) -> None:
+        self._features = outcome.features
+        try:
+            self.outcome(outcome)
+        finally:
+            self._features = frozenset()
+
+    def _story(self, row: Row) -> None:
+        """The row's story in this run (an ok row only)."""
+        if row.get("status") != OK:
+            return
+        try:
+            if self._features:
+                row["story"] = self.stories.add(row["path"], row["sha256"], self._features,
+                                                published=row.get("published"))
+            else:
+                row["story"] = self.stories.add_row({**row, "story": None})
+        except Exception:  # noqa: BLE001 - a row without a story is still a row
+            log.exception("batch: the story of %r failed", row.get("file"))
+
+    def seed(self, ref: RowRef | None) -> None:
+        """A row an earlier run made: its story, for new rows to join."""
+        if ref is None or ref.status != OK:
+            return
+        try:
+            self.stories.add_row(read_row(self.writer.path, ref.offset))
+        except Exception:  # noqa: BLE001 - only costs a story its earlier articles
+            log.warning("batch: the story of %r cannot be read back", ref.path, exc_info=True)
 
     def _summary(self, row: Row) -> Row:
         """Write the row's summary (or drop the one a now failing file had); a file whose
@@ -195,6 +255,7 @@ class _Recorder:
 
     def record(self, row: Row, worker: WorkerInfo | None = None) -> None:
         row = self._summary(row)
+        self._story(row)
         self.keep(row)  # before the row: a row on file is a row the hook has
         ref = self.writer.append(row)
         self.latest.pop(row["path"], None)
@@ -213,8 +274,29 @@ class _Recorder:
         if stop_after is not None and self.new_rows >= stop_after and not self.stopping:
             raise KeyboardInterrupt
 
+    def _translated_name(self, path: str, name: str) -> str:
+        """`name`, or `<stem> (2).<target>.<ext>` when another input of this run has it."""
+        parts = name.rsplit(".", 2)  # stem, target, extension
+        number, candidate = 2, name
+        while self.translated_names.get(candidate.lower(), path) != path:
+            candidate = f"{parts[0]} ({number}).{'.'.join(parts[1:])}"
+            number += 1
+        self.translated_names[candidate.lower()] = path
+        return candidate
+
     def outcome(self, outcome: Outcome) -> None:
-        self.record(outcome.row, outcome.worker)
+        row = outcome.row
+        if outcome.translated is not None and row.get("translated_file"):
+            row["translated_file"] = self._translated_name(row["path"], row["translated_file"])
+            try:  # before the row, as its summary: a row on file has its files
+                write_translated(self.job.out, row["translated_file"], outcome.translated)
+            except (OSError, ValueError) as error:
+                log.warning("batch: the translated file of %r cannot be written", row["file"],
+                            exc_info=True)
+                reason = getattr(error, "strerror", None) or str(error)
+                row["translated_file"] = None
+                row["translated_file_error"] = f"it cannot be written ({reason})."
+        self.record(row, outcome.worker)
 
     def repair(self, ref: RowRef) -> bool:
         """A skipped row whose article the hook lacks: give it the row again. False when
@@ -271,6 +353,7 @@ class _Planner:
                 continue
             sha256 = hashlib.sha256(data).hexdigest()
             if self._skip(self.latest.get(path), sha256):
+                self.recorder.seed(self.latest.get(path))
                 self.recorder.report.skipped += 1
                 self.recorder.bar.update(1)
                 continue
@@ -324,18 +407,21 @@ def run_batch(job: BatchJob) -> BatchReport:
                 try:
                     while True:
                         while engine.pending() < window and (task := planner.next_task()):
+                            recorder.submitted(task.index)
                             engine.submit(task)
                         if not engine.pending():
+                            recorder.flush()  # nothing is waiting then; a guard
                             break
                         finished = engine.wait_any()
                         while finished:
-                            recorder.outcome(finished.pop(0))
+                            recorder.arrived(finished.pop(0))
                 except KeyboardInterrupt:
                     report.interrupted = True
                     bar.set_description("stopping")
                     recorder.stopping = True
                     for outcome in [*finished, *engine.stop()]:
-                        recorder.outcome(outcome)
+                        recorder.arrived(outcome)
+                    recorder.flush()
                 except OutputError as error:
                     report.stopped_by = str(error)
                     bar.set_description("stopping")

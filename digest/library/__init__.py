@@ -2,8 +2,8 @@
 
 `store.Library` is the database (SQLite: articles, the reading desk, the translation
 memory, the full-text index); `search` makes the stemmed words it indexes and finds;
-`memory` wraps a translate step so translations are kept per sentence; `paths` says
-where the data folder is.
+`memory` wraps a translate step so translations are kept per sentence; `glossary` keeps the
+reader's glossary; `paths` says where the data folder is.
 """
 from digest.library.paths import data_dir, database_path
 from digest.library.store import (

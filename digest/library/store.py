@@ -94,6 +94,81 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     INSERT INTO readings (article_id, encoding) SELECT id, encoding FROM articles;
     """,
+    # API keys of `news-digest serve` (digest.library.keys): only a hash of each key.
+    """
+    CREATE TABLE IF NOT EXISTS api_keys (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        hash TEXT NOT NULL UNIQUE,
+        created TEXT NOT NULL
+    );
+    """,
+    # The reader's glossary (digest.library.glossary): terms kept exactly in translation.
+    """
+    CREATE TABLE IF NOT EXISTS glossary (
+        source_language TEXT NOT NULL,
+        term TEXT NOT NULL,
+        target_language TEXT NOT NULL,
+        translation TEXT NOT NULL DEFAULT '',
+        added TEXT NOT NULL,
+        PRIMARY KEY (source_language, term, target_language)
+    ) WITHOUT ROWID;
+    """,
+    # Stories across languages (digest.library.stories, digest.stories): where and when each
+    # article was published, its names and story features, and the stories. Every row
+    # hangs on its article (ON DELETE CASCADE); a story goes with its last article.
+    """
+    CREATE TABLE IF NOT EXISTS article_provenance (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        outlet TEXT NOT NULL DEFAULT '',
+        published TEXT,
+        place TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE IF NOT EXISTS article_profiles (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        keywords TEXT NOT NULL DEFAULT '[]',
+        features TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE IF NOT EXISTS article_names (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        spelling TEXT NOT NULL,
+        latin TEXT NOT NULL,
+        mentions INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (article_id, key)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS article_names_key ON article_names(key, article_id);
+    CREATE TABLE IF NOT EXISTS stories (
+        id INTEGER PRIMARY KEY,
+        created TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS story_members (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        pinned INTEGER NOT NULL DEFAULT 0,
+        score REAL NOT NULL DEFAULT 0
+    );
+    CREATE INDEX IF NOT EXISTS story_members_story ON story_members(story_id);
+    CREATE TRIGGER IF NOT EXISTS story_emptied AFTER DELETE ON story_members BEGIN
+        DELETE FROM stories WHERE id = OLD.story_id
+            AND NOT EXISTS (SELECT 1 FROM story_members WHERE story_id = OLD.story_id);
+    END;
+    CREATE TRIGGER IF NOT EXISTS story_left AFTER UPDATE OF story_id ON story_members BEGIN
+        DELETE FROM stories WHERE id = OLD.story_id
+            AND NOT EXISTS (SELECT 1 FROM story_members WHERE story_id = OLD.story_id);
+    END;
+    INSERT OR IGNORE INTO state (key, value) VALUES ('stories', 0);
+    CREATE TRIGGER IF NOT EXISTS stories_added AFTER INSERT ON story_members BEGIN
+        UPDATE state SET value = value + 1 WHERE key = 'stories';
+    END;
+    CREATE TRIGGER IF NOT EXISTS stories_changed AFTER UPDATE ON story_members BEGIN
+        UPDATE state SET value = value + 1 WHERE key = 'stories';
+    END;
+    CREATE TRIGGER IF NOT EXISTS stories_removed AFTER DELETE ON story_members BEGIN
+        UPDATE state SET value = value + 1 WHERE key = 'stories';
+    END;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -17,22 +17,24 @@ from collections.abc import Callable, Sequence
 from languages.codes import normalize_code
 from translator.engine.planning import plan
 from translator.engine.routes import Route
+from translator.glossary import Glossary, protected
 
 Progress = Callable[[int, int], None]
 
 
 def translate_sentences(
     sentences: Sequence[str], source: str, target: str, progress: Progress | None = None,
-    prefer_model: bool = False,
+    prefer_model: bool = False, glossary: Glossary | None = None,
 ) -> list[str]:
     """One translation per sentence, in order ("" for an empty sentence). `source` may name
-    the sentences' script ("uz-Cyrl"). MissingPairError when nothing installed translates it."""
-    return translate_by_route(sentences, source, target, progress, prefer_model)[0]
+    the sentences' script ("uz-Cyrl"); the glossary's terms for the pair come out exactly as
+    it says. MissingPairError when nothing installed translates it."""
+    return translate_by_route(sentences, source, target, progress, prefer_model, glossary)[0]
 
 
 def translate_by_route(
     sentences: Sequence[str], source: str, target: str, progress: Progress | None = None,
-    prefer_model: bool = False,
+    prefer_model: bool = False, glossary: Glossary | None = None,
 ) -> tuple[list[str], Route | None]:
     """The translations and the route that made them (None: already in the target language)."""
     tagged = source
@@ -49,6 +51,23 @@ def translate_by_route(
         report(total)
         return list(sentences), None
     route = plan(source, target, prefer_model=prefer_model)
-    texts = route.run(sentences, tagged, report)
+    texts = run_protected(route, sentences, tagged, report, glossary)
     report(total)
     return texts, route
+
+
+def run_protected(route: Route, sentences: Sequence[str], tagged: str, progress: Progress,
+                  glossary: Glossary | None = None) -> list[str]:
+    """route.run with the glossary's terms masked and restored (translator.glossary); the
+    second pass, for sentences whose masks the model lost, reports no progress."""
+    calls = [progress]
+
+    def run(texts: list[str]) -> list[str]:
+        report = calls.pop() if calls else _quiet
+        return route.run(texts, tagged, report)
+
+    return protected(run, sentences, glossary, route.source, route.target)
+
+
+def _quiet(_done: int, _total: int) -> None:
+    return None
