@@ -105,11 +105,15 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
     if not card.open:
         return  # drawn when opened: twenty closed cards cost the browser almost nothing
     with card:
-        _render_heading(result, detection)
-        render_card_names(result)
-        _render_counts(result)
-        _render_translation_note(result)
-        flagged_caption(result)
+        # One container for the lines above the tabs, however many a run draws (a note,
+        # the names, a flagged count arrive with later runs): the tabs keep their place in
+        # the card, so the tab the reader chose stays chosen.
+        with st.container():
+            _render_heading(result, detection)
+            render_card_names(result)
+            _render_counts(result)
+            _render_translation_note(result)
+            flagged_caption(result)
         summary_tab, original_tab, both_tab = st.tabs([_("Summary"), _("Original"),
                                                        _("Side by side")])
         with summary_tab:
