@@ -234,8 +234,8 @@ def test_ctrl_c_exits_130_and_the_next_run_continues(packs, tmp_path):
     for number in range(300):
         (folder / f"{number:03}.txt").write_text(ENGLISH["snow.md"] + f" Number {number}.")
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "cli", "batch", str(folder), "--out", str(out),
-               "--workers", "1"]
+    command = [sys.executable, "-X", "faulthandler", "-m", "cli", "batch", str(folder),
+               "--out", str(out), "--workers", "1"]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
     manifest = out / "manifest.jsonl"
@@ -245,7 +245,12 @@ def test_ctrl_c_exits_130_and_the_next_run_continues(packs, tmp_path):
     ):
         time.sleep(0.05)
     process.send_signal(signal.SIGINT)
-    stdout, stderr = process.communicate(timeout=60)
+    try:
+        stdout, stderr = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGABRT)  # faulthandler prints where every thread waits
+        stdout, stderr = process.communicate()
+        raise AssertionError(f"no exit 60 s after Ctrl-C: {stderr[-6000:]}") from None
     assert process.returncode == 130, stderr
     assert "interrupted" in stderr and "Traceback" not in stderr
     kept = rows(out)  # every line is whole JSON

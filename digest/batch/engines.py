@@ -54,6 +54,8 @@ class Engine(Protocol):
 
 PR_SET_PDEATHSIG = 1
 WATCH_SECONDS = 1.0
+STOP_WAIT = 30.0
+"""Seconds the running articles get to finish after Ctrl-C."""
 
 
 def _die_with(driver: int) -> None:
@@ -156,7 +158,24 @@ class LocalEngine:
         return self._collect(done)
 
     def stop(self) -> list[Outcome]:
+        """After Ctrl-C: the queued tasks are cancelled and the running ones may finish, for
+        STOP_WAIT seconds at most; a worker still busy then is ended (its article gets no
+        row, so the next run does it), so an interrupt never waits on one article."""
         for future in self._futures:
             future.cancel()  # only queued ones; running ones finish
-        done, _ = wait(self._futures)
+        done, running = wait(self._futures, timeout=STOP_WAIT)
+        if running:
+            log.warning("batch: %d article(s) still being read %.0f s after the interrupt; "
+                        "their workers are ended and the next run does them", len(running),
+                        STOP_WAIT)
+            self._end_workers()
+            for future in running:
+                self._futures.pop(future, None)
         return self._collect(done)
+
+    def _end_workers(self) -> None:
+        # ProcessPoolExecutor has no public way to end busy workers before Python 3.14
+        # (terminate_workers); its process table is the documented-by-use alternative.
+        processes = getattr(self._pool, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.terminate()
