@@ -37,7 +37,7 @@ def descendants(pid: int) -> set[int]:
 
 def is_guard(pid: int) -> bool:
     try:
-        return b"digest.batch.ray_guard" in (Path("/proc") / str(pid) / "cmdline").read_bytes()
+        return b"ray_guard" in (Path("/proc") / str(pid) / "cmdline").read_bytes()
     except OSError:
         return False
 

@@ -7,11 +7,13 @@ it watches its parent, the driver, and the processes below it; when the driver g
 kills those processes and every process of the runtime's node (RAY_NODE_ID in its
 environment) on this machine, until none is left. Linux only (/proc).
 
-    python -m digest.batch.ray_guard DRIVER_PID NODE_ID
+    python -I digest/batch/ray_guard.py DRIVER_PID NODE_ID
 """
 from __future__ import annotations
 
+import logging
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -19,8 +21,11 @@ import time
 from pathlib import Path
 
 POLL_SECONDS = 0.5
+READY_SECONDS = 30.0
 SWEEP_SECONDS = 20.0
 PROC = Path("/proc")
+
+log = logging.getLogger(__name__)
 
 
 def process_table() -> dict[int, tuple[int, str]]:
@@ -85,9 +90,16 @@ def guard(driver: int, node_id: str) -> None:
     dying raylet may still be starting a worker or an agent."""
     own = os.getpid()
     seen: dict[int, str] = {}
+    announced = False
     while os.getppid() == driver:
         seen = descendants(driver, process_table())
         seen.pop(own, None)
+        if not announced:  # the driver waits for this line before it starts any work
+            announced = True
+            try:
+                print("watching", flush=True)
+            except OSError:
+                pass
         time.sleep(POLL_SECONDS)
     deadline = time.monotonic() + SWEEP_SECONDS
     quiet_rounds = 0
@@ -107,18 +119,27 @@ def guard(driver: int, node_id: str) -> None:
 
 
 def start_guard(node_id: str) -> subprocess.Popen | None:
-    """The guard for the runtime of node_id, started by the driver (None off Linux)."""
+    """The guard for the runtime of node_id, started by the driver (None off Linux), once
+    it watches: a driver killed before that would leave it nothing to go by. It runs as a
+    file in an isolated interpreter (-I: no project package is imported), so it starts in
+    a fraction of a second."""
     if not sys.platform.startswith("linux") or not PROC.is_dir():
         return None
-    root = str(Path(__file__).resolve().parents[2])
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
     env.pop("RAY_NODE_ID", None)
-    return subprocess.Popen(
-        [sys.executable, "-m", "digest.batch.ray_guard", str(os.getpid()), node_id],
-        env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+    process = subprocess.Popen(
+        [sys.executable, "-I", str(Path(__file__).resolve()), str(os.getpid()), node_id],
+        env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL, start_new_session=True,
     )
+    ready, _, _ = select.select([process.stdout], [], [], READY_SECONDS)
+    if ready:
+        process.stdout.readline()
+    else:
+        log.warning("batch: the Ray runtime's guard did not start within %.0f s",
+                    READY_SECONDS)
+    process.stdout.close()
+    return process
 
 
 if __name__ == "__main__":
