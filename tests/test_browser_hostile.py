@@ -8,6 +8,7 @@ coloured or LaTeX span; the text is shown literally.
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from urllib.parse import urlsplit
 
@@ -107,6 +108,8 @@ def test_packs_page_install_spinner_shows_the_file_name_literally(
     page.goto(server + "language-packs")
     expect(page.get_by_role("button", name="Install pack")).to_be_visible()
     page.locator("input[type=file]").first.set_input_files(str(hostile))
+    # 40 MB: Install is pressed once the upload is over (its size shown instead of progress).
+    expect(page.get_by_text(re.compile(r"^\d+(\.\d+)?MB$"))).to_be_visible(timeout=120_000)
     page.get_by_role("button", name="Install pack").click()
     seen = []
     for _ in range(200):  # the spinner shows while the pack is checked: look at it then
