@@ -13,11 +13,10 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
-from articles import limits
 from articles.formats.docx import DEEP_TABLES_NOTE
 from articles.rebuild.package import rebuild_parts
 from articles.rebuild.runs import Outcome, Piece, Unit, translate_units
-from articles.rebuild.walking import walk
+from articles.rebuild.walking import paragraph_units_within_depth, walk
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -61,18 +60,8 @@ def _part_order(part: str) -> tuple[int, str]:
 
 
 def _units(root: etree._Element, notes: list[str]) -> list[Unit]:
-    units: list[Unit] = []
-    depth = 0
-    for event, element in etree.iterwalk(root, events=("start", "end"),
-                                         tag=(f"{_W}tbl", f"{_W}p")):
-        if element.tag == f"{_W}tbl":
-            depth += 1 if event == "start" else -1
-        elif event == "start":
-            if depth > limits.MAX_TABLE_DEPTH:
-                notes.append(DEEP_TABLES_NOTE.replace("left out", "left untranslated"))
-                continue
-            units.extend(_paragraph_units(element))
-    return units
+    return paragraph_units_within_depth(root, f"{_W}tbl", (f"{_W}p",), _paragraph_units,
+                                        DEEP_TABLES_NOTE, notes)
 
 
 def _paragraph_units(paragraph: etree._Element) -> list[Unit]:

@@ -15,11 +15,10 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
-from articles import limits
 from articles.formats.odt import DEEP_TABLES_NOTE
 from articles.rebuild.package import rebuild_parts
 from articles.rebuild.runs import Outcome, Piece, Unit, translate_units
-from articles.rebuild.walking import walk
+from articles.rebuild.walking import paragraph_units_within_depth, walk
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -68,18 +67,8 @@ def translate_odt(
 
 
 def _units(root: etree._Element, notes: list[str]) -> list[Unit]:
-    units: list[Unit] = []
-    depth = 0
-    for event, element in etree.iterwalk(root, events=("start", "end"),
-                                         tag=(f"{_TABLE}table", *_PARAGRAPHS)):
-        if element.tag == f"{_TABLE}table":
-            depth += 1 if event == "start" else -1
-        elif event == "start":
-            if depth > limits.MAX_TABLE_DEPTH:
-                notes.append(DEEP_TABLES_NOTE.replace("left out", "left untranslated"))
-                continue
-            units.extend(_paragraph_units(element))
-    return units
+    return paragraph_units_within_depth(root, f"{_TABLE}table", tuple(_PARAGRAPHS),
+                                        _paragraph_units, DEEP_TABLES_NOTE, notes)
 
 
 def _paragraph_units(paragraph: etree._Element) -> list[Unit]:

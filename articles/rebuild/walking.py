@@ -6,9 +6,11 @@ costs no Python recursion.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from lxml import etree
+
+from articles import limits
 
 
 def walk(root: etree._Element) -> Iterator[tuple[str, etree._Element]]:
@@ -24,3 +26,24 @@ def walk(root: etree._Element) -> Iterator[tuple[str, etree._Element]]:
             continue
         yield "start", child
         stack.append((child, iter(child)))
+
+
+def paragraph_units_within_depth(
+    root: etree._Element, table: str, paragraphs: tuple[str, ...],
+    units_of: Callable[[etree._Element], list], deep_note: str, notes: list[str],
+) -> list:
+    """Every paragraph's units in document order, but those of tables nested deeper than
+    limits.MAX_TABLE_DEPTH (left as they are, with the reading's note): Word and
+    OpenDocument differ only in their tags and in how one paragraph is cut."""
+    units: list = []
+    depth = 0
+    for event, element in etree.iterwalk(root, events=("start", "end"),
+                                         tag=(table, *paragraphs)):
+        if element.tag == table:
+            depth += 1 if event == "start" else -1
+        elif event == "start":
+            if depth > limits.MAX_TABLE_DEPTH:
+                notes.append(deep_note.replace("left out", "left untranslated"))
+                continue
+            units.extend(units_of(element))
+    return units
