@@ -8,7 +8,8 @@ of titles such as "Prof." and "ул.", abbreviations before a number such as
 "рис." and abbreviations that never end a sentence such as "т. е." or "z. B."),
 keeps with a sentence what cannot start one (")", "& ", a dash item, a short
 parenthetical such as a reference number), keeps a quotation with the speech verb
-after it («Почему?» — спросил он; "Hazırız." dedi), and cuts run-on text into bounded chunks
+after it («Почему?» — спросил он; "Hazırız." dedi; “……。”他说。), ends Chinese sentences
+that sentencex runs on ("……。2024年"), and cuts run-on text into bounded chunks
 so that summarization and translation never get one 40,000-word "sentence".
 """
 from __future__ import annotations
@@ -55,12 +56,15 @@ def _segment(text: str, language: str) -> list[str]:
     if not text.strip():
         return []
     rules = _RULES_OF.get(language, language)
+    marks = _CORNER_QUOTE_MARK if language in _CHINESE else _QUOTE_MARK
     try:
-        raw = _segment_past_quotes(rules, text)
+        raw = _segment_past_quotes(rules, text, marks)
     except Exception:  # an unknown code must not break an upload
-        raw = _segment_past_quotes("en", text)
+        raw = _segment_past_quotes("en", text, marks)
     # Pieces keep their trailing white space so that rejoining restores the text.
     pieces = [part for piece in raw for part in _split_before_numbers(piece)]
+    if language in _CHINESE:
+        pieces = [part for piece in pieces for part in _split_cjk_ends(piece)]
     heading_colon = _HEADING_COLON.get(language)
     if heading_colon:
         pieces = [part for piece in pieces for part in heading_colon.split(piece)]
@@ -73,11 +77,19 @@ def _segment(text: str, language: str) -> list[str]:
 # ma’lumot), Turkish (Türkiye’nin) or English (don’t) are apostrophes inside words.
 _BULLETS = "•▪◦‣●■►▸"
 _QUOTE_MARK = re.compile(f"[“”„«»‹›‘’{_BULLETS}]")
+# In Chinese, corner brackets are hidden too: sentencex waits for the 」 of an open 「, and
+# a quotation left open (or a 」 whose 「 was cut off) then swallows every sentence after
+# it. Japanese keeps them visible: its 」と言った goes on the quotation's sentence.
+_CHINESE = frozenset({"zh", "yue", "wuu", "lzh"})
+_CORNER_QUOTE_MARK = re.compile(f"[“”„«»‹›‘’「」『』{_BULLETS}]")
 _SENTENCE_END = frozenset(".!?…。！？؟")
-_OPENING_SHAPES = frozenset("“„«‹")
+_OPENING_SHAPES = frozenset("“„«‹「『")
+_CORNER_PAIRS = {"」": "「", "』": "『"}
 
 
-def _segment_past_quotes(rules: str, text: str) -> list[str]:
+def _segment_past_quotes(
+    rules: str, text: str, quote_mark: re.Pattern[str] = _QUOTE_MARK
+) -> list[str]:
     """sentencex, blind to quotation marks.
 
     sentencex keeps a quotation's sentences together ('“We won. We are ready,” he
@@ -87,10 +99,10 @@ def _segment_past_quotes(rules: str, text: str) -> list[str]:
     it, any other with the sentence before. Measured on the dev sentences: ko 0.953
     -> 0.966, mean +0.0014, no language down by more than one boundary.
     """
-    marks = [match.start() for match in _QUOTE_MARK.finditer(text)]
+    marks = [match.start() for match in quote_mark.finditer(text)]
     if not marks:
         return list(segment(rules, text))
-    stripped = _QUOTE_MARK.sub("", text)
+    stripped = quote_mark.sub("", text)
     pieces = list(segment(rules, stripped))
     if "".join(pieces) != stripped:
         return list(segment(rules, text))
@@ -100,7 +112,7 @@ def _segment_past_quotes(rules: str, text: str) -> list[str]:
     for piece in pieces[:-1]:
         position += len(piece)
         cut = position + bisect.bisect_right(where, position)
-        while cut > start and _opens(text, cut - 1):
+        while cut > start and (_opens(text, cut - 1) or _stray_closer(text, cut - 1)):
             cut -= 1
         bullet = len(text[start:cut].rstrip()) + start - 1
         if start < bullet < cut - 1 and text[bullet] in _BULLETS and _opens(text, bullet):
@@ -120,11 +132,22 @@ def _opens(text: str, index: int) -> bool:
     before = text[index - 1] if index else " "
     if mark in _BULLETS:
         return before.isspace() or before in _SENTENCE_END  # "• item" goes with its item
-    if not _QUOTE_MARK.match(mark) or index + 1 >= len(text) or text[index + 1].isspace():
+    if not _CORNER_QUOTE_MARK.match(mark) or index + 1 >= len(text) or text[index + 1].isspace():
         return False
-    if before.isspace() or _QUOTE_MARK.match(before):
+    if before.isspace() or _CORNER_QUOTE_MARK.match(before):
         return True
     return before in _SENTENCE_END and mark in _OPENING_SHAPES
+
+
+def _stray_closer(text: str, index: int) -> bool:
+    """Whether the corner bracket at `index` closes nothing opened before it in the text:
+    text cut into sentences elsewhere leaves "。」" split as "。" and "」他说", and such a
+    closer then starts the next sentence instead of ending this one."""
+    opener = _CORNER_PAIRS.get(text[index])
+    if opener is None:
+        return False
+    before = text[:index]
+    return before.count(opener) <= before.count(text[index])
 
 
 # "... құрайды. 2006 жылы ...": a full word, a period, then a number starts a new
@@ -136,6 +159,31 @@ _NUMBER_START = re.compile(r"(?<=[^\W\d_]{4}[.!?])\s+(?=\d)")
 # French sets a colon off with a space and writes on in lowercase after it, except
 # before a quotation or a name: " : Les autres ..." ends a heading or a list's lead-in.
 _HEADING_COLON = {"fr": re.compile(r"(?<=[^\W\d_] :)(?=\s+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")}
+
+
+# Chinese writes no space after 。！？, and sentencex then runs on into a number or a
+# lowercase Latin word ("项目正式开工。2024年，全省"); a half-width ? or ! between two
+# Chinese characters ends a sentence as its full-width form does ("这意味着什么?专家认为").
+# Japanese has the same gap, but its dev lines hold "。3時間" inside one reference
+# sentence, so it is left.
+_CJK_END = re.compile(
+    "(?:[。！？]+[”’」』]*(?=[“‘「『]?[0-9０-９A-Za-z])"
+    "|(?<=[\u4e00-\u9fff])[?!]+(?=[“‘「『]?[\u4e00-\u9fff0-9０-９]))"
+)
+
+
+def _split_cjk_ends(piece: str) -> list[str]:
+    """Cut a piece after each full-width sentence end that sentencex ran past, never
+    inside a title in 《》 ("《奋斗！2024》")."""
+    parts, start, seen, titles = [], 0, 0, 0
+    for match in _CJK_END.finditer(piece):
+        titles += piece.count("《", seen, match.start()) - piece.count("》", seen, match.start())
+        seen = match.start()
+        if match.end() < len(piece) and titles <= 0:
+            parts.append(piece[start : match.end()])
+            start = match.end()
+    parts.append(piece[start:])
+    return parts
 
 
 def _split_before_numbers(piece: str) -> list[str]:
@@ -303,7 +351,7 @@ def _repair(pieces: list[str], language: str) -> list[str]:
             piece = piece[: opener.start()] + " "
         if out:
             lead = _LEADING_CLOSER.match(piece)
-            if lead and _unbalanced(out[-1][-2000:]):
+            if lead and _unbalanced(out[-1][-2000:], lead.group(0)[0]):
                 # A closing quote belongs to the sentence that opened it.
                 out[-1] = out[-1].rstrip() + lead.group(0) + " "
                 piece = piece[lead.end():]
@@ -341,10 +389,18 @@ _AFTER_EXCLAMATION = re.compile(r"[!?…]\s*$")
 # marks ("... ziyaret ediyorum. dedi."); there a lowercase word never starts a sentence.
 _VERB_AFTER_SPEECH = frozenset("tr az kk ky uz tk tt ba ug crh".split())
 # Chinese has no case to tell a speaker's clause from a new sentence after a quotation:
-# only a short clause ending in a verb of saying goes on it (“……。”他说。).
-_AFTER_QUOTATION_CJK = re.compile(r"[。！？][”」』]\s*$")
+# only a clause that ends in a verb of saying goes on it, ending the sentence
+# (“……。”外交部发言人3日说。) or resuming the quotation after a comma (“……。”他说，“……。”);
+# after a colon a new quotation is introduced (他接着说：“……”), a new sentence. Nouns that
+# end like a verb of saying (小说, 名称) do not count.
+_AFTER_QUOTATION_CJK = re.compile(r"[。！？…!?][”」』]\s*$")
 _CJK_SPEECH_TAG = re.compile(
-    r"^\s*[\u4e00-\u9fff]{1,6}?(?:说|道|称|问|表示|指出|强调|透露|介绍|说道)[。！]\s*$"
+    r"^\s*[^\s。！？!?；;：:“”「」『』]{1,30}?"
+    r"(?:(?<![小传傳学學])[说說]|(?<![名简簡对對])[称稱]|问|問|[说說问問笑答写寫]道|补充道|補充道"
+    r"|表示|指出|强调|強調|透露|介绍|介紹"
+    r"|坦言|回应|回應"
+    r"|告诉[^\s，,。]{0,6}?记者|告訴[^\s，,。]{0,6}?記者)"
+    r"(?:[。！]\s*$|[，,]\s*[“「『])"
 )
 _SPEECH_TAG = re.compile(r"^\s*(?:[,،，]\s*)?(?P<dash>(?:—|–|-{1,2})\s*)?(?P<first>\w)")
 
@@ -461,7 +517,10 @@ def _inside_word(previous: str, piece: str) -> bool:
     return first == "-" or first.isdigit() or (first.isalpha() and not first.isupper())
 
 
-def _unbalanced(sentence: str) -> bool:
+def _unbalanced(sentence: str, closer: str = "") -> bool:
+    """Whether `sentence` leaves a quotation open; a corner bracket closes only its own pair."""
+    if closer in _CORNER_PAIRS:
+        return sentence.count(_CORNER_PAIRS[closer]) > sentence.count(closer)
     opened = sum(sentence.count(c) for c in "«“„「『")
     closed = sum(sentence.count(c) for c in "»”」』")
     return opened > closed or sentence.count('"') % 2 == 1

@@ -483,3 +483,90 @@ def test_a_bullet_item_is_split_into_its_sentences_and_keeps_its_bullet():
         "Okullar açılacak.",
         "• Su kesilmeyecek.",
     ]
+
+
+# Chinese is written with no space between sentences: each paragraph below is joined as
+# a Chinese paper prints it.
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        pytest.param(
+            [
+                "新华社北京3月5日电（记者王明）十四届全国人大二次会议5日上午在人民大会堂开幕。",
+                "2023年，我国经济总量超过126万亿元，比上年增长5.2%。",
+                "5G基站总数达到337.7万个。",
+            ],
+            id="a-figure-right-after-the-full-stop",
+        ),
+        pytest.param(
+            ["比亚迪、蔚来等企业加快布局海外市场。", "iPhone 15系列在华销量则有所下滑。"],
+            id="a-lowercase-latin-word-after-the-full-stop",
+        ),
+        pytest.param(
+            ["这意味着什么?", "专家认为，市场正在回暖!", "2024年有望继续增长。"],
+            id="half-width-question-and-exclamation-marks",
+        ),
+        pytest.param(
+            ["他强调：“安全生产是不可逾越的红线。”", "2024年，全省将开展专项整治行动。"],
+            id="a-figure-after-a-closing-quote",
+        ),
+        pytest.param(
+            ["《奋斗！2024》节目今晚播出。", "节目共分十二期。"],
+            id="no-sentence-end-inside-a-title",
+        ),
+        pytest.param(
+            ["会议指出，要坚持稳中求进；要推动高质量发展。", "会议强调，各级政府要切实扛起责任。"],
+            id="a-semicolon-does-not-end-the-sentence",
+        ),
+        pytest.param(
+            [
+                "董事長在致詞時表示，「我們要成為業界的標竿！",
+                "公司今年營收成長10%。",
+                "股價當日上漲8.3%。",
+            ],
+            id="a-corner-quote-left-open-does-not-swallow-the-paragraph",
+        ),
+        pytest.param(
+            ["她说：「这次比赛我真的很紧张。」", "她还透露：「明年还会再来。」"],
+            id="a-corner-quote-closes-its-own-sentence",
+        ),
+        pytest.param(
+            ["新产品的试点工作进展顺利。", "」记者随后走访了车间，厂长说：「订单已经排满！」"],
+            id="a-closing-mark-that-closes-nothing-goes-with-what-follows",
+        ),
+        pytest.param(
+            ["专家写道，“市场正在回暖。", "」随后公布的数据也证实了这一点。"],
+            id="a-corner-bracket-does-not-close-a-double-quote",
+        ),
+    ],
+)
+def test_chinese_news_paragraphs_split_where_a_reader_would(sentences):
+    assert split_sentences("".join(sentences), "zh") == sentences
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        ["“这次改革的力度前所未有。”一位参与方案起草的专家告诉记者。", "方案将于下月公布。"],
+        [
+            "“经济运行总体平稳。”国家统计局新闻发言人16日在发布会上表示。",
+            "他同时指出，外部环境依然复杂严峻。",
+        ],
+        [
+            "“今年的订单已经排到了年底。”企业负责人李强说，“工人们正在加班赶工。”",
+            "该企业今年出口额有望突破10亿元。",
+        ],
+        ["“太不可思议了！”看到比赛结果后，球迷张先生激动地说。", "这是该队时隔20年再次夺冠。"],
+        ["「政府會繼續密切留意市場情況。」特區政府發言人說。", "恒生指數今日下跌1.2%。"],
+        ["有记者问：“中方如何看待此次会谈？”", "发言人说：“我们乐见各方保持沟通。”"],
+        ["“我们准备好了。”", "运动员们走上赛场，观众席上响起热烈的掌声。"],
+        ["“你们什么时候能修好？”", "他没有回答。"],
+    ],
+)
+def test_a_chinese_quotation_keeps_the_speaker_after_it(sentences):
+    assert split_sentences("".join(sentences), "zh") == sentences
+
+
+def test_chinese_decimals_and_thousands_are_not_sentence_ends():
+    text = "恒生指数今日收报16,512点，跌1.2%，成交额为1,023.5亿港元。"
+    assert split_sentences(text, "zh") == [text]
