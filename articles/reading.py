@@ -10,6 +10,7 @@ import logging
 
 from articles.decoding import ENCODING_CHOICES, ArticleError, decode_bytes
 from articles.document import Document
+from articles.failures import refusing_overflows
 from articles.sniffing import looks_like_markdown, sniff
 
 log = logging.getLogger(__name__)
@@ -26,15 +27,10 @@ def read_document(data: bytes, name: str, encoding: str | None = None) -> Docume
     of a text or web page ("Read as"). Raises ArticleError."""
     data = bytes(data)
     try:
-        return _read(data, name, encoding)
+        with refusing_overflows(name, "reading", log):
+            return _read(data, name, encoding)
     except ArticleError:
         raise
-    except RecursionError:
-        log.exception("reading %s", name)
-        raise ArticleError(name, "the file is nested too deeply to be read.") from None
-    except MemoryError:
-        log.exception("reading %s", name)
-        raise ArticleError(name, "the file is too large to be read here.") from None
     except Exception as error:  # a parser bug must not become a traceback for the user
         log.exception("reading %s", name)
         reason = f"the file could not be read ({type(error).__name__})."

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -38,6 +39,21 @@ def chromium() -> Iterator:
         )
         yield browser
         browser.close()
+
+
+def refuse_foreign(context, app_url: str, foreign: list[str]) -> None:
+    """Make the browser context abort every request to a host other than the app's (at
+    `app_url`), its URL recorded in `foreign`: a test that shows hostile text asserts the
+    list stays empty."""
+    host = urlsplit(app_url).netloc
+
+    def only_loopback(route, request) -> None:
+        if urlsplit(request.url).netloc != host:
+            foreign.append(request.url)
+            return route.abort()
+        return route.continue_()
+
+    context.route("**/*", only_loopback)
 
 
 def free_port() -> int:
@@ -101,6 +117,24 @@ def app_environment(work: Path, **extra: str) -> dict[str, str]:
         "NEWS_DIGEST_DATA": str(work / "data"),
         **extra,
     }
+
+
+def install_pack(work: Path, source: str, target: str) -> None:
+    """A tiny real pack for the pair, built in `work` and installed in the packs folder of
+    the servers started with app_environment(work); this process's environment is left
+    as it was."""
+    from testkit.tinypack import build_tiny_pack
+    from translator.packs.install import install_from_file
+
+    saved = os.environ.get("ARGOS_PACKAGES_DIR")
+    os.environ["ARGOS_PACKAGES_DIR"] = str(work / "packs")
+    try:
+        install_from_file(build_tiny_pack(work, source, target))
+    finally:
+        if saved is None:
+            os.environ.pop("ARGOS_PACKAGES_DIR", None)
+        else:
+            os.environ["ARGOS_PACKAGES_DIR"] = saved
 
 
 def empty_desk(work: Path) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from testkit.tinypack import TRAINING_SENTENCES, sentencepiece_vocabulary, train_sentencepiece
-from testkit.transformer_weights import fill_layers
+from testkit.transformer_weights import fill_layers, save_model
 
 MODEL_SENTENCES: tuple[str, ...] = TRAINING_SENTENCES + (
     "Улаанбаатар хотод шинэ сургууль нээгдлээ.",
@@ -97,14 +97,7 @@ def write_weights(
     bias[list(vocabulary).index("</s>")] = eos_bias
     spec.decoder.projection.bias = bias
     spec.config.decoder_start_token = "</s>"
-    spec.register_source_vocabulary(list(vocabulary))
-    spec.register_target_vocabulary(list(vocabulary))
-    spec.validate()
-    spec.optimize(quantization=quantization)
-    output_dir = Path(output_dir)
-    output_dir.mkdir(parents=True, exist_ok=True)
-    spec.save(str(output_dir))
-    return output_dir
+    return save_model(spec, vocabulary, output_dir, quantization)
 
 
 def tokenizer_files(language_tokens: Sequence[str], kind: str) -> dict[str, str]:

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from languages.names import language_name
-from testkit.transformer_weights import fill_layers, fill_linear
+from testkit.transformer_weights import fill_layers, fill_linear, save_model
 
 # Latin and Cyrillic sentences, so that the tokenizer knows the letters the
 # tests translate (English, German, Russian, Kazakh) instead of mapping them to <unk>.
@@ -136,14 +136,7 @@ def write_ctranslate2_model(
     spec.decoder.projection.bias[:] = 0.0
     eos = list(vocabulary).index("</s>")
     spec.decoder.projection.bias[eos] += eos_bias
-
-    spec.register_source_vocabulary(list(vocabulary))
-    spec.register_target_vocabulary(list(vocabulary))
-    spec.validate()
-    spec.optimize(quantization=quantization)  # Argos ships int8 models
-    Path(output_dir).mkdir(parents=True, exist_ok=True)
-    spec.save(str(output_dir))
-    return output_dir
+    return save_model(spec, vocabulary, output_dir, quantization)  # Argos ships int8 models
 
 
 @functools.lru_cache(maxsize=16)

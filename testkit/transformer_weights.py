@@ -8,7 +8,8 @@ expected outputs, depend on it.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -26,6 +27,21 @@ def fill_layers(spec, draw: Draw, d_model: int, ffn_dim: int, scale: float) -> N
         _attention(layer.self_attention, draw, d_model, scale, self_attention=True)
         _attention(layer.attention, draw, d_model, scale, self_attention=False)
         _ffn(layer.ffn, draw, d_model, ffn_dim, scale)
+
+
+def save_model(
+    spec, vocabulary: Sequence[str], output_dir: Path, quantization: str | None
+) -> Path:
+    """The filled spec as a CTranslate2 model folder, one vocabulary for both sides (as
+    the Argos packs and NLLB-200 have it); `quantization` as the shipped models have it."""
+    spec.register_source_vocabulary(list(vocabulary))
+    spec.register_target_vocabulary(list(vocabulary))
+    spec.validate()
+    spec.optimize(quantization=quantization)
+    output_dir = Path(output_dir)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    spec.save(str(output_dir))
+    return output_dir
 
 
 def fill_linear(spec, draw: Draw, out_dim: int, in_dim: int, scale: float) -> None:

@@ -3,6 +3,7 @@ import contextlib
 import os
 import sys
 import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -73,6 +74,21 @@ def model_area(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWS_DIGEST_MODELS_DIR", str(tmp_path / "models"))
     with _fresh_engine():
         yield tmp_path
+
+
+@pytest.fixture(scope="module")
+def pack_files(tmp_path_factory) -> dict[str, Path]:
+    """Tiny real packs to install, built once per module: en->de 1.0 and 1.1 (another
+    model, as a new release has), de->en and en->ru. Installing copies them; none changes."""
+    from testkit.tinypack import build_tiny_pack
+
+    where = tmp_path_factory.mktemp("pack-files")
+    return {
+        "en_de": build_tiny_pack(where, "en", "de"),
+        "en_de_1.1": build_tiny_pack(where, "en", "de", version="1.1", seed=1),
+        "de_en": build_tiny_pack(where, "de", "en"),
+        "en_ru": build_tiny_pack(where, "en", "ru"),
+    }
 
 
 @contextlib.contextmanager

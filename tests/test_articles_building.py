@@ -44,14 +44,41 @@ def test_one_sentence_a_line_is_respected():
     assert article.paragraphs == ("It rose 2% to $11.1bn from $10.9bn. Shares fell\nThe end!",)
 
 
-def test_line_break_after_an_abbreviation_does_not_end_the_sentence():
-    text = "Заголовок\n\nПриехал проф.\nИванов, т.е.\nминистр. Он ушёл.\nВсё."
-    article = build_article("a.txt", text, "ru")
-    assert [s.text for s in article.sentences] == [
-        "Приехал проф. Иванов, т.е. министр.",
-        "Он ушёл.",
-        "Всё.",
-    ]
+@pytest.mark.parametrize(
+    ("name", "text", "language", "sentences"),
+    [
+        pytest.param(
+            "a.txt", "Заголовок\n\nПриехал проф.\nИванов, т.е.\nминистр. Он ушёл.\nВсё.", "ru",
+            ["Приехал проф. Иванов, т.е. министр.", "Он ушёл.", "Всё."],
+            id="a-line-break-after-an-abbreviation-does-not-end-the-sentence",
+        ),
+        pytest.param(
+            "agenda.txt",
+            "Programm\n\nDie Tagesordnung:\n1. Begrüßung durch Dr. Müller\n"
+            "2. Bericht des Vorstands\n3. Wahlen\nDie Sitzung beginnt um 10 Uhr.",
+            "de",
+            ["Die Tagesordnung:", "1. Begrüßung durch Dr. Müller", "2. Bericht des Vorstands",
+             "3. Wahlen", "Die Sitzung beginnt um 10 Uhr."],
+            id="a-numbered-list-in-german-with-an-abbreviation-inside",
+        ),
+        pytest.param(
+            "a.txt",
+            "Заголовок\n\nОн родился в 1941 г.\nПотом переехал в Алматы.\n"
+            "В 1941 г. Германия напала.",
+            "ru",
+            ["Он родился в 1941 г.", "Потом переехал в Алматы.", "В 1941 г. Германия напала."],
+            id="a-year-at-a-line-end-ends-the-sentence-but-not-inside-a-line",
+        ),
+        pytest.param(
+            "tr.txt", "Başlık\n\nToplantıya Prof.\nDr. Ahmet Yılmaz katıldı.\nKarar kesindir.",
+            "tr", ["Toplantıya Prof. Dr. Ahmet Yılmaz katıldı.", "Karar kesindir."],
+            id="a-turkish-title-before-a-name-across-a-line-break",
+        ),
+    ],
+)
+def test_sentences_across_line_breaks(name, text, language, sentences):
+    article = build_article(name, text, language)
+    assert [s.text for s in article.sentences] == sentences
 
 
 def test_a_first_line_that_is_a_sentence_is_not_a_title():
@@ -147,21 +174,6 @@ def test_list_items_in_russian_stay_on_their_lines():
     assert article.paragraphs == (_lines(article),)
 
 
-def test_numbered_list_in_german_with_an_abbreviation_inside():
-    text = (
-        "Programm\n\nDie Tagesordnung:\n1. Begrüßung durch Dr. Müller\n"
-        "2. Bericht des Vorstands\n3. Wahlen\nDie Sitzung beginnt um 10 Uhr."
-    )
-    article = build_article("agenda.txt", text, "de")
-    assert [s.text for s in article.sentences] == [
-        "Die Tagesordnung:",
-        "1. Begrüßung durch Dr. Müller",
-        "2. Bericht des Vorstands",
-        "3. Wahlen",
-        "Die Sitzung beginnt um 10 Uhr.",
-    ]
-
-
 def test_table_rows_with_pipes_or_tabs_are_rows():
     french = "Résultats\n\nVille | Population\nParis | 2 100 000\nLyon | 520 000\nFin du tableau."
     article = build_article("table.txt", french, "fr")
@@ -206,25 +218,6 @@ def test_hard_wrapped_russian_and_kazakh_prose_is_joined():
         "Қазақстан Республикасының Президенті Қасым-Жомарт Тоқаев бүгін Ақорданың баспасөз "
         "қызметі хабарлағандай, Үкімет отырысында сөз сөйледі.",
         "Ол экономика туралы айтты.",
-    ]
-
-
-def test_a_year_at_a_line_end_ends_the_sentence_but_not_inside_a_line():
-    text = "Заголовок\n\nОн родился в 1941 г.\nПотом переехал в Алматы.\nВ 1941 г. Германия напала."
-    article = build_article("a.txt", text, "ru")
-    assert [s.text for s in article.sentences] == [
-        "Он родился в 1941 г.",
-        "Потом переехал в Алматы.",
-        "В 1941 г. Германия напала.",
-    ]
-
-
-def test_turkish_title_before_a_name_across_a_line_break():
-    text = "Başlık\n\nToplantıya Prof.\nDr. Ahmet Yılmaz katıldı.\nKarar kesindir."
-    article = build_article("tr.txt", text, "tr")
-    assert [s.text for s in article.sentences] == [
-        "Toplantıya Prof. Dr. Ahmet Yılmaz katıldı.",
-        "Karar kesindir.",
     ]
 
 

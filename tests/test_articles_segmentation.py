@@ -403,41 +403,87 @@ def test_sentences_of_a_quotation_are_sentences_and_marks_stay_with_theirs(
 
 
 @pytest.mark.parametrize(
-    ("language", "speech", "after"),
+    ("language", "first", "second"),
     [
-        ("ru", "«Почему вы молчите?» — спросил журналист.", "Министр не ответил."),
-        ("ru", "«Тут акула!», — сказал Хаммел.", "Спасатели вывели людей из воды."),
-        ("ru", "\"Мы не сдадимся\", – написала Кори Шульман.", "Пост набрал тысячи откликов."),
-        ("uk", "«Ми готові до переговорів!» — заявив міністр.", "Зустріч відбудеться у Варшаві."),
-        ("kk", "«Біз дайынбыз», — деді министр.", "Кездесу Астанада өтеді."),
-        ("kk", "«Неге үндемейсіз?» — деп сұрады журналист.", "Министр жауап бермеді."),
-        ("ky", "«Эмне үчүн унчукпайсыз?» — деп сурады журналист.", "Министр жооп берген жок."),
-        ("uz", "“Nega jimsiz?” — deb soʻradi jurnalist.", "Vazir javob bermadi."),
-        ("uz", "«Кафолат қани?» — деб сўради эксперт.", "Идорадан ҳозирча жавоб йўқ."),
-        ("be", "«Чаму вы маўчыце?» — спытаў журналіст.", "Міністр не адказаў."),
-        ("tr", "Bakan, \"Kimse savaş istemiyor\". görüşünü savundu.", "Toplantı iki saat sürdü."),
-        ("tr", "\"Türkiye hazır.\" ifadesine yer verildi.", "Açıklama sitede yayımlandı."),
-        ("tr", "\"Hazırız.\" dedi.", "Bakan daha sonra salondan ayrıldı."),
-        ("tr", "Yeni yetenekleri görmek için okulları ziyaret ediyorum. dedi.", "Sonra gitti."),
-        ("zh", "“我们准备好了。”他说。", "会议随后结束。"),
+        pytest.param(
+            "ru", "«Почему вы молчите?» — спросил журналист.", "Министр не ответил.",
+            id="ru-speech-verb-stays-1",
+        ),
+        pytest.param(
+            "ru", "«Тут акула!», — сказал Хаммел.", "Спасатели вывели людей из воды.",
+            id="ru-speech-verb-stays-2",
+        ),
+        pytest.param(
+            "ru", "\"Мы не сдадимся\", – написала Кори Шульман.", "Пост набрал тысячи откликов.",
+            id="ru-speech-verb-stays-3",
+        ),
+        pytest.param(
+            "uk", "«Ми готові до переговорів!» — заявив міністр.", "Зустріч відбудеться у Варшаві.",
+            id="uk-speech-verb-stays-1",
+        ),
+        pytest.param(
+            "kk", "«Біз дайынбыз», — деді министр.", "Кездесу Астанада өтеді.",
+            id="kk-speech-verb-stays-1",
+        ),
+        pytest.param(
+            "kk", "«Неге үндемейсіз?» — деп сұрады журналист.", "Министр жауап бермеді.",
+            id="kk-speech-verb-stays-2",
+        ),
+        pytest.param(
+            "ky", "«Эмне үчүн унчукпайсыз?» — деп сурады журналист.", "Министр жооп берген жок.",
+            id="ky-speech-verb-stays-1",
+        ),
+        pytest.param(
+            "uz", "“Nega jimsiz?” — deb soʻradi jurnalist.", "Vazir javob bermadi.",
+            id="uz-speech-verb-stays-1",
+        ),
+        pytest.param(
+            "uz", "«Кафолат қани?» — деб сўради эксперт.", "Идорадан ҳозирча жавоб йўқ.",
+            id="uz-speech-verb-stays-2",
+        ),
+        pytest.param(
+            "be", "«Чаму вы маўчыце?» — спытаў журналіст.", "Міністр не адказаў.",
+            id="be-speech-verb-stays-1",
+        ),
+        pytest.param(
+            "tr", "Bakan, \"Kimse savaş istemiyor\". görüşünü savundu.", "Toplantı iki saat sürdü.",
+            id="tr-speech-verb-stays-1",
+        ),
+        pytest.param(
+            "tr", "\"Türkiye hazır.\" ifadesine yer verildi.", "Açıklama sitede yayımlandı.",
+            id="tr-speech-verb-stays-2",
+        ),
+        pytest.param(
+            "tr", "\"Hazırız.\" dedi.", "Bakan daha sonra salondan ayrıldı.",
+            id="tr-speech-verb-stays-3",
+        ),
+        pytest.param(
+            "tr", "Yeni yetenekleri görmek için okulları ziyaret ediyorum. dedi.", "Sonra gitti.",
+            id="tr-speech-verb-stays-4",
+        ),
+        pytest.param("zh", "“我们准备好了。”他说。", "会议随后结束。", id="zh-speech-verb-stays-1"),
+        pytest.param("ru", "«Мы готовы».", "Министр ушёл.", id="ru-split-before-a-capital-1"),
+        pytest.param(
+            "uk", "«Ми готові!»", "Міністр залишив залу.",
+            id="uk-split-before-a-capital-1",
+        ),
+        pytest.param(
+            "kk", "«Біз дайынбыз».", "Министр залдан шығып кетті.",
+            id="kk-split-before-a-capital-1",
+        ),
+        pytest.param(
+            "tr", "\"Hazırız\".", "Bakan salondan ayrıldı.",
+            id="tr-split-before-a-capital-1",
+        ),
+        pytest.param(
+            "zh", "他说：『我们准备好了。』", "然后离开了会场。", id="zh-split-before-a-capital-1",
+        ),
     ],
 )
-def test_a_quotation_and_its_speech_verb_are_one_sentence(language, speech, after):
-    assert split_sentences(f"{speech} {after}", language) == [speech, after]
-
-
-@pytest.mark.parametrize(
-    ("language", "quoted", "after"),
-    [
-        ("ru", "«Мы готовы».", "Министр ушёл."),
-        ("uk", "«Ми готові!»", "Міністр залишив залу."),
-        ("kk", "«Біз дайынбыз».", "Министр залдан шығып кетті."),
-        ("tr", "\"Hazırız\".", "Bakan salondan ayrıldı."),
-        ("zh", "他说：『我们准备好了。』", "然后离开了会场。"),
-    ],
-)
-def test_a_quotation_that_ends_its_sentence_before_a_capital_is_split(language, quoted, after):
-    assert split_sentences(f"{quoted} {after}", language) == [quoted, after]
+def test_a_quotation_ends_its_sentence_where_a_reader_would(language, first, second):
+    """A quotation followed by its speech verb ("— спросил журналист") is one sentence with
+    it; one that ends its sentence before a capital is split off."""
+    assert split_sentences(f"{first} {second}", language) == [first, second]
 
 
 @pytest.mark.parametrize(
@@ -457,22 +503,25 @@ def test_a_quotation_that_ends_its_sentence_before_a_capital_is_split(language, 
         ("ba", ["Өфө – Башҡортостандың баш ҡалаһы.", "Унда күп халыҡ йәшәй.", "Һин ҡайҙа?"]),
         ("ug", ["ئۇ كەلدىمۇ؟", "ياق، كەلمىدى.", "\"چۈشتىن كېيىن ئۆگەنەمسەن؟\"، دەپ سورىدى.",
                 "بىز ساقلايمىز."]),
+        pytest.param(
+            "tr",
+            ["II. Dünya Savaşı 1945'te sona erdi.", "Papa VI. Paul, 1969'da cezayı kaldırdı."],
+            id="tr-roman-ordinals-do-not-end-sentences",
+        ),
+        pytest.param(
+            "tr",
+            ["Cumhuriyetin 100. Yıl kutlamaları başladı.", "Geçici 6. Maddesi uygulanacak."],
+            id="tr-ordinals-before-a-capital-do-not-end-sentences",
+        ),
+        pytest.param(
+            "tr",
+            ["Takım 4.’lük elde etti.", "Türkiye’nin ‘yeni’ planı açıklandı.", "Sonra gitti."],
+            id="tr-apostrophes-after-ordinals-do-not-end-sentences",
+        ),
     ],
 )
 def test_paragraphs_of_the_regions_languages_split_into_their_sentences(language, sentences):
     assert split_sentences(" ".join(sentences), language) == sentences
-
-
-@pytest.mark.parametrize(
-    "sentences",
-    [
-        ["II. Dünya Savaşı 1945'te sona erdi.", "Papa VI. Paul, 1969'da cezayı kaldırdı."],
-        ["Cumhuriyetin 100. Yıl kutlamaları başladı.", "Geçici 6. Maddesi uygulanacak."],
-        ["Takım 4.’lük elde etti.", "Türkiye’nin ‘yeni’ planı açıklandı.", "Sonra gitti."],
-    ],
-)
-def test_turkish_ordinals_and_apostrophes_do_not_end_sentences(sentences):
-    assert split_sentences(" ".join(sentences), "tr") == sentences
 
 
 def test_a_bullet_item_is_split_into_its_sentences_and_keeps_its_bullet():
@@ -538,32 +587,47 @@ def test_a_bullet_item_is_split_into_its_sentences_and_keeps_its_bullet():
             ["专家写道，“市场正在回暖。", "」随后公布的数据也证实了这一点。"],
             id="a-corner-bracket-does-not-close-a-double-quote",
         ),
+        pytest.param(
+            ["“这次改革的力度前所未有。”一位参与方案起草的专家告诉记者。", "方案将于下月公布。"],
+            id="a-speaker-after-a-quotation",
+        ),
+        pytest.param(
+            [
+                "“经济运行总体平稳。”国家统计局新闻发言人16日在发布会上表示。",
+                "他同时指出，外部环境依然复杂严峻。",
+            ],
+            id="a-speaker-and-a-date-after-a-quotation",
+        ),
+        pytest.param(
+            [
+                "“今年的订单已经排到了年底。”企业负责人李强说，“工人们正在加班赶工。”",
+                "该企业今年出口额有望突破10亿元。",
+            ],
+            id="a-speaker-between-two-quotations",
+        ),
+        pytest.param(
+            ["“太不可思议了！”看到比赛结果后，球迷张先生激动地说。", "这是该队时隔20年再次夺冠。"],
+            id="a-speaker-after-an-exclamation-in-quotes",
+        ),
+        pytest.param(
+            ["「政府會繼續密切留意市場情況。」特區政府發言人說。", "恒生指數今日下跌1.2%。"],
+            id="a-speaker-after-a-corner-quote",
+        ),
+        pytest.param(
+            ["有记者问：“中方如何看待此次会谈？”", "发言人说：“我们乐见各方保持沟通。”"],
+            id="a-question-in-quotes-ends-the-sentence",
+        ),
+        pytest.param(
+            ["“我们准备好了。”", "运动员们走上赛场，观众席上响起热烈的掌声。"],
+            id="a-quotation-alone-then-a-new-sentence",
+        ),
+        pytest.param(
+            ["“你们什么时候能修好？”", "他没有回答。"],
+            id="a-question-in-quotes-alone-then-a-reply",
+        ),
     ],
 )
 def test_chinese_news_paragraphs_split_where_a_reader_would(sentences):
-    assert split_sentences("".join(sentences), "zh") == sentences
-
-
-@pytest.mark.parametrize(
-    "sentences",
-    [
-        ["“这次改革的力度前所未有。”一位参与方案起草的专家告诉记者。", "方案将于下月公布。"],
-        [
-            "“经济运行总体平稳。”国家统计局新闻发言人16日在发布会上表示。",
-            "他同时指出，外部环境依然复杂严峻。",
-        ],
-        [
-            "“今年的订单已经排到了年底。”企业负责人李强说，“工人们正在加班赶工。”",
-            "该企业今年出口额有望突破10亿元。",
-        ],
-        ["“太不可思议了！”看到比赛结果后，球迷张先生激动地说。", "这是该队时隔20年再次夺冠。"],
-        ["「政府會繼續密切留意市場情況。」特區政府發言人說。", "恒生指數今日下跌1.2%。"],
-        ["有记者问：“中方如何看待此次会谈？”", "发言人说：“我们乐见各方保持沟通。”"],
-        ["“我们准备好了。”", "运动员们走上赛场，观众席上响起热烈的掌声。"],
-        ["“你们什么时候能修好？”", "他没有回答。"],
-    ],
-)
-def test_a_chinese_quotation_keeps_the_speaker_after_it(sentences):
     assert split_sentences("".join(sentences), "zh") == sentences
 
 

@@ -17,10 +17,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from testkit.streamlit_server import chromium, empty_desk, serve_app
-from testkit.tinypack import build_tiny_pack
+from testkit.streamlit_server import chromium, empty_desk, install_pack, serve_app
 from tests.test_browser import ENGLISH, RUSSIAN, RUSSIAN_TITLE
-from translator.packs.install import install_from_file
 
 pytestmark = pytest.mark.browser
 expect.set_options(timeout=60_000)  # two shared cores: a rerun can take seconds
@@ -51,9 +49,7 @@ FLOODS = (
 def work(tmp_path_factory):
     """The module's folder: its servers' packs (a tiny ru -> en pack) and library."""
     folder = tmp_path_factory.mktemp("browser-desk")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("ARGOS_PACKAGES_DIR", str(folder / "packs"))
-        install_from_file(build_tiny_pack(folder, "ru", "en"))
+    install_pack(folder, "ru", "en")
     return folder
 
 

@@ -10,15 +10,11 @@ from __future__ import annotations
 import os
 import re
 import zipfile
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from testkit.streamlit_server import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-)
+from testkit.streamlit_server import CHROMIUM, CHROMIUM_ARGS, refuse_foreign
 from testkit.tinypack import build_tiny_pack
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("fresh_desk")]
@@ -55,21 +51,13 @@ NOTHING = {"img": [], "links": [], "scripts": 0, "katex": 0, "red": 0}
 @pytest.fixture
 def guarded_page(server):
     """A page whose every request to another host is refused and recorded."""
-    host = urlsplit(server).netloc
     foreign: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
         )
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
-
-        def only_loopback(route, request):
-            if urlsplit(request.url).netloc != host:
-                foreign.append(request.url)
-                return route.abort()
-            return route.continue_()
-
-        context.route("**/*", only_loopback)
+        refuse_foreign(context, server, foreign)
         page = context.new_page()
         try:
             yield page, foreign

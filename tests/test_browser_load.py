@@ -8,14 +8,13 @@ loopback address.
 """
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from testkit.streamlit_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    refuse_foreign,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("fresh_desk")]
@@ -36,7 +35,6 @@ def article(number: int) -> bytes:
 
 
 def test_five_sessions_clicking_downloads_all_get_their_files(server, tmp_path):
-    app_host = urlsplit(server).netloc
     foreign, failed = [], []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -46,14 +44,7 @@ def test_five_sessions_clicking_downloads_all_get_their_files(server, tmp_path):
             pages = []
             for number in range(SESSIONS):
                 context = browser.new_context(accept_downloads=True)
-
-                def only_loopback(route, request):
-                    if urlsplit(request.url).netloc != app_host:
-                        foreign.append(request.url)
-                        return route.abort()
-                    return route.continue_()
-
-                context.route("**/*", only_loopback)
+                refuse_foreign(context, server, foreign)
                 page = context.new_page()
                 page.on("response", lambda r: failed.append((r.url, r.status))
                         if "/media/" in r.url and r.status >= 400 else None)

@@ -10,9 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from testkit import formatted_documents as made
-from testkit.streamlit_server import chromium, empty_desk, serve_app
-from testkit.tinypack import build_tiny_pack
-from translator.packs.install import install_from_file
+from testkit.streamlit_server import chromium, empty_desk, install_pack, serve_app
 
 pytestmark = pytest.mark.browser
 expect.set_options(timeout=60_000)  # two shared cores: a rerun can take seconds
@@ -22,9 +20,7 @@ expect.set_options(timeout=60_000)  # two shared cores: a rerun can take seconds
 def work(tmp_path_factory):
     """The module's folder: its server's packs (a tiny en -> de pack) and library."""
     folder = tmp_path_factory.mktemp("browser-translated-download")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("ARGOS_PACKAGES_DIR", str(folder / "packs"))
-        install_from_file(build_tiny_pack(folder, "en", "de"))
+    install_pack(folder, "en", "de")
     return folder
 
 

@@ -9,16 +9,11 @@ by hand, see docs/limits.md, too slow for a test.)
 """
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from digest.job import ARTICLE_MAX_BYTES
-from testkit.streamlit_server import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-)
+from testkit.streamlit_server import CHROMIUM, CHROMIUM_ARGS, refuse_foreign
 from ui.upload_limits import FAILURES_ID, UPLOADER_MAX_MB
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("fresh_desk")]
@@ -45,7 +40,6 @@ def test_too_large_files_are_counted_with_their_reason(server, tmp_path):
     huge = tmp_path / "huge.txt"
     with huge.open("wb") as out:  # sparse: over the browser's limit, no disk used
         out.truncate(UPLOADER_MAX_MB * 1024**2 + 1)
-    host = urlsplit(server).netloc
     foreign = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -53,10 +47,7 @@ def test_too_large_files_are_counted_with_their_reason(server, tmp_path):
         )
         try:
             context = browser.new_context(viewport={"width": 1400, "height": 1000})
-            context.route("**/*", lambda route, request: (
-                route.continue_() if urlsplit(request.url).netloc == host
-                else (foreign.append(request.url), route.abort())
-            ))
+            refuse_foreign(context, server, foreign)
             page = context.new_page()
             page.goto(server)
             expect(page.get_by_text("Start with a few articles")).to_be_visible()

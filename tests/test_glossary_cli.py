@@ -2,17 +2,11 @@
 real pack), and the library's glossary when no file is given."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-from testkit.httpserver import closed_port_url
 from testkit.tinypack import build_tiny_pack
+from tests.test_translator_cli import cli_environment, install, run
 
-ROOT = Path(__file__).resolve().parents[1]
 GERMAN = (
     "Müller im Bundestag\n\n"
     "Der Abgeordnete Müller sprach am Montag im Bundestag über den Haushalt. "
@@ -28,24 +22,10 @@ GLOSSARY = (
 
 @pytest.fixture
 def env(tmp_path, data_dir) -> dict[str, str]:
-    environment = dict(os.environ)
-    environment["ARGOS_PACKAGES_DIR"] = str(tmp_path / "packs")
-    environment["ARGOS_PACKAGE_INDEX"] = closed_port_url("/")
+    environment = cli_environment(tmp_path)
     environment["NEWS_DIGEST_DATA"] = str(data_dir)
-    environment["PYTHONPATH"] = str(ROOT)
-    environment.pop("PYTHONWARNINGS", None)
-    pack = build_tiny_pack(tmp_path / "built", "de", "en")
-    assert run(environment, "packages", "install-file", pack).returncode == 0
+    install(environment, build_tiny_pack(tmp_path / "built", "de", "en"))
     return environment
-
-
-def run(env, *args) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "cli", *map(str, args)], cwd=ROOT, env=env,
-                            capture_output=True, timeout=300)
-    result.out = result.stdout.decode("utf-8")
-    result.err = result.stderr.decode("utf-8")
-    assert "Traceback" not in result.err, result.err
-    return result
 
 
 def paragraphs(output: str) -> list[str]:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from testkit.tinypack import build_tiny_pack
 from translator.locking import PACKS_LOCK
 from translator.packs.folders import installed_packs, remove_pack
 from translator.packs.install import install_from_file
@@ -17,16 +16,6 @@ from translator.packs.install import install_from_file
 def packs(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "area" / "packs"))
     return tmp_path / "area" / "packs"
-
-
-@pytest.fixture(scope="module")
-def files(tmp_path_factory) -> dict[str, Path]:
-    where = tmp_path_factory.mktemp("race")
-    return {
-        "en_de": build_tiny_pack(where, "en", "de"),
-        "en_de_1.1": build_tiny_pack(where, "en", "de", version="1.1", seed=1),
-        "de_en": build_tiny_pack(where, "de", "en"),
-    }
 
 
 def model_bytes(pack_file: Path) -> bytes:
@@ -55,10 +44,11 @@ def run_together(*jobs) -> list[BaseException]:
     return errors
 
 
-def test_two_different_pairs_installed_at_once(packs, files):
+def test_two_different_pairs_installed_at_once(packs, pack_files):
     for _ in range(5):
         errors = run_together(
-            lambda: install_from_file(files["en_de"]), lambda: install_from_file(files["de_en"])
+            lambda: install_from_file(pack_files["en_de"]),
+            lambda: install_from_file(pack_files["de_en"]),
         )
         assert errors == []
         assert [(p.from_code, p.to_code) for p in installed_packs()] == [("de", "en"), ("en", "de")]
@@ -67,12 +57,13 @@ def test_two_different_pairs_installed_at_once(packs, files):
     assert sorted(p.name for p in packs.parent.iterdir()) == ["packs"]  # no staging left
 
 
-def test_the_same_pair_installed_twice_at_once_ends_with_one_whole_pack(packs, files):
-    expected = {"1.0": model_bytes(files["en_de"]), "1.1": model_bytes(files["en_de_1.1"])}
+def test_the_same_pair_installed_twice_at_once_ends_with_one_whole_pack(packs, pack_files):
+    expected = {"1.0": model_bytes(pack_files["en_de"]),
+                "1.1": model_bytes(pack_files["en_de_1.1"])}
     for _ in range(5):
         errors = run_together(
-            lambda: install_from_file(files["en_de"]),
-            lambda: install_from_file(files["en_de_1.1"]),
+            lambda: install_from_file(pack_files["en_de"]),
+            lambda: install_from_file(pack_files["en_de_1.1"]),
         )
         assert errors == []
         [pack] = installed_packs()
@@ -81,10 +72,10 @@ def test_the_same_pair_installed_twice_at_once_ends_with_one_whole_pack(packs, f
     assert sorted(p.name for p in packs.parent.iterdir()) == ["packs"]
 
 
-def test_a_reader_never_sees_the_pair_missing_or_half_written(packs, files):
+def test_a_reader_never_sees_the_pair_missing_or_half_written(packs, pack_files):
     """Like a translation loading the pack while the user reinstalls it."""
-    install_from_file(files["en_de"])
-    expected = {model_bytes(files["en_de"]), model_bytes(files["en_de_1.1"])}
+    install_from_file(pack_files["en_de"])
+    expected = {model_bytes(pack_files["en_de"]), model_bytes(pack_files["en_de_1.1"])}
     stop = threading.Event()
     seen: list[str] = []
     problems: list[str] = []
@@ -104,7 +95,7 @@ def test_a_reader_never_sees_the_pair_missing_or_half_written(packs, files):
     def writer():
         try:
             for round_number in range(10):
-                install_from_file(files["en_de_1.1" if round_number % 2 else "en_de"])
+                install_from_file(pack_files["en_de_1.1" if round_number % 2 else "en_de"])
         finally:
             stop.set()
 
@@ -113,7 +104,7 @@ def test_a_reader_never_sees_the_pair_missing_or_half_written(packs, files):
     assert seen  # the reader did run alongside the installs
 
 
-def test_another_process_holding_the_lock_makes_an_install_wait(packs, files):
+def test_another_process_holding_the_lock_makes_an_install_wait(packs, pack_files):
     """The app and the CLI are different processes: the lock is also a flock on packs/.lock."""
     import subprocess
     import sys
@@ -130,7 +121,7 @@ def test_another_process_holding_the_lock_makes_an_install_wait(packs, files):
         assert holder.stdout.readline().strip() == "held"
         done = threading.Event()
         installer = threading.Thread(
-            target=lambda: (install_from_file(files["en_de"]), done.set())
+            target=lambda: (install_from_file(pack_files["en_de"]), done.set())
         )
         installer.start()
         assert not done.wait(0.5)  # blocked on the other process's lock...

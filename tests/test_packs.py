@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from argostranslate.package import get_installed_packages
 
-from testkit.tinypack import build_tiny_pack
 from translator.errors import PackError
 from translator.packs.folders import Pack, installed_packs, packages_dir, remove_pack
 from translator.packs.install import install_from_file
@@ -17,17 +16,6 @@ from translator.packs.install import install_from_file
 @pytest.fixture
 def packs(packs_dir) -> Path:
     return packs_dir
-
-
-@pytest.fixture(scope="module")
-def pack_files(tmp_path_factory) -> dict[str, Path]:
-    where = tmp_path_factory.mktemp("pack-files")
-    return {
-        "en_de": build_tiny_pack(where, "en", "de"),
-        "en_de_1.1": build_tiny_pack(where, "en", "de", version="1.1", seed=1),
-        "de_en": build_tiny_pack(where, "de", "en"),
-        "en_ru": build_tiny_pack(where, "en", "ru"),
-    }
 
 
 def tree(directory: Path) -> dict[str, int]:

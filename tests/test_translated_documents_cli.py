@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -15,10 +12,8 @@ import pytest
 
 from testkit import formatted_documents as made
 from testkit.documents import make_pdf
-from testkit.httpserver import closed_port_url
 from testkit.tinypack import build_tiny_pack
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.test_translator_cli import cli_environment, install, run
 
 
 @pytest.fixture(scope="module")
@@ -28,13 +23,8 @@ def pack(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def env(tmp_path, pack) -> dict[str, str]:
-    environment = dict(os.environ)
-    environment["ARGOS_PACKAGES_DIR"] = str(tmp_path / "packs")
-    environment["ARGOS_PACKAGE_INDEX"] = closed_port_url("/")
-    environment["PYTHONPATH"] = str(ROOT)
-    environment.pop("PYTHONWARNINGS", None)
-    installed = run(environment, "packages", "install-file", pack)
-    assert installed.returncode == 0, installed.err
+    environment = cli_environment(tmp_path)
+    install(environment, pack)
     return environment
 
 
@@ -54,15 +44,6 @@ def files(tmp_path) -> dict[str, Path]:
         paths[name] = folder / name
         paths[name].write_bytes(data)
     return paths
-
-
-def run(env, *args) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "cli", *map(str, args)], cwd=ROOT, env=env,
-                            capture_output=True, timeout=300)
-    result.out = result.stdout.decode("utf-8")
-    result.err = result.stderr.decode("utf-8")
-    assert "Traceback" not in result.err, result.err
-    return result
 
 
 def test_translate_same_format_writes_name_target_extension_for_each_file(env, files, tmp_path):

@@ -11,7 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
-from articles.rebuild import rebuild
+from articles.rebuild import Rebuilt, rebuild
 from articles.rebuild.runs import share_out
 
 BOLD, PLAIN, LINK = "bold", "plain", "link"
@@ -20,6 +20,18 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def upper(paragraphs: list[str]) -> list[str]:
     return [paragraph.upper() for paragraph in paragraphs]
+
+
+def rebuilt_upper(kind: str, data: bytes, name: str) -> tuple[Rebuilt, list[str]]:
+    """The file rebuilt with upper() as its translator, and the paragraphs that translator
+    was given: where tabs, breaks and fields cut the text shows there."""
+    seen: list[str] = []
+
+    def translate(paragraphs: list[str]) -> list[str]:
+        seen.extend(paragraphs)
+        return upper(paragraphs)
+
+    return rebuild(kind, data, name, translate), seen
 
 
 def test_each_run_gets_as_many_words_as_it_had():
@@ -89,13 +101,7 @@ def test_word_tabs_breaks_and_page_numbers_stay_in_place():
             field_run.text = text
     buffer = io.BytesIO()
     document.save(buffer)
-    seen: list[str] = []
-
-    def translate(paragraphs: list[str]) -> list[str]:
-        seen.extend(paragraphs)
-        return upper(paragraphs)
-
-    rebuilt = rebuild("docx", buffer.getvalue(), "tabs.docx", translate)
+    rebuilt, seen = rebuilt_upper("docx", buffer.getvalue(), "tabs.docx")
     assert seen == ["Name", "Value here", "second line", "Page"]
     with zipfile.ZipFile(io.BytesIO(rebuilt.data)) as archive:
         body = etree.fromstring(archive.read("word/document.xml"))
@@ -123,13 +129,7 @@ def test_opendocument_line_breaks_tabs_spaces_and_fields_stay_in_place():
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.text",
                          compress_type=zipfile.ZIP_STORED)
         archive.writestr("content.xml", content)
-    seen: list[str] = []
-
-    def translate(paragraphs: list[str]) -> list[str]:
-        seen.extend(paragraphs)
-        return upper(paragraphs)
-
-    rebuilt = rebuild("odt", buffer.getvalue(), "breaks.odt", translate)
+    rebuilt, seen = rebuilt_upper("odt", buffer.getvalue(), "breaks.odt")
     assert seen == ["first line", "second line", "after tab", "a note"]
     with zipfile.ZipFile(io.BytesIO(rebuilt.data)) as archive:
         text = archive.read("content.xml").decode()

@@ -42,14 +42,20 @@ def built(tmp_path_factory) -> dict[str, Path]:
     }
 
 
-@pytest.fixture
-def env(tmp_path) -> dict[str, str]:
+def cli_environment(tmp_path: Path) -> dict[str, str]:
+    """The command's environment: packs in tmp_path/packs, no reachable index, this checkout
+    on the path (shared by the other tests that run `news-digest` as a user does)."""
     environment = dict(os.environ)
     environment["ARGOS_PACKAGES_DIR"] = str(tmp_path / "packs")
     environment["ARGOS_PACKAGE_INDEX"] = closed_port_url("/")
     environment["PYTHONPATH"] = str(ROOT)
     environment.pop("PYTHONWARNINGS", None)
     return environment
+
+
+@pytest.fixture
+def env(tmp_path) -> dict[str, str]:
+    return cli_environment(tmp_path)
 
 
 @pytest.fixture

@@ -121,6 +121,15 @@ def build(
     return _build(fingerprint(text), name, language, encoding, title, paragraph_languages, text)
 
 
+def _summarize_sized(
+    article: Article, algorithm: str, sentences: int | None, ratio: float | None,
+    words: int | None,
+) -> Summary:
+    """The summary, in the worker process for a long article (digest.offload)."""
+    size = sum(len(sentence.text) for sentence in article.sentences)
+    return run_sized(size, plain.summarize, article, algorithm, sentences, ratio, words)
+
+
 @st.cache_resource(show_spinner=False, max_entries=2000)
 def _summarize(
     key: str,
@@ -130,8 +139,7 @@ def _summarize(
     words: int | None,
     _article: Article,
 ) -> Summary:
-    size = sum(len(sentence.text) for sentence in _article.sentences)
-    return run_sized(size, plain.summarize, _article, algorithm, sentences, ratio, words)
+    return _summarize_sized(_article, algorithm, sentences, ratio, words)
 
 
 def summarize_article(
@@ -145,8 +153,7 @@ def summarize_article(
         known = _fingerprints.get(id(article))
     if known is None or known[0] is not article:
         # An article no step built here (a test's own): summarized uncached.
-        size = sum(len(sentence.text) for sentence in article.sentences)
-        return run_sized(size, plain.summarize, article, algorithm, sentences, ratio, words)
+        return _summarize_sized(article, algorithm, sentences, ratio, words)
     return _summarize(known[1], algorithm, sentences, ratio, words, article)
 
 

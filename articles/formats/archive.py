@@ -70,8 +70,14 @@ def read_xml(archive: zipfile.ZipFile, part: str, name: str, kind: str) -> etree
         raise ArticleError(name, f"this {kind} file has no {part}: it is damaged.") from None
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as error:
         raise ArticleError(name, f"this {kind} file is damaged ({error}).") from None
+    return parse_xml(raw, name, kind, SAFE_XML)
+
+
+def parse_xml(raw: bytes, name: str, kind: str, parser: etree.XMLParser) -> etree._Element:
+    """One XML part parsed by `parser`; a depth past libxml2's bound or broken XML is the
+    reader's refusal, in the same words on reading and on rebuilding."""
     try:
-        return etree.fromstring(raw, parser=SAFE_XML)
+        return etree.fromstring(raw, parser=parser)
     except etree.XMLSyntaxError as error:
         if "Excessive depth" in str(error):  # libxml2 stops at 256 levels
             raise ArticleError(name, f"this {kind} file is nested too deeply to read (more "

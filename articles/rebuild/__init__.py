@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from articles.decoding import ArticleError
+from articles.failures import refusing_overflows
 
 log = logging.getLogger(__name__)
 
@@ -54,16 +54,8 @@ def rebuild(kind: str, data: bytes, name: str, translate: Translate, target: str
     """The file of `kind` (one of REBUILT_KINDS) translated; `target` names the language
     where the format records it (a web page's lang). Raises ArticleError, also for a
     parser's failure (logged), never anything else for a bad file."""
-    try:
+    with refusing_overflows(name, "rebuilding", log):
         return _rebuild(kind, data, name, translate, target)
-    except ArticleError:
-        raise
-    except RecursionError:
-        log.exception("rebuilding %s", name)
-        raise ArticleError(name, "the file is nested too deeply to be read.") from None
-    except MemoryError:
-        log.exception("rebuilding %s", name)
-        raise ArticleError(name, "the file is too large to be read here.") from None
 
 
 def _rebuild(kind: str, data: bytes, name: str, translate: Translate, target: str) -> Rebuilt:

@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable
 from lxml import etree
 
 from articles.formats.docx import DEEP_TABLES_NOTE
-from articles.rebuild.package import rebuild_parts
-from articles.rebuild.runs import Outcome, Piece, Unit, translate_units
-from articles.rebuild.walking import paragraph_units_within_depth, walk
+from articles.rebuild.package import translate_parts
+from articles.rebuild.runs import Piece, Unit
+from articles.rebuild.walking import cut, paragraph_units_within_depth, walk
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -38,17 +38,15 @@ def translate_docx(
 ) -> tuple[bytes, tuple[str, ...]]:
     """The Word file with its words translated, and notes for the reader; raises
     ArticleError for a file the reader would refuse."""
-    result: list[Outcome] = []
-    notes: list[str] = []
+    return translate_parts(data, name, "Word", text_parts, _parts_units, translate)
 
-    def change(trees: dict[str, etree._Element]) -> None:
-        units: list[Unit] = []
-        for part in sorted(trees, key=_part_order):
-            units.extend(_units(trees[part], notes))
-        result.append(translate_units(units, translate))
 
-    rebuilt = rebuild_parts(data, name, "Word", text_parts, change)
-    return rebuilt, (*dict.fromkeys(notes), *result[0].notes)
+def _parts_units(trees: dict[str, etree._Element], notes: list[str]) -> list[Unit]:
+    """Every text part's units, in the order a reader meets the parts."""
+    units: list[Unit] = []
+    for part in sorted(trees, key=_part_order):
+        units.extend(_units(trees[part], notes))
+    return units
 
 
 def _part_order(part: str) -> tuple[int, str]:
@@ -84,28 +82,23 @@ def _paragraph_units(paragraph: etree._Element) -> list[Unit]:
             continue
         if tag == f"{_W}fldSimple":
             simple += 1
-            _cut(units)
+            cut(units)
         elif tag == f"{_W}fldChar":
             kind = element.get(f"{_W}fldCharType")
             if kind == "begin":
                 fields.append("code")
-                _cut(units)
+                cut(units)
             elif kind == "separate" and fields:
                 fields[-1] = "value"
             elif kind == "end" and fields:
                 fields.pop()
-                _cut(units)
+                cut(units)
         elif tag in _BREAKS:
-            _cut(units)
+            cut(units)
         elif tag == f"{_W}t" and not simple and "value" not in fields:
             units[-1].pieces.append(Piece(element.text or "", _key(element),
                                           _writer(element)))
     return [unit for unit in units if unit.pieces]
-
-
-def _cut(units: list[Unit]) -> None:
-    if units[-1].pieces:
-        units.append(Unit())
 
 
 def _key(text: etree._Element) -> bytes:

@@ -17,7 +17,7 @@ from lxml import etree
 
 from articles.formats.html import bounded_page, refuse_if_deep, without_controls
 from articles.rebuild.runs import Piece, Unit, translate_units
-from articles.rebuild.walking import walk
+from articles.rebuild.walking import add_text, cut, walk
 
 _BLOCKS = frozenset("""
 address article aside blockquote body caption center dd details dialog dir div dl dt
@@ -71,8 +71,8 @@ def _units(root: etree._Element) -> list[Unit]:
             untouched -= 1
             if not untouched:
                 if tag:
-                    _cut(units)
-                _add(units, element, "tail", tuple(keys))
+                    cut(units)
+                add_text(units, element, "tail", tuple(keys))
             continue
         if untouched:
             continue
@@ -83,40 +83,24 @@ def _units(root: etree._Element) -> list[Unit]:
                     attributes.append(Unit([Piece(value, (), _attribute_writer(element,
                                                                                attribute))]))
             if tag in _BLOCKS:
-                _cut(units)
+                cut(units)
                 saved.append(keys)
                 keys = []
-                _add(units, element, "text", ())
+                add_text(units, element, "text", ())
             else:
                 if tag in _CUTS:
-                    _cut(units)
+                    cut(units)
                 keys.append((tag, tuple(sorted(element.attrib.items()))))
-                _add(units, element, "text", tuple(keys))
+                add_text(units, element, "text", tuple(keys))
         elif tag in _BLOCKS:
-            _cut(units)
+            cut(units)
             keys = saved.pop() if saved else []
-            _add(units, element, "tail", tuple(keys))
+            add_text(units, element, "tail", tuple(keys))
         else:
             if keys:
                 keys.pop()
-            _add(units, element, "tail", tuple(keys))
+            add_text(units, element, "tail", tuple(keys))
     return [unit for unit in units if unit.pieces] + attributes
-
-
-def _cut(units: list[Unit]) -> None:
-    if units[-1].pieces:
-        units.append(Unit())
-
-
-def _add(units: list[Unit], element: etree._Element, slot: str, key: tuple) -> None:
-    text = getattr(element, slot)
-    if not text:
-        return
-
-    def write(value: str) -> None:
-        setattr(element, slot, value)
-
-    units[-1].pieces.append(Piece(text, key, write))
 
 
 def _attribute_writer(element: etree._Element, attribute: str) -> Callable[[str], None]:

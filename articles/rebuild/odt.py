@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable
 from lxml import etree
 
 from articles.formats.odt import DEEP_TABLES_NOTE
-from articles.rebuild.package import rebuild_parts
-from articles.rebuild.runs import Outcome, Piece, Unit, translate_units
-from articles.rebuild.walking import paragraph_units_within_depth, walk
+from articles.rebuild.package import translate_parts
+from articles.rebuild.runs import Piece, Unit
+from articles.rebuild.walking import add_text, cut, paragraph_units_within_depth, walk
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -46,24 +46,23 @@ def translate_odt(
 ) -> tuple[bytes, tuple[str, ...]]:
     """The OpenDocument file with its words translated, and notes for the reader; raises
     ArticleError for a file the reader would refuse."""
-    result: list[Outcome] = []
-    notes: list[str] = []
+    return translate_parts(data, name, "OpenDocument", _text_parts, _parts_units, translate)
 
-    def change(trees: dict[str, etree._Element]) -> None:
-        units: list[Unit] = []
-        if "styles.xml" in trees:  # headers and footers, met before the body
-            for master in trees["styles.xml"].iter(f"{_OFFICE}master-styles"):
-                units.extend(_units(master, notes))
-        if "content.xml" in trees:
-            for body in trees["content.xml"].iter(f"{_OFFICE}text"):
-                units.extend(_units(body, notes))
-        result.append(translate_units(units, translate))
 
-    def chosen(names: Iterable[str]) -> list[str]:
-        return [part for part in names if part in _TEXT_PARTS]
+def _text_parts(names: Iterable[str]) -> list[str]:
+    return [part for part in names if part in _TEXT_PARTS]
 
-    rebuilt = rebuild_parts(data, name, "OpenDocument", chosen, change)
-    return rebuilt, (*dict.fromkeys(notes), *result[0].notes)
+
+def _parts_units(trees: dict[str, etree._Element], notes: list[str]) -> list[Unit]:
+    """Headers and footers (styles.xml's master pages) first, as met, then the body."""
+    units: list[Unit] = []
+    if "styles.xml" in trees:
+        for master in trees["styles.xml"].iter(f"{_OFFICE}master-styles"):
+            units.extend(_units(master, notes))
+    if "content.xml" in trees:
+        for body in trees["content.xml"].iter(f"{_OFFICE}text"):
+            units.extend(_units(body, notes))
+    return units
 
 
 def _units(root: etree._Element, notes: list[str]) -> list[Unit]:
@@ -77,7 +76,7 @@ def _paragraph_units(paragraph: etree._Element) -> list[Unit]:
     skipping = 0
     walker = walk(paragraph)
     next(walker)
-    _add(units, paragraph, "text", ())
+    add_text(units, paragraph, "text", ())
     for event, element in walker:
         if element is paragraph:
             break  # its own end
@@ -86,41 +85,25 @@ def _paragraph_units(paragraph: etree._Element) -> list[Unit]:
             if event == "start":
                 skipping += 1
                 if tag in _FIELDS:
-                    _cut(units)
+                    cut(units)
                 continue
             skipping -= 1
             if not skipping:
                 if tag in _FIELDS:
-                    _cut(units)
-                _add(units, element, "tail", tuple(keys))
+                    cut(units)
+                add_text(units, element, "tail", tuple(keys))
             continue
         if skipping:
             continue
         if event == "start":
             if tag in _BREAKS:
-                _cut(units)
+                cut(units)
             elif tag == f"{_TEXT}s":
                 units[-1].pieces.append(Piece(" ", tuple(keys)))  # stays where it is
             keys.append((tag, element.get(f"{_TEXT}style-name") or element.get(f"{_XLINK}href")
                          or ""))
-            _add(units, element, "text", tuple(keys))
+            add_text(units, element, "text", tuple(keys))
         else:
             keys.pop()
-            _add(units, element, "tail", tuple(keys))
+            add_text(units, element, "tail", tuple(keys))
     return [unit for unit in units if unit.pieces]
-
-
-def _cut(units: list[Unit]) -> None:
-    if units[-1].pieces:
-        units.append(Unit())
-
-
-def _add(units: list[Unit], element: etree._Element, slot: str, key: tuple) -> None:
-    text = getattr(element, slot)
-    if not text:
-        return
-
-    def write(value: str) -> None:
-        setattr(element, slot, value)
-
-    units[-1].pieces.append(Piece(text, key, write))

@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterable
 from lxml import etree
 
 from articles.decoding import ArticleError
-from articles.formats.archive import check_tags, open_archive
+from articles.formats.archive import check_tags, open_archive, parse_xml
+from articles.rebuild.runs import Unit, translate_units
 
 # The reader's parser, but comments and processing instructions are kept: they are part
 # of the file the reader gets back.
@@ -51,6 +52,24 @@ def rebuild_parts(
     return out.getvalue()
 
 
+def translate_parts(
+    data: bytes, name: str, kind: str, chosen: Callable[[Iterable[str]], list[str]],
+    units_of: Callable[[dict[str, etree._Element], list[str]], list[Unit]],
+    translate: Callable[[list[str]], list[str]],
+) -> tuple[bytes, tuple[str, ...]]:
+    """The archive with the words of the parts `chosen` picks translated, and notes for
+    the reader: Word and OpenDocument differ only in which parts hold text and how they
+    are cut into units (`units_of` the parsed parts, adding its own notes)."""
+    notes: list[str] = []
+    outcome_notes: list[str] = []
+
+    def change(trees: dict[str, etree._Element]) -> None:
+        outcome_notes.extend(translate_units(units_of(trees, notes), translate).notes)
+
+    rebuilt = rebuild_parts(data, name, kind, chosen, change)
+    return rebuilt, (*dict.fromkeys(notes), *outcome_notes)
+
+
 def _serialized(root: etree._Element, raw: bytes) -> bytes:
     """The part as XML again, with the declaration it had (standalone or not)."""
     standalone = root.getroottree().docinfo.standalone
@@ -68,10 +87,4 @@ def _read(archive: zipfile.ZipFile, part: str, name: str, kind: str) -> bytes:
 
 def parse_part(raw: bytes, name: str, kind: str) -> etree._Element:
     """One XML part, parsed as the reader parses it."""
-    try:
-        return etree.fromstring(raw, parser=_PARSER)
-    except etree.XMLSyntaxError as error:
-        if "Excessive depth" in str(error):  # libxml2 stops at 256 levels
-            raise ArticleError(name, f"this {kind} file is nested too deeply to read (more "
-                                     "than 256 levels of elements).") from None
-        raise ArticleError(name, f"this {kind} file is damaged ({error}).") from None
+    return parse_xml(raw, name, kind, _PARSER)

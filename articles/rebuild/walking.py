@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from lxml import etree
 
 from articles import limits
+from articles.rebuild.runs import Piece, Unit
 
 
 def walk(root: etree._Element) -> Iterator[tuple[str, etree._Element]]:
@@ -47,3 +48,23 @@ def paragraph_units_within_depth(
                 continue
             units.extend(units_of(element))
     return units
+
+
+def cut(units: list[Unit]) -> None:
+    """Start a new unit, unless the last is still empty: a tab, a break or a field ends
+    what is translated as one."""
+    if units[-1].pieces:
+        units.append(Unit())
+
+
+def add_text(units: list[Unit], element: etree._Element, slot: str, key: tuple) -> None:
+    """The element's `slot` ("text" or "tail"), if any, as a piece of the last unit that
+    writes its translation back to the same slot."""
+    text = getattr(element, slot)
+    if not text:
+        return
+
+    def write(value: str) -> None:
+        setattr(element, slot, value)
+
+    units[-1].pieces.append(Piece(text, key, write))

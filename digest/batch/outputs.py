@@ -57,13 +57,16 @@ class SummaryNames:
         return name
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write text so that a reader (or a crash) never sees half a file; on failure the
-    temporary file is removed and the OSError raised."""
+def write_atomically(path: Path, content: str | bytes) -> None:
+    """Write text (UTF-8) or bytes so that a reader (or a crash) never sees half a file;
+    on failure the temporary file is removed and the OSError raised."""
     temporary = path.with_name(f".{path.name}.tmp")
     try:
-        with temporary.open("w", encoding="utf-8") as stream:
-            stream.write(text)
+        if isinstance(content, bytes):
+            temporary.write_bytes(content)
+        else:
+            with temporary.open("w", encoding="utf-8") as stream:
+                stream.write(content)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -71,10 +74,21 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def summaries_folder(out: Path) -> Path:
-    """out/summaries, made if need be; OutputError when it is not a folder of out (a link
+def _write_output(path: Path, content: str | bytes) -> None:
+    """write_atomically(); a full or read-only disk is the whole run's OutputError, any
+    other OSError this file's alone."""
+    try:
+        write_atomically(path, content)
+    except OSError as error:
+        if error.errno in DISK_ERRORS:
+            raise output_error(path, error) from None
+        raise
+
+
+def _output_folder(out: Path, name: str) -> Path:
+    """out/`name`, made if need be; OutputError when it is not a folder of out (a link
     elsewhere) or cannot be made."""
-    folder = out / SUMMARIES_DIR
+    folder = out / name
     try:
         folder.mkdir(exist_ok=True)
     except OSError as error:
@@ -82,6 +96,11 @@ def summaries_folder(out: Path) -> Path:
     if folder.is_symlink() or not folder.is_dir():
         raise OutputError(f"{folder}: not a folder inside {out}; move it away")
     return folder
+
+
+def summaries_folder(out: Path) -> Path:
+    """out/summaries, made if need be (see _output_folder)."""
+    return _output_folder(out, SUMMARIES_DIR)
 
 
 def summary_path(out: Path, name: object) -> Path | None:
@@ -100,12 +119,7 @@ def write_summary(out: Path, row: Row) -> None:
     if path is None:
         raise ValueError(f"not a summary file name: {row['summary_file']!r}")
     summaries_folder(out)
-    try:
-        write_atomically(path, summary_text(summary_record(row)))
-    except OSError as error:
-        if error.errno in DISK_ERRORS:
-            raise output_error(path, error) from None
-        raise
+    _write_output(path, summary_text(summary_record(row)))
 
 
 def write_translated(out: Path, name: str, data: bytes) -> Path:
@@ -115,24 +129,8 @@ def write_translated(out: Path, name: str, data: bytes) -> Path:
     if not name or name.startswith(".") or os.path.basename(name) != name or any(
             char in name for char in "/\\:\0"):
         raise ValueError(f"not a translated file name: {name!r}")
-    folder = out / TRANSLATED_DIR
-    try:
-        folder.mkdir(exist_ok=True)
-    except OSError as error:
-        raise output_error(folder, error) from None
-    if folder.is_symlink() or not folder.is_dir():
-        raise OutputError(f"{folder}: not a folder inside {out}; move it away")
-    path = folder / name
-    temporary = path.with_name(f".{name}.tmp")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
-        if error.errno in DISK_ERRORS:
-            raise output_error(path, error) from None
-        raise
+    path = _output_folder(out, TRANSLATED_DIR) / name
+    _write_output(path, data)
     return path
 
 

@@ -13,14 +13,8 @@ from __future__ import annotations
 
 from languages.codes import normalize_code
 from languages.transliteration import transliterate
-from translator.engine.batching import (
-    BEAM_SIZE,
-    LENGTH_PENALTY,
-    MAX_DECODING_LENGTH,
-    run_batches,
-)
+from translator.engine.batching import BEAM_SIZE, run_batches, search
 from translator.engine.planning import plan
-from translator.errors import TranslationFailedError
 from translator.loading import Runner
 
 MAX_ALTERNATIVES = 5
@@ -63,25 +57,6 @@ def _quiet(_done: int, _total: int) -> None:
 
 def _hypotheses(runner: Runner, text: str, number: int) -> list[str]:
     """The `number` best hypotheses of one beam search, decoded, best first."""
-    prefix = runner.target_prefix
-    try:
-        results = runner.translator.translate_batch(
-            [runner.tokenizer.encode(text)],
-            target_prefix=[[prefix]] if prefix else None,
-            beam_size=max(BEAM_SIZE, ALTERNATIVES_BEAM),
-            num_hypotheses=number,
-            length_penalty=LENGTH_PENALTY,
-            replace_unknowns=True,
-            max_decoding_length=MAX_DECODING_LENGTH,
-        )
-    except Exception as error:  # CTranslate2 raises RuntimeError/ValueError on a bad model
-        raise TranslationFailedError(
-            f"{runner.reader or 'The model'} failed while translating: {error}"
-        ) from error
-    decoded = []
-    for tokens in results[0].hypotheses if results else []:
-        tokens = list(tokens)
-        if prefix and tokens and tokens[0] == prefix:
-            tokens = tokens[1:]
-        decoded.append(runner.tokenizer.decode(tokens) if tokens else "")
-    return decoded
+    found = search(runner, [runner.tokenizer.encode(text)], max(BEAM_SIZE, ALTERNATIVES_BEAM),
+                   number)
+    return found[0] if found else []

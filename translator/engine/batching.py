@@ -34,14 +34,25 @@ def _batches(order: list[int]) -> list[list[int]]:
 
 
 def _translate_tokens(runner: Runner, batch: list[list[str]]) -> list[str]:
+    found = search(runner, batch, BEAM_SIZE, 1, max_batch_size=BATCH_SIZE)
+    return [hypotheses[0] if hypotheses else "" for hypotheses in found]
+
+
+def search(
+    runner: Runner, batch: list[list[str]], beam_size: int, hypotheses: int,
+    max_batch_size: int = 0,
+) -> list[list[str]]:
+    """Each sentence's `hypotheses` best translations, decoded, best first: one beam search
+    with Argos's settings, for the engine's own translation and for alternatives alike. A
+    model that fails is a TranslationFailedError naming it. `max_batch_size` 0: no limit."""
     prefix = runner.target_prefix
     try:
         results = runner.translator.translate_batch(
             batch,
             target_prefix=[[prefix]] * len(batch) if prefix else None,
-            max_batch_size=BATCH_SIZE,
-            beam_size=BEAM_SIZE,
-            num_hypotheses=1,
+            max_batch_size=max_batch_size,
+            beam_size=beam_size,
+            num_hypotheses=hypotheses,
             length_penalty=LENGTH_PENALTY,
             replace_unknowns=True,
             max_decoding_length=MAX_DECODING_LENGTH,
@@ -50,13 +61,15 @@ def _translate_tokens(runner: Runner, batch: list[list[str]]) -> list[str]:
         raise TranslationFailedError(
             f"{runner.reader or 'The model'} failed while translating: {error}"
         ) from error
-    outputs = []
-    for result in results:
-        tokens = list(result.hypotheses[0]) if result.hypotheses else []
-        if prefix and tokens and tokens[0] == prefix:
-            tokens = tokens[1:]
-        outputs.append(runner.tokenizer.decode(tokens) if tokens else "")
-    return outputs
+    return [[_decoded(runner, tokens) for tokens in result.hypotheses] for result in results]
+
+
+def _decoded(runner: Runner, tokens: list[str]) -> str:
+    """One hypothesis as text, without the target-language token a model may start with."""
+    tokens = list(tokens)
+    if runner.target_prefix and tokens and tokens[0] == runner.target_prefix:
+        tokens = tokens[1:]
+    return runner.tokenizer.decode(tokens) if tokens else ""
 
 
 def run_batches(runner: Runner, texts: list[str], progress: Progress) -> list[str]:
