@@ -236,12 +236,15 @@ def test_page_titles_follow_the_language_and_their_addresses_stay(language, titl
 
 
 def test_switching_the_language_reads_no_article_again(monkeypatch):
-    """One rerun, and every reading step comes from the caches: the language is no part
-    of their keys."""
+    """One run per switch, and every reading step comes from the caches: the language is
+    no part of their keys. Nor is the desk's grouping into stories made again: only the
+    headings' words change."""
     import digest.steps
     import summarizer.pipeline
+    import ui.dashboard
+    import ui.downloads
 
-    calls = {"decode": 0, "detect": 0, "summarize": 0}
+    calls = {"decode": 0, "detect": 0, "summarize": 0, "stories": 0, "runs": 0}
 
     def counted(name, function):
         def wrapper(*args, **kwargs):
@@ -258,16 +261,40 @@ def test_switching_the_language_reads_no_article_again(monkeypatch):
     monkeypatch.setattr(
         summarizer.pipeline, "summarize", counted("summarize", summarizer.pipeline.summarize)
     )
+    monkeypatch.setattr(ui.downloads, "stories_of", counted("stories", ui.downloads.stories_of))
+    monkeypatch.setattr(ui.dashboard, "render", counted("runs", ui.dashboard.render))
     app = AppTest.from_file(APP, default_timeout=120)
     app.run()
     app.file_uploader(key="files-0").set_value([("byudzhet.txt", RUSSIAN.encode(), "text/plain")])
     app.run()
     read = dict(calls)
-    assert read == {"decode": 1, "detect": 1, "summarize": 1}
-    for language in ("ru", "kk", "uz", "en"):
+    assert read == {"decode": 1, "detect": 1, "summarize": 1, "stories": 1, "runs": 2}
+    for switches, language in enumerate(("ru", "kk", "uz", "en"), start=1):
         switch_language(app, language)
-        assert calls == read
+        assert calls == {**read, "runs": read["runs"] + switches}  # one run, nothing read
     assert app.tabs[0].label == "Summary"
+
+
+def test_a_switch_keeps_every_card_open_or_closed_as_it_was():
+    """Every card's label names its language, so a switch makes every card a new expander
+    for Streamlit: each opens as the reader left it, not as a new card would."""
+    from digest.job import Upload
+    from tests.test_ui_dashboard import ENGLISH, summary_lists
+
+    files = [(f"budget-{n}.txt", ENGLISH.replace("Monday", f"day {n}").encode()) for n in range(5)]
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.run()
+    app.file_uploader(key="files-0").set_value([(name, data, "text/plain") for name, data in files])
+    app.run()
+    assert len(summary_lists(app)) == 1  # only the first card is open
+    app.session_state[f"card:{Upload(*files[-1]).key}"] = True  # the reader opens the last
+    app.run()
+    assert len(summary_lists(app)) == 2
+    for language in ("ru", "en"):
+        switch_language(app, language)
+        cards = [expander for expander in app.expander if "budget" in expander.label]
+        assert [card.proto.expanded for card in cards] == [True, False, False, False, True]
+        assert len(summary_lists(app)) == 2
 
 
 @pytest.fixture

@@ -187,6 +187,9 @@ NOT_MADE_HERE = {
     "the file is nested too deeply to be read.",
     "the file is too large to be read here.",
     "the file could not be read ({error}).",  # a parser's bug, caught
+    "the file could not be translated ({error}).",  # a rebuilder's bug, caught
+    # a document read with letters always has a line with a letter to translate
+    "the file has no words to translate.",
     "the file could not be read as text ({error}).",
     "the text could not be decoded: it turns into unreadable characters.",
     "the text could not be decoded: it reads as garbled characters (unknown encoding).",
@@ -358,6 +361,59 @@ def model_texts(tmp_path: Path, monkeypatch) -> list[str]:
     return texts
 
 
+def model_install_texts(tmp_path: Path) -> list[str]:
+    """The refusals of a multilingual model's folder or zip by the real install: a folder
+    without the model's files, a model.bin that is no model or is empty, a config.json
+    that is no JSON object, a zip with two top folders, a zip whose config.json is far too
+    large; a repository name that is none."""
+    from testkit.tinymodel import build_model_dir
+    from translator.errors import TranslatorError
+    from translator.multilingual.download import plan_download
+    from translator.multilingual.install import install_model
+
+    empty = tmp_path / "empty.model"
+    empty.mkdir(parents=True)
+    garbled = build_model_dir(tmp_path / "garbled.model")
+    (garbled / "model.bin").write_bytes(b"not the weights of a model " * 8)
+    hollow = build_model_dir(tmp_path / "hollow.model")
+    (hollow / "model.bin").write_bytes(b"")
+    listed = build_model_dir(tmp_path / "listed.model")
+    (listed / "config.json").write_text("[1]")
+    two_tops = tmp_path / "two-tops.zip"
+    with zipfile.ZipFile(two_tops, "w") as archive:
+        archive.writestr("a/model.bin", b"weights")
+        archive.writestr("b/config.json", "{}")
+    oversized = tmp_path / "oversized.zip"
+    with zipfile.ZipFile(oversized, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("model.bin", b"weights")
+        archive.writestr("config.json", os.urandom(2 * 1024 * 1024))
+    texts = []
+    for attempt in (*(lambda path=path: install_model(path)
+                      for path in (empty, garbled, hollow, listed, two_tops, oversized)),
+                    lambda: plan_download("not a repository", timeout=1)):
+        with pytest.raises(TranslatorError) as refused:
+            attempt()
+        texts.append(str(refused.value))
+    return texts
+
+
+def rebuild_texts() -> list[str]:
+    """Why a document is not translated in its own format (digest.formatted, with no pack
+    installed): a Russian article into Kazakh, an article in no language detected."""
+    from digest.formatted import FileNotTranslated, translate_file
+    from tests.test_ui_dashboard import RUSSIAN
+
+    texts = []
+    for name, text, target in (
+        ("statya.txt", RUSSIAN, "kk"),
+        ("noise.txt", "Xq zzv ppl.\n\nKkrt vvbn qqwe zzxc. Mmnb pplk qqrz.\n", "en"),
+    ):
+        with pytest.raises(FileNotTranslated) as refused:
+            translate_file(name, text.encode("utf-8"), None, target)
+        texts.append(refused.value.reason)
+    return texts
+
+
 def library_texts(tmp_path: Path) -> list[str]:
     """Why a library file cannot be used: a folder, a text file, another program's
     database, a named pipe."""
@@ -436,7 +492,8 @@ def test_a_damaged_or_hostile_file_s_refusal_and_the_reading_notes_are_translate
 def test_the_packs_the_models_and_the_library_s_refusals_are_translated(
         language, tmp_path, packs_dir, monkeypatch):
     texts = (pack_texts(tmp_path) + library_texts(tmp_path / "library")
-             + model_texts(tmp_path, monkeypatch))
+             + model_texts(tmp_path, monkeypatch) + model_install_texts(tmp_path / "models")
+             + rebuild_texts())
     with pytest.MonkeyPatch.context() as patched:
         patched.setattr(i18n, "current", lambda: language)
         translated = [i18n.message(text) for text in texts]
@@ -446,7 +503,8 @@ def test_the_packs_the_models_and_the_library_s_refusals_are_translated(
 
 def test_every_new_template_matches_a_text_of_the_real_code(monkeypatch, tmp_path, packs_dir):
     texts = (check_reasons() + file_texts(monkeypatch) + pack_texts(tmp_path)
-             + library_texts(tmp_path / "library") + model_texts(tmp_path, monkeypatch))
+             + library_texts(tmp_path / "library") + model_texts(tmp_path, monkeypatch)
+             + model_install_texts(tmp_path / "models") + rebuild_texts())
     used = set().union(*map(matched, texts))
     assert used.issuperset(set(NEW) - NOT_MADE_HERE - {
         "Argos packs {source}→{pivot}→{target}", "Argos pack {source}→{target}",

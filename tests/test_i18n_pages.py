@@ -168,7 +168,7 @@ def prose(text: str, names: tuple[str, ...] = (), articles: tuple[str, ...] = ()
     ]
     for piece in sorted(pieces, key=len, reverse=True):
         text = text.replace(piece, " ")
-    for name in (*names, *FILE_NAMES):
+    for name in sorted((*names, *FILE_NAMES), key=len, reverse=True):  # "JSON" in a longer one
         text = text.replace(name, " ")
     for pattern in NOT_PROSE:
         text = pattern.sub(" ", text)

@@ -78,7 +78,8 @@ def collect_uploads() -> tuple[list[Upload], list[tuple[str, str]]]:
                ".odt) or PDF, up to {count} at once.").format(count=upload_limits.MAX_FILES),
     )
     upload_limits.browser_failures()
-    with st.expander(_("Paste a text instead"), icon=":material/content_paste:"):
+    with st.expander(_("Paste a text instead"), icon=":material/content_paste:",
+                     key="paste-box"):  # stays open in every interface language
         pasted = st.text_area(
             _("Article text"),
             key=state.PASTED,
@@ -89,6 +90,7 @@ def collect_uploads() -> tuple[list[Upload], list[tuple[str, str]]]:
             _("Add another text"),
             on_click=state.add_pasted_text,
             icon=":material/add:",
+            key="add-pasted",  # the same widget in every interface language
             help=_("Keep this text as an article and empty the box for the next one."),
         )
     uploads = state.stored_uploads(files)
@@ -169,6 +171,7 @@ def _render_bulk_downloads(
             _("Clear all"),
             on_click=desk.clear_all,
             type="tertiary",
+            key="clear-all",  # the same widget in every interface language
             icon=":material/delete_sweep:",
             help=_("Take every article off the dashboard. They stay in the Library."),
         )

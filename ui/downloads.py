@@ -184,19 +184,34 @@ _DESK_STORIES = "nd-desk-stories"
 
 def desk_stories(results: Sequence[ArticleResult]) -> DeskStories:
     """The stories of the desk's read articles (digest.stories.desk), in the interface
-    language; grouped again only when the articles, their languages or translations
-    change (a rerun that changes nothing costs no profiling)."""
-    signature = (i18n.current(), tuple(
-        (r.upload.sha256, r.language, r.target or "", len(r.translations)) for r in results))
+    language. Grouped again only when the articles, their languages or translations
+    change: a new interface language only puts the headings' words into it, so a
+    language switch profiles no article again."""
+    return DeskStories(tuple((_in_language(heading), indices)
+                             for heading, indices in _grouping(results)), story_labels())
+
+
+def _in_language(heading: StoryHeading) -> StoryHeading:
+    """A heading of _grouping (languages as codes) in the interface language."""
+    count = ngettext("{count} article", "{count} articles", heading.articles)
+    return replace(
+        heading,
+        languages=tuple(i18n.language_name(code) for code in heading.languages),
+        count_text=count.format(count=number(heading.articles)),
+    )
+
+
+def _grouping(results: Sequence[ArticleResult]
+              ) -> tuple[tuple[StoryHeading, tuple[int, ...]], ...]:
+    """The desk's stories with their languages as codes, kept for the session: the same
+    whatever the interface language."""
+    signature = tuple(
+        (r.upload.sha256, r.language, r.target or "", len(r.translations)) for r in results)
     kept = st.session_state.get(_DESK_STORIES)
     if kept is not None and kept[0] == signature:
         return kept[1]
-    groups = []
-    for heading, indices in stories_of(results, named=i18n.language_name):
-        count = ngettext("{count} article", "{count} articles", heading.articles).format(
-            count=number(heading.articles))
-        groups.append((replace(heading, count_text=count), tuple(indices)))
-    found = DeskStories(tuple(groups), story_labels())
+    found = tuple((heading, tuple(indices))
+                  for heading, indices in stories_of(results, named=str))
     st.session_state[_DESK_STORIES] = (signature, found)
     return found
 

@@ -217,7 +217,8 @@ def render_article_tools(result: ArticleResult) -> None:
     """Under the side-by-side view: names to add to the glossary, alternatives."""
     if not result.translations or not result.target or result.language == result.target:
         return
-    with st.expander(_("Glossary and alternatives"), icon=":material/spellcheck:"):
+    with st.expander(_("Glossary and alternatives"), icon=":material/spellcheck:",
+                     key=f"glossary:{result.upload.key}"):  # stays open in every language
         _render_names(result)
         _render_alternatives(result)
 

@@ -17,6 +17,7 @@ import gettext
 import io
 import re
 import threading
+import time
 from collections.abc import Callable
 from datetime import datetime
 from functools import lru_cache
@@ -79,13 +80,30 @@ def _compiled(language: str, stamp: float) -> gettext.NullTranslations:
     return gettext.GNUTranslations(buffer)
 
 
+_ENGLISH = gettext.NullTranslations()
+RECHECK_SECONDS = 1.0
+"""How often a catalog in use is checked for changes: a page asks for hundreds of texts
+and a stat of the .po for each would cost a language's pages more than English ones."""
+_checked: dict[str, tuple[float, gettext.NullTranslations]] = {}
+"""language -> (when its .po was last looked at, its catalog then)."""
+
+
 def translations(language: str) -> gettext.NullTranslations:
     """The compiled catalog of `language` (English and an unknown language: none)."""
+    if language == DEFAULT:
+        return _ENGLISH
+    now = time.monotonic()
+    known = _checked.get(language)
+    if known is not None and now - known[0] < RECHECK_SECONDS:
+        return known[1]
     path = po_path(language)
-    if language == DEFAULT or not path.exists():
-        return gettext.NullTranslations()
-    with _compile_lock:
-        return _compiled(language, path.stat().st_mtime)
+    if not path.exists():
+        catalog: gettext.NullTranslations = _ENGLISH
+    else:
+        with _compile_lock:
+            catalog = _compiled(language, path.stat().st_mtime)
+    _checked[language] = (now, catalog)
+    return catalog
 
 
 # ---- the session's language -------------------------------------------------------------
@@ -161,16 +179,17 @@ def saved_values() -> dict[str, str]:
     return {}
 
 
-def _switched(remember: Callable[[], None]) -> None:
+def _switched(then: Callable[[], None]) -> None:
     session = st.session_state
     session[LANGUAGE_KEY] = session.get(SWITCH_KEY) or DEFAULT
     session[CHOSEN_KEY] = True
-    remember()
+    then()
 
 
-def language_switch(remember: Callable[[], None]) -> None:
-    """The sidebar's language switch, every language under its own name; `remember()`
-    keeps the reader's settings (ui.settings.remember_settings, which takes saved_values)."""
+def language_switch(then: Callable[[], None]) -> None:
+    """The sidebar's language switch, every language under its own name. `then()` runs
+    after a switch, in the same callback (no second run): app.py keeps the cards as they
+    were and the reader's settings (ui.settings.remember_settings takes saved_values)."""
     st.session_state[SWITCH_KEY] = current()
     st.sidebar.selectbox(
         _("Interface language"),
@@ -178,7 +197,7 @@ def language_switch(remember: Callable[[], None]) -> None:
         format_func=LANGUAGES.__getitem__,
         key=SWITCH_KEY,
         on_change=_switched,
-        args=(remember,),
+        args=(then,),
     )
 
 
@@ -378,6 +397,15 @@ TEMPLATES = (
     N_("Instead of {name}, {url} answered with an HTML page (a Wi-Fi login or proxy page?); "
        "nothing of it was saved. Start the download again once the connection works."),
     N_("{size} MB"),  # a size in another text ("more than 1,024.0 MB")
+    # a multilingual model's folder or zip refused (translator.multilingual.install, models)
+    N_("not a multilingual model in the CTranslate2 layout (missing {files})."),
+    N_("model.bin {problem}."),
+    N_("{name} is {size} MB (limit {limit} MB); not a model's file, refused."),
+    N_("its files cannot be used ({error})."),
+    N_("{repo} is not a Hugging Face repository name (owner/name)."),
+    # a document not translated in its own format (digest.formatted, articles.rebuild)
+    N_("the file could not be translated ({error})."),
+    N_("no language pack or model translates {language} into {target}."),
     # a refusal naming its file ("x.argosmodel: ..."), then "...; refused.": last
     N_("{label}: {reason}"),
     N_("{problem}; refused."),
@@ -443,6 +471,12 @@ MESSAGES = (
        "library's log until it stops; it is erased then"),
     N_("CC-BY-NC 4.0: non-commercial use only (Meta AI, NLLB-200)"),
     N_("an entry has an empty name"),
+    N_("no model.bin at the top of the archive or of its one folder; not a multilingual "
+       "model."),
+    N_("is empty"),  # model.bin's problems (translator.files.ctranslate2_problem)
+    N_("does not start like a CTranslate2 model"),
+    N_("the file has no words to translate."),
+    N_("its language could not be determined; give the source language."),
     # the known multilingual models (translator.multilingual.download.KNOWN_MODELS)
     N_("NLLB-200 distilled 600M, int8, about 600 MB: every language of the region"),
     N_("NLLB-200 distilled 600M (same model, another conversion)"),
@@ -468,6 +502,7 @@ _TYPED = {
     "seconds": r"[\d.]+",
     "required": r"[^\s:]+",  # a file of the pack, not "x.argosmodel: model/model.bin"
     "family": r"[\w\-]+",
+    "files": r"[\w.\-]+(?:(?:, | or )[\w.\-]+)*",  # "model.bin, a.json or a.txt"
 }
 _VERBATIM = {"term", "rendering", "unit", "part", "url", "path", "folder", "name", "names",
              "top", "required", "key", "value", "status", "version", "version2", "supported",
@@ -543,6 +578,8 @@ def _value(text: str, key: str = "") -> str:
         return number(float(text), 1)
     if re.fullmatch(r"\d+%", text):  # a share: "85%" -> "85 %"
         return percent(int(text[:-1]) / 100)
+    if key == "files":  # file names: "a.json or a.txt" -> "a.json или a.txt"
+        return text.replace(" or ", " " + _("or") + " ")
     if text.startswith("`"):  # commands: `news-digest packages install ru en` and ...
         return text.replace("` and `", "` " + _("and") + " `")
     if text.startswith(" ("):  # " (kk as kaz_Cyrl, uz as uzn_Latn)": the model's codes

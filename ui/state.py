@@ -136,9 +136,12 @@ def toggle_model_preference(pair: tuple[str, str]) -> None:
     st.session_state[PREFERRED_PAIRS] = preferred_pairs() ^ {pair}
 
 
+_CARD = "card:"
+
+
 def card_key(upload: Upload) -> str:
     """The session key of an article's card (open or closed)."""
-    return f"card:{upload.key}"
+    return f"{_CARD}{upload.key}"
 
 
 def keep_card_open(upload: Upload) -> None:
@@ -148,3 +151,11 @@ def keep_card_open(upload: Upload) -> None:
     for Streamlit, closed by default when there are many cards.
     """
     st.session_state[card_key(upload)] = True
+
+
+def keep_cards() -> None:
+    """Every card stays open or closed as the reader left it when all are relabelled at
+    once (another interface language names each card's language anew): a callback's
+    value is what the new expanders start with."""
+    for key in [key for key in st.session_state if str(key).startswith(_CARD)]:
+        st.session_state[key] = st.session_state[key]
