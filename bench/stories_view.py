@@ -8,13 +8,14 @@ slow part (minutes); `--keep FOLDER` keeps the library and reuses it on the next
 
 Measured in Chromium on a fresh `streamlit run app.py` each time (its caches empty), from
 choosing "Stories" on the Library page until the timeline chart and the first story are
-shown, median of STARTS (target: under 2 s):
+shown, median of STARTS in each case (target: under 2 s in each):
 1. chosen READER_WAIT seconds after the Library's first page of articles is shown, as a
-   reader does (the stories are listed in the background meanwhile);
-2. chosen at once, before anything is listed (the worst case);
+   reader does (the stories' outline is read in the background meanwhile);
+2. chosen at once, before anything is read (the worst case);
 3. opened again on a server that has shown it.
-Also the service calls it is made of, in process: Stories.list() over the whole library
-and the chart's rows.
+Also the service calls, in process: what the view reads (the outline of every story from
+aggregates, the name filter's example, the first page of stories assembled) and what it
+no longer needs to open: Stories.list() of the whole library.
 """
 from __future__ import annotations
 
@@ -39,11 +40,13 @@ SIZE = 10_000
 STARTS = 3
 READER_WAIT = 3.0
 """Seconds a reader takes to choose Stories once the Library page is shown (the view's
-stories are listed in the background meanwhile: ui.story_service.warm_up)."""
+outline is read in the background meanwhile: ui.story_service.warm_up)."""
 SEED = 20
 FIRST_DAY = date(2026, 9, 1)
 DAYS = 60
 BATCH = 500
+PAGE = 20
+"""Stories on the view's first page (ui.story_service.PAGE_SIZE)."""
 
 
 def _documents() -> dict[str, dict[str, list[str]]]:
@@ -123,10 +126,19 @@ def ready(folder: Path, size: int) -> bool:
 def in_process(folder: Path) -> dict[str, float]:
     """Seconds of the service calls the view is made of, in this process."""
     from digest.library import Library
-    from digest.stories import Stories, StoryFilters
+    from digest.stories import Stories, StoryFilters, views
 
     stories = Stories(Library(folder / "library.sqlite3"))
     timings = {}
+    started = time.perf_counter()
+    outline = views.outline(stories)
+    timings["outline"] = time.perf_counter() - started
+    started = time.perf_counter()
+    views.top_name(stories, outline.lines)
+    timings["example"] = time.perf_counter() - started
+    started = time.perf_counter()
+    stories.assembled([line.id for line in outline.lines[:PAGE]])
+    timings["page"] = time.perf_counter() - started
     started = time.perf_counter()
     listed = stories.list()
     timings["list"] = time.perf_counter() - started
@@ -161,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, default=None,
                         help="keep the library in this folder and reuse it next time")
     parser.add_argument("--build-only", action="store_true")
+    parser.add_argument("--starts", type=int, default=STARTS,
+                        help="fresh servers per case (the figures are their medians)")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bench-stories-view-"))
     data = args.keep or work / "data"
@@ -183,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-            for _ in range(STARTS):
+            for _ in range(args.starts):
                 for times, wait in ((cold, 0.0), (reader, READER_WAIT)):
                     with served(env) as (url, _process):
                         page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -201,16 +215,20 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|")
     print(f"| Stories view opened, {args.articles:,} articles in {int(calls['stories']):,} "
           f"stories, fresh server, chosen {READER_WAIT:.0f} s after the Library page is shown "
-          f"(median of {STARTS}; max {max(reader):.2f} s) | "
+          f"(median of {args.starts}; max {max(reader):.2f} s) | "
           f"{statistics.median(reader):.2f} s | < 2 s |")
-    print(f"| Same, chosen at once: nothing listed yet (median of {STARTS}; max "
+    print(f"| Same, chosen at once: nothing read yet (median of {args.starts}; max "
           f"{max(cold):.2f} s) | {statistics.median(cold):.2f} s | |")
-    print(f"| Same, opened again on that server (median of {STARTS}) | "
+    print(f"| Same, opened again on that server (median of {args.starts}) | "
           f"{statistics.median(warm):.2f} s | |")
+    print(f"| In process, what the view reads: the outline of every story / the name "
+          f"filter's example / the first {PAGE} stories assembled | {calls['outline']:.3f} / "
+          f"{calls['example']:.3f} / {calls['page']:.3f} s | |")
     print(f"| In process: Stories.list() of the whole library / one language / "
           f"Stories.names() | {calls['list']:.2f} / {calls['list_ru']:.2f} / "
           f"{calls['names']:.2f} s | |")
-    return 0 if statistics.median(reader) < 2 else 1
+    slowest = max(statistics.median(times) for times in (reader, cold, warm))
+    return 0 if slowest < 2 else 1
 
 
 if __name__ == "__main__":

@@ -201,3 +201,40 @@ def test_the_same_people_a_month_later_are_another_story(library):
     assert service.story_of(ids["march-ru.txt"]) == service.story_of(ids["march.txt"])
     story = service.story(service.story_of(ids["march.txt"]))
     assert story.first_report.month == 3 and story.first_report.day == 3
+
+
+def test_the_name_filter_finds_a_country_by_its_name_in_any_language(library):
+    """Germany is "Германии" in a Russian article and "Almanya" in a Turkish one; China
+    is "Китай" and "Çin": names that share no letter. A reader typing any of them, or
+    the English name, finds both articles."""
+    ids = kept(library, {
+        "visit-ru.txt": "Визит\n\nДелегация из Германии посетила Алматы. Затем она "
+                        "отправилась в Китай на переговоры.",
+        "visit-tr.txt": "Ziyaret\n\nHeyet Almanya adına Almatı'yı ziyaret etti. Ardından "
+                        "görüşmeler için Çin'e gitti.",
+    })
+    service = Stories(library)
+    for article_id in ids.values():
+        service.assign(article_id)
+    for spelling in ("Germany", "Германия", "Almanya", "Deutschland", "China", "Китай",
+                     "Çin", "Қытай", "Xitoy"):
+        found = {a.name for story in service.list(StoryFilters(name=spelling))
+                 for a in story.articles}
+        assert found == set(ids), spelling
+    assert service.list(StoryFilters(name="France")) == []
+
+
+def test_a_place_is_shown_in_the_readers_language(stories):
+    """An English article's "Uzbekistan" reads "Өзбекстан" to a reader of the Kazakh
+    interface and "Узбекистан" to a Russian one; people keep their Latin form."""
+    from digest.stories import place_in
+    from digest.stories.views import article_names
+
+    service, ids = stories
+    english = ids["summit-en.txt"]
+    assert "Uzbekistan" in article_names(service, english)
+    kazakh = article_names(service, english, prefer=("kk", "ru"))
+    assert "Өзбекстан" in kazakh and "Uzbekistan" not in kazakh
+    assert "Kassym-Jomart Tokayev" in kazakh
+    assert "Узбекистан" in article_names(service, english, prefer=("ru",))
+    assert place_in("China", "uz") == "Xitoy" and place_in("Tokayev", "kk") == "Tokayev"

@@ -1,9 +1,11 @@
-"""Names as the reader sees them: whole people, plain spellings, no German common nouns."""
+"""Names as the reader sees them: whole people, plain spellings, no German common nouns,
+one name for a place in every language."""
 from __future__ import annotations
 
 from datetime import date, datetime
 
 from digest.stories.assembly import story_names
+from digest.stories.keys import name_key
 from digest.stories.model import StoryArticle
 from digest.stories.names import extract_names
 
@@ -83,3 +85,79 @@ def test_a_german_card_shows_the_names_its_story_confirms_not_its_nouns(data_dir
     shown = article_names(stories, ids["scholz-de.txt"])
     assert "Astana" in shown and any("Olaf Scholz" in name for name in shown)
     assert not any(name.startswith("Jahr") for name in shown)
+
+
+CHINA = (
+    ("ru", "Делегация прибыла в Китай. Торговля с Китаем выросла, сообщили в Китае."),
+    ("kk", "Делегация Қытайға барды. Бұл сапар Қытайдың астанасында өтті."),
+    ("tr", "Heyet Çin'e gitti. Ticaret hacmi Çin'in verilerine göre arttı."),
+    ("uz", "Delegatsiya Xitoyga bordi. Savdo hajmi Xitoy bilan oshdi."),
+    ("de", "Die Delegation reiste nach China. Der Handel mit China wuchs."),
+    ("fr", "La délégation est arrivée en Chine. Le commerce avec la Chine augmente."),
+    ("en", "The delegation arrived in China. Trade with China grew."),
+)
+
+
+def test_a_country_is_one_name_in_every_language_and_script():
+    """"China", "Китай", "Қытай", "Çin", "Xitoy" share no letter: CLDR's names make them one."""
+    china = []
+    for language, text in CHINA:
+        found = [name for name in names_of(text, language) if name.latin == "China"]
+        assert len(found) == 1, (language, [(n.text, n.latin) for n in names_of(text, language)])
+        china.append(found[0])
+    assert len({name.key for name in china}) == 1
+    assert {name.text for name in china} >= {"Китай", "Қытай", "Çin", "Xitoy", "Chine"}
+
+
+def test_a_story_told_only_in_cyrillic_shows_a_country_by_its_english_name():
+    spellings = {number: [(n.key, n.text, n.latin, n.count) for n in names_of(text, language)]
+                 for number, (language, text) in enumerate(CHINA[:2], start=1)}
+    names = story_names([article(1, "ru"), article(2, "kk")], spellings)
+    assert "China" in {name.display for name in names}
+    assert "Kitai" not in {name.display for name in names}
+
+
+def test_a_person_is_not_taken_for_a_place():
+    names = {name.text: name for name in names_of(RU, "ru")}
+    assert names["Касым-Жомарт Токаев"].latin != "Kazakhstan"
+    assert names["Владимир Путин"].latin == "Vladimir Putin"
+
+
+def test_places_side_by_side_are_names_of_their_own():
+    """"Kazakhstan and Uzbekistan", "Ташкентте Өзбекстан" (in Tashkent, Uzbekistan's...)
+    are two places each, shown in their plain form, while "South Africa" stays one."""
+    english = {n.text for n in names_of("Trade between Kazakhstan and Uzbekistan grew.", "en")}
+    assert {"Kazakhstan", "Uzbekistan"} <= english
+    assert not any(" and " in name for name in english)
+    kazakh = {n.text: n.latin for n in names_of(
+        "Президент кеше Ташкентте Өзбекстан Президентімен кездесті.", "kk")}
+    assert kazakh.get("Ташкент") == "Tashkent" and kazakh.get("Өзбекстан") == "Uzbekistan"
+    assert "South Africa" in {n.latin for n in names_of("Trade with South Africa grew.", "en")}
+
+
+def test_a_name_after_the_first_word_of_a_sentence_is_kept():
+    """The first word of a sentence may be any word; a capitalised one after it is a name
+    ("Heyet Almanya adına...": the delegation, on behalf of Germany), and so is a known
+    place that opens a sentence ("Hindistan'da ...": in India)."""
+    turkish = {n.latin for n in names_of("Heyet Almanya adına konuştu. Hindistan'da "
+                                         "seçimler yapıldı.", "tr")}
+    assert {"Germany", "India"} <= turkish
+    assert "Heyet" not in {n.text for n in names_of("Heyet Almanya adına konuştu.", "tr")}
+
+
+def test_a_turkish_word_with_an_apostrophe_suffix_opening_a_sentence_is_a_name():
+    """Turkish puts an apostrophe only between a proper noun and its suffix."""
+    found = {n.key for n in names_of("Facebook'taki yorumlardan biri çok güzeldi.", "tr")}
+    assert name_key("Facebook", "en") in found
+    assert not names_of("Yorumlardan biri çok güzeldi.", "tr")
+
+
+def test_uzbek_places_are_found_whatever_apostrophe_is_typed():
+    """Oʻzbekiston is typed O'zbekiston, O‘zbekiston or O’zbekiston; Kyrgyz and Kazakh
+    case endings are cut the same way."""
+    for spelling in ("Oʻzbekistonda", "O'zbekistonda", "O‘zbekistonda", "O’zbekistonda"):
+        text = f"Prezident {spelling} Qozog‘iston delegatsiyasini qabul qildi."
+        latins = {name.latin for name in names_of(text, "uz")}
+        assert {"Uzbekistan", "Kazakhstan"} <= latins, spelling
+    kyrgyz = {n.latin for n in names_of("Президент Кыргызстандын атынан Бишкекте сүйлөдү.", "ky")}
+    assert {"Kyrgyzstan", "Bishkek"} <= kyrgyz

@@ -1,10 +1,12 @@
 """The Library's Stories view: every story of the library, a timeline of its coverage,
 filters by language, outlet and name, downloads, and the reader's moves.
 
-The whole library's stories are listed once per version of its stories (ui.story_service)
-and filtered in memory, so changing a filter costs no new listing; a story's articles
-and the move controls are drawn only when it is opened, and the downloads only when
-asked for, so ten thousand articles cost the page one listing and one page of stories.
+The list, its filters, its counts and the timeline are read from the library's outline
+(one line per story from aggregates, once per version of its stories: ui.story_service)
+and filtered in memory, so changing a filter costs no new reading; only the stories of
+the page shown are assembled (their headlines, names and languages). A story's articles
+and the move controls are drawn only when it is opened (the controls need every story's
+headline), and the downloads only when asked for (they need every story assembled).
 """
 from __future__ import annotations
 
@@ -15,10 +17,10 @@ from datetime import date
 import streamlit as st
 
 from digest.library import Library
-from digest.stories import Stories, Story, articles_csv, stories_csv, stories_json
+from digest.stories import Stories, Story, articles_csv, place_in, stories_csv, stories_json
 from digest.stories import views as story_views
 from ui import story_service
-from ui.i18n import N_, _, language_name, ngettext, number
+from ui.i18n import N_, _, current, language_name, ngettext, number
 from ui.markup import md
 from ui.story_card import dates_label, short_date
 
@@ -27,10 +29,11 @@ log = logging.getLogger(__name__)
 ARTICLES = N_("Articles")
 STORIES = N_("Stories")
 VIEW_KEY = "library_view"
-PAGE_SIZE = 20
+PAGE_SIZE = story_service.PAGE_SIZE
 _MOVED = "stories_moved"  # what the last move did, said on the next run
 BY_LANGUAGE = N_("Language")
 BY_STORY = N_("Story")
+CHART_HEIGHT = 280
 
 STORIES_STYLE = """
 <style>
@@ -59,7 +62,7 @@ def library_view() -> str:
 def render_stories(library: Library) -> None:
     st.html(STORIES_STYLE)
     try:
-        stories, version, everything = story_service.listed(library)
+        read = story_service.outlined(library)
     except Exception:  # noqa: BLE001 - the article list still works without stories
         log.exception("the stories of the library could not be listed")
         st.error(_("The stories could not be listed. The article list still works."),
@@ -68,10 +71,10 @@ def render_stories(library: Library) -> None:
     moved = st.session_state.pop(_MOVED, None)
     if moved:
         st.success(moved, icon=":material/check:")
-    languages, outlets, name = _filters(everything)
-    named = story_service.named(library, version, name)
-    shown = story_views.select(everything, languages, outlets, named)
-    articles = sum(story.size for story in shown)
+    languages, outlets, name = _filters(read.outline, read.example)
+    named = story_service.named(library, read.version, name)
+    shown = story_views.select_lines(read.outline.lines, languages, outlets, named)
+    articles = sum(line.size for line in shown)
     st.markdown(
         ngettext("**{count} story**", "**{count} stories**", len(shown)).format(
             count=number(len(shown)))
@@ -82,36 +85,33 @@ def render_stories(library: Library) -> None:
     if not shown:
         st.info(_("No story matches these filters."), icon=":material/filter_alt_off:")
         return
-    _timeline(shown)
-    _downloads(shown, version, (tuple(languages), tuple(outlets), name))
-    _story_list(stories, shown, everything)
+    _timeline(library, read.version, shown)
+    _downloads(library, read.version, shown, (tuple(languages), tuple(outlets), name))
+    _story_list(library, read, shown)
 
 
-def _filters(everything: Sequence[Story]) -> tuple[list[str], list[str], str]:
+def _filters(outline: story_views.Outline, example: str) -> tuple[list[str], list[str], str]:
     language, outlet, who = st.columns([2, 2, 3])
     languages = language.multiselect(
-        _("Language"), story_views.languages_of(everything), key="stories_languages",
+        _("Language"), outline.languages, key="stories_languages",
         format_func=language_name, placeholder=_("All languages"),
         help=_("Stories covered in any of these languages."),
     )
     outlets = outlet.multiselect(
-        _("Outlet"), story_views.outlets_of(everything), key="stories_outlets",
+        _("Outlet"), outline.outlets, key="stories_outlets",
         placeholder=_("All outlets"), help=_("Stories covered by any of these outlets."),
     )
-    named = story_views.library_names(everything)[:1]
     name = who.text_input(
         _("Name"), key="stories_name",
-        placeholder=_("e.g. {name}").format(name=named[0].display) if named
-        else _("Any name"),
+        placeholder=_("e.g. {name}").format(name=place_in(example, current()))
+        if example else _("Any name"),
         help=_("A person, place or organisation, in any spelling or script: Токаев, Тоқаев "
                "and Tokayev are one name."),
     )
     return languages, outlets, name or ""
 
 
-def _timeline(shown: Sequence[Story]) -> None:
-    import pandas as pd
-
+def _timeline(library: Library, version: str, shown: Sequence[story_views.StoryLine]) -> None:
     with st.container(key="stories_timeline"):
         head, switch = st.columns([3, 2], vertical_alignment="bottom")
         head.markdown("**" + _("Coverage by day") + "**")
@@ -119,16 +119,61 @@ def _timeline(shown: Sequence[Story]) -> None:
             _("Colour by"), [BY_LANGUAGE, BY_STORY], default=BY_LANGUAGE, format_func=_,
             key="stories_colour", required=True,
         ) or BY_LANGUAGE
-        rows = story_views.timeline(shown, by="story" if by == BY_STORY else "language")
-        headlines = {str(story.id): story.headline for story in shown}
+        headlines: dict[str, str] = {}
+        if by == BY_STORY:
+            headlines = {str(story.id): story.headline for story in story_service.assembled(
+                library, version, story_views.biggest(shown))}
+        rows = story_views.lines_timeline(shown, by="story" if by == BY_STORY else "language")
         series = _("Language") if by == BY_LANGUAGE else _("Story")
         day, count = _("Day"), _("Articles")
-        frame = pd.DataFrame({
-            day: [row.day.isoformat() for row in rows],  # one bar a day, quiet days too
-            series: [_series_label(row.series, by, headlines) for row in rows],
-            count: [row.articles for row in rows],
-        })
-        st.bar_chart(frame, x=day, y=count, color=series, stack=True, height=280)
+        st.vega_lite_chart(_chart_rows(rows, by, headlines, (day, series, count)),
+                           _bar_spec(day, series, count), height=CHART_HEIGHT)
+
+
+def _chart_rows(rows: Sequence[story_views.Coverage], by: str, headlines: dict[str, str],
+                columns: tuple[str, str, str]) -> object:
+    """The chart's table as Arrow, read from JSON lines by Arrow itself: building it from
+    Python lists (pa.array, pa.table) would load pandas, as st.bar_chart loads pandas and
+    altair, on the view's first opening."""
+    import json
+    from io import BytesIO
+
+    import pyarrow as pa
+    from pyarrow import json as arrow_json
+
+    day, series, count = columns
+    schema = pa.schema([(day, pa.string()), (series, pa.string()), (count, pa.int64())])
+    if not rows:
+        return schema.empty_table()
+    lines = "\n".join(json.dumps({
+        day: row.day.isoformat(),  # one bar a day, quiet days too
+        series: _series_label(row.series, by, headlines),
+        count: row.articles,
+    }, ensure_ascii=False) for row in rows)
+    return arrow_json.read_json(BytesIO(lines.encode("utf-8")),
+                                parse_options=arrow_json.ParseOptions(explicit_schema=schema))
+
+
+def _bar_spec(day: str, series: str, count: str) -> dict:
+    """The stacked bars of st.bar_chart(x=day, y=count, color=series, stack=True), as
+    Vega-Lite (st.bar_chart itself builds them with altair and pandas)."""
+    return {
+        "mark": {"type": "bar"},
+        "encoding": {
+            "color": {"field": series, "type": "nominal",
+                      "legend": {"titlePadding": 5, "offset": 5, "orient": "bottom"}},
+            "tooltip": [{"field": day, "type": "nominal"},
+                        {"field": count, "type": "quantitative"},
+                        {"field": series, "type": "nominal"}],
+            "x": {"field": day, "type": "ordinal", "title": day, "axis": {"grid": False}},
+            "y": {"field": count, "type": "quantitative", "title": count, "stack": True,
+                  "axis": {"grid": True, "tickMinStep": 1}},
+        },
+        "params": [{"name": "zoom", "select": {"type": "interval", "encodings": ["x", "y"]},
+                    "bind": "scales"}],
+        "height": CHART_HEIGHT,
+        "width": 0,  # the container's
+    }
 
 
 def _series_label(series: str, by: str, headlines: dict[str, str]) -> str:
@@ -140,14 +185,17 @@ def _series_label(series: str, by: str, headlines: dict[str, str]) -> str:
     return headline if len(headline) <= 40 else headline[:39].rstrip() + "…"
 
 
-def _downloads(shown: Sequence[Story], version: str, filters: tuple) -> None:
+def _downloads(library: Library, version: str, shown: Sequence[story_views.StoryLine],
+               filters: tuple) -> None:
     """Drawn when opened: the files are made for the stories shown, once per version."""
     box = st.expander(_("Download the stories shown"), icon=":material/download:",
                       key="stories_downloads", on_change="rerun")
     if not box.open:
         return
     with box:
-        files = _files(version, filters, shown)
+        chosen = {line.id for line in shown}
+        files = _files(version, filters, [story for story in story_service.listed(
+            library, version) if story.id in chosen])
         st.caption(_("CSV opens in a spreadsheet; JSON holds every story with its names and "
                      "articles."))
         with st.container(horizontal=True):
@@ -177,7 +225,9 @@ def _files(version: str, filters: tuple, _shown: Sequence[Story]) -> dict[str, b
     }
 
 
-def _story_list(stories: Stories, shown: Sequence[Story], everything: Sequence[Story]) -> None:
+def _story_list(library: Library, read: story_service.Outlined,
+                shown: Sequence[story_views.StoryLine]) -> None:
+    """A page of the stories shown, assembled: the others cost nothing."""
     pages = max(1, -(-len(shown) // PAGE_SIZE))
     page = 1
     if pages > 1:
@@ -185,10 +235,11 @@ def _story_list(stories: Stories, shown: Sequence[Story], everything: Sequence[S
             _("Page (of {pages})").format(pages=number(pages)), min_value=1, max_value=pages,
             value=1, key="stories_page",
         ))
-    first = (page - 1) * PAGE_SIZE
+    first = (min(page, pages) - 1) * PAGE_SIZE
+    ids = [line.id for line in shown[first:first + PAGE_SIZE]]
     with st.container(key="stories_list"):
-        for story in shown[first:first + PAGE_SIZE]:
-            _story(stories, story, everything)
+        for story in story_service.assembled(library, read.version, ids):
+            _story(library, read, story)
 
 
 def story_label(story: Story) -> str:
@@ -200,10 +251,11 @@ def story_label(story: Story) -> str:
     return f"**{md(story.headline)}**  ·  {md(count)}  ·  {md(languages)}  ·  {md(days)}"
 
 
-def _story(stories: Stories, story: Story, everything: Sequence[Story]) -> None:
+def _story(library: Library, read: story_service.Outlined, story: Story) -> None:
     box = st.expander(story_label(story), key=f"story:{story.id}", on_change="rerun")
     if not box.open:
         return  # drawn when opened
+    stories = read.stories
     with box:
         facts = [_("First report {first}, last {last}").format(
             first=short_date(story.first_report), last=short_date(story.last_report))]
@@ -220,7 +272,8 @@ def _story(stories: Stories, story: Story, everything: Sequence[Story]) -> None:
         if story.keywords:
             st.caption(md(_("Key phrases: {phrases}").format(phrases="; ".join(story.keywords))))
         st.html(_articles_table(story))
-        _move_controls(stories, story, everything)
+        _move_controls(stories, story, read.outline.lines,
+                       story_service.headlines(library, read.version))
 
 
 def _escape(text: str) -> str:
@@ -246,10 +299,11 @@ def _articles_table(story: Story) -> str:
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
-def _move_controls(stories: Stories, story: Story, everything: Sequence[Story]) -> None:
+def _move_controls(stories: Stories, story: Story, lines: Sequence[story_views.StoryLine],
+                   headlines: dict[int, str]) -> None:
     """Move one of the story's articles to another story, or split it out: kept."""
     titles = {article.id: article.title or article.name for article in story.articles}
-    others = {other.id: other for other in everything if other.id != story.id}
+    others = {line.id: line for line in lines if line.id != story.id}
     with st.container(horizontal=True, vertical_alignment="bottom"):
         st.selectbox(
             _("Article"), list(titles), format_func=lambda a: titles[a],
@@ -258,7 +312,7 @@ def _move_controls(stories: Stories, story: Story, everything: Sequence[Story]) 
         st.selectbox(
             _("Move it to"), [None, *others],
             format_func=lambda s: _("A story of its own (split it out)") if s is None else
-            _target_label(others[s]),
+            _target_label(headlines.get(s, ""), others[s].size),
             key=f"move_target:{story.id}", width=360,
             help=_("Your choice is kept: regrouping the library leaves the article where "
                    "you put it."),
@@ -266,14 +320,13 @@ def _move_controls(stories: Stories, story: Story, everything: Sequence[Story]) 
         st.button(
             _("Move"), key=f"move:{story.id}", icon=":material/move_item:",
             on_click=_move, args=(stories, story.id, titles,
-                                  {other: others[other].headline for other in others}),
+                                  {other: headlines.get(other, "") for other in others}),
         )
 
 
-def _target_label(story: Story) -> str:
-    count = ngettext("{count} article", "{count} articles", story.size).format(
-        count=number(story.size))
-    headline = story.headline if len(story.headline) <= 60 else story.headline[:59] + "…"
+def _target_label(headline: str, size: int) -> str:
+    count = ngettext("{count} article", "{count} articles", size).format(count=number(size))
+    headline = headline if len(headline) <= 60 else headline[:59] + "…"
     return f"{headline} ({count})"
 
 

@@ -1,17 +1,20 @@
 """The story service of the reader's library, cached at the ui edge.
 
 One digest.stories.Stories per library file for the whole server (it holds the grouping
-in memory, and is thread-safe); the library's stories listed once per version
-(digest.stories.views.version) and shared by every session and rerun until an article
-is added, moved or deleted. Articles kept before stories existed get theirs once, lazily,
-on the first page that needs stories.
+in memory, and is thread-safe). What the Stories view reads is cached per version of the
+library's stories (digest.stories.views.version) and shared by every session and rerun
+until an article is added, moved or deleted: the outline (one line per story, from
+aggregates), the name filter's example, the stories of each page shown, every story's
+headline for the move controls, and, only for the downloads, every story assembled.
+Articles kept before stories existed get theirs once, lazily, on the first page that
+needs stories.
 """
 from __future__ import annotations
 
 import logging
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import streamlit as st
 
@@ -20,6 +23,9 @@ from digest.stories import Stories, Story
 from digest.stories import views as story_views
 
 log = logging.getLogger(__name__)
+
+PAGE_SIZE = 20
+"""Stories drawn a page at a time (the Stories view's pages)."""
 
 _grouped: dict[str, int] = {}
 """Library file -> the article count it had when every article was last known to have a
@@ -111,23 +117,70 @@ def _listed(path: str, version: str) -> list[Story]:
     return _service(path).list()
 
 
-def listed(library: Library) -> tuple[Stories, str, list[Story]]:
-    """(the service, the stories' version, every story of the library, latest first)."""
+def listed(library: Library, version: str) -> list[Story]:
+    """Every story of the library, latest first, assembled (the downloads need them all;
+    the list itself does not)."""
+    return _listed(str(library.path), version)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _headlines(path: str, version: str) -> dict[int, str]:
+    return _service(path).headlines()
+
+
+def headlines(library: Library, version: str) -> dict[int, str]:
+    """Every story's headline (the move controls name the stories an article can go to)."""
+    return _headlines(str(library.path), version)
+
+
+@dataclass(frozen=True)
+class Outlined:
+    """The Stories view's reading of the library at one version."""
+
+    stories: Stories
+    version: str
+    outline: story_views.Outline
+    example: str
+    """A name of the library to show as the name filter's example ("" when none)."""
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _outline(path: str, version: str) -> tuple[story_views.Outline, str]:
+    stories = _service(path)
+    found = story_views.outline(stories)
+    top = story_views.top_name(stories, found.lines)
+    return found, top.display if top else ""
+
+
+def outlined(library: Library) -> Outlined:
+    """The service, the stories' version, their outline and the name filter's example."""
     stories = stories_of(library)
     version = story_views.version(stories)
-    return stories, version, _listed(str(library.path), version)
+    found, example = _outline(str(library.path), version)
+    return Outlined(stories, version, found, example)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _assembled(path: str, version: str, story_ids: tuple[int, ...]) -> list[Story]:
+    return _service(path).assembled(story_ids)
+
+
+def assembled(library: Library, version: str, story_ids: Sequence[int]) -> list[Story]:
+    """These stories assembled (a page of the list, the timeline's largest), in this order."""
+    return _assembled(str(library.path), version, tuple(story_ids))
 
 
 WARM_UP_DELAY = 0.2
-"""Seconds to leave the Library's first paint alone before listing its stories."""
+"""Seconds to leave the Library's first paint alone before reading its stories."""
 _warming: set[str] = set()
 _warming_lock = threading.Lock()
 
 
 def warm_up(library: Library) -> None:
-    """List the library's stories in the background (and load the chart's libraries), so
-    that the Stories view, chosen a moment after the Library page is shown, finds them
-    ready; a thread at a time per library, and nothing to do when they are listed."""
+    """Read the Stories view's outline in the background, so that the view, chosen a
+    moment after the Library page is shown, finds it ready; a thread at a time per
+    library, and nothing to do when it is read. Not every story is assembled here: that
+    would hold the interpreter while the reader's click waits."""
     path = str(library.path)
     with _warming_lock:
         if path in _warming:
@@ -140,12 +193,14 @@ def warm_up(library: Library) -> None:
 
 def _warm(path: str) -> None:
     try:
-        import altair  # noqa: F401 - the timeline's, imported once per process
-        import pandas  # noqa: F401
+        import pyarrow.json  # noqa: F401 - the timeline's table, imported once per process
 
         stories = stories_of(Library(path), quiet=True)
-        _listed(path, story_views.version(stories))
-    except Exception:  # noqa: BLE001 - the view lists them itself when asked
+        version = story_views.version(stories)
+        found, _example = _outline(path, version)
+        first = found.lines[:PAGE_SIZE]
+        _assembled(path, version, tuple(line.id for line in first))
+    except Exception:  # noqa: BLE001 - the view reads them itself when asked
         log.warning("listing the stories in the background failed", exc_info=True)
     finally:
         with _warming_lock:
@@ -154,14 +209,14 @@ def _warm(path: str) -> None:
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _named(path: str, version: str, name: str) -> frozenset[int]:
-    return frozenset(story_views.named_ids(_service(path), name))
+    return frozenset(story_views.named_stories(_service(path), name))
 
 
-def named(library: Library, version: str, name: str) -> set[int] | None:
-    """The articles naming `name` (None when no name is asked for)."""
+def named(library: Library, version: str, name: str) -> frozenset[int] | None:
+    """The stories holding an article naming `name` (None when no name is asked for)."""
     if not name.strip():
         return None
-    return set(_named(str(library.path), version, name.strip()))
+    return _named(str(library.path), version, name.strip())
 
 
 READER_LANGUAGES = {"ru": ("ru",), "kk": ("kk", "ru"), "uz": ("uz",)}

@@ -179,6 +179,36 @@ class StoryStore:
                 found.update((row[0], _article(row)) for row in rows)
         return found
 
+    def coverage(self) -> list[tuple[int, str, str, str, int]]:
+        """(story id, day reported, language, outlet, articles) of every story, counted by
+        SQLite in one pass: what the story list, its filters and the timeline need without
+        reading each article. The day and outlet are those of Stories.list (the file's
+        date and outlet when the article is profiled, else the day it was added).
+
+        The articles are the outer loop (CROSS JOIN keeps that order), read from the index
+        on their language and date, which holds the id too: looking each one up in the
+        table would walk past its original file and text to reach those two columns."""
+        with self.library._connection() as db:
+            rows = db.execute(
+                "SELECT m.story_id, coalesce(v.published, substr(a.added, 1, 10)), a.language,"
+                " coalesce(v.outlet, ''), count(*) FROM articles a"
+                " CROSS JOIN story_members m ON m.article_id = a.id"
+                " LEFT JOIN article_provenance v ON v.article_id = m.article_id"
+                " AND v.article_id IN (SELECT article_id FROM article_profiles)"
+                " GROUP BY 1, 2, 3, 4")
+            return rows.fetchall()
+
+    def pinned(self, article_ids: Sequence[int]) -> set[int]:
+        """Those of the articles the reader placed in their story."""
+        found: set[int] = set()
+        with self.library._connection() as db:
+            for start in range(0, len(article_ids), 500):
+                chunk = list(article_ids[start:start + 500])
+                found.update(row[0] for row in db.execute(
+                    "SELECT article_id FROM story_members WHERE pinned AND article_id IN"
+                    f" ({', '.join('?' * len(chunk))})", chunk))
+        return found
+
     # ---- the name filter ----------------------------------------------------------------
 
     def articles_named(self, keys: Sequence[str]) -> list[int]:
@@ -186,15 +216,54 @@ class StoryStore:
         "tkv" finds "ksm-jmrt tkv")."""
         if not keys:
             return []
-        clauses = " OR ".join(["key = ? OR key LIKE ? OR key LIKE ?"] * len(keys))
-        values: list[str] = []
-        for key in keys:
-            values += [key, f"{key} %", f"% {key}"]
+        clauses, values = _key_clauses(keys)
         with self.library._connection() as db:
             rows = db.execute(
                 f"SELECT DISTINCT article_id FROM article_names WHERE {clauses}"
                 " ORDER BY article_id", values)
             return [row[0] for row in rows]
+
+    def stories_named(self, keys: Sequence[str]) -> set[int]:
+        """The stories holding an article that names any of these keys (as articles_named)."""
+        if not keys:
+            return set()
+        clauses, values = _key_clauses(keys)
+        with self.library._connection() as db:
+            rows = db.execute(
+                "SELECT DISTINCT m.story_id FROM article_names n"
+                " JOIN story_members m ON m.article_id = n.article_id"
+                f" WHERE {clauses}", values)
+            return {row[0] for row in rows}
+
+    def name_counts(self) -> list[tuple[str, int]]:
+        """(name key, articles in a story naming it), most named first."""
+        with self.library._connection() as db:
+            return db.execute(
+                "SELECT n.key, count(*) FROM article_names n"
+                " JOIN story_members m ON m.article_id = n.article_id"
+                " WHERE n.article_id IN (SELECT article_id FROM article_profiles)"
+                " GROUP BY n.key ORDER BY 2 DESC, 1").fetchall()
+
+    def name_uses(self, key: str) -> list[tuple[int, int, str, str, int, str, str, str]]:
+        """(story id, article id, language, spelling, mentions, day reported, added, latin)
+        of each article in a story naming this key."""
+        with self.library._connection() as db:
+            return db.execute(
+                "SELECT m.story_id, n.article_id, a.language, n.spelling, n.mentions,"
+                " coalesce(v.published, substr(a.added, 1, 10)), a.added, n.latin"
+                " FROM article_names n JOIN story_members m ON m.article_id = n.article_id"
+                " JOIN articles a ON a.id = n.article_id"
+                " JOIN article_profiles p ON p.article_id = n.article_id"
+                " LEFT JOIN article_provenance v ON v.article_id = n.article_id"
+                " WHERE n.key = ?", (key,)).fetchall()
+
+    def members_sum(self) -> tuple[int, float]:
+        """(memberships, a checksum of who is in which story and pinned), in one pass of
+        SQLite: with state() it tells a library's stories from another's."""
+        with self.library._connection() as db:
+            return db.execute(
+                "SELECT count(*), total(story_id * 1000003.0 + article_id * 7.0 + pinned)"
+                " FROM story_members").fetchone()
 
     def state(self) -> tuple[int, int, int]:
         """(deletion generation, changes of memberships, highest profiled id): a holder of
@@ -217,3 +286,12 @@ class StoryStore:
             return None
         stored = _article(row)
         return stored, row[-2], stored.name, bytes(row[-1])
+
+
+def _key_clauses(keys: Sequence[str]) -> tuple[str, list[str]]:
+    """The WHERE clauses matching a name key, whole or as one of its words."""
+    clauses = " OR ".join(["key = ? OR key LIKE ? OR key LIKE ?"] * len(keys))
+    values: list[str] = []
+    for key in keys:
+        values += [key, f"{key} %", f"% {key}"]
+    return f"({clauses})", values

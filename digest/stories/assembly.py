@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from digest.stories.keys import latin
 from digest.stories.model import Story, StoryArticle, StoryName
 from digest.stories.names import NOUN_CAPITALS
+from digest.stories.places import english_place
 from digest.stories.spellings import plain_spellings
 
 MAX_KEYWORDS = 8
@@ -50,33 +51,78 @@ def story_names(articles: Sequence[StoryArticle],
     in its most used plain (not inflected) Latin spelling, else a transliteration.
     `spellings`: article id -> (key, spelling, latin, mentions)."""
     seen: dict[str, Counter[str]] = {}
-    in_articles: Counter[str] = Counter()
+    holders: dict[str, set[int]] = {}
     mentions: Counter[str] = Counter()
     languages: dict[str, set[str]] = {}
+    latins: dict[str, Counter[str]] = {}
     for article in articles:
-        for key, spelling, _, count in spellings.get(article.id, ()):
+        for key, spelling, latin_form, count in spellings.get(article.id, ()):
             seen.setdefault(key, Counter())[spelling] += count
-            in_articles[key] += 1
+            latins.setdefault(key, Counter())[latin_form] += count
+            holders.setdefault(key, set()).add(article.id)
             mentions[key] += count
             languages.setdefault(key, set()).add(article.language)
+    for part, whole in _parts_of_names(seen).items():
+        seen[whole].update(seen.pop(part))
+        latins[whole].update(latins.pop(part))
+        holders[whole] |= holders.pop(part)
+        mentions[whole] += mentions.pop(part)
+        languages[whole] |= languages.pop(part)
     names = []
-    for key in sorted(seen, key=lambda k: (-in_articles[k], -mentions[k], k)):
-        forms = seen[key]
-        if not _shown(key, forms, languages[key]):
-            continue
-        plain = plain_spellings(forms)
-        latin_forms = [form for form, _ in plain.most_common() if latin(form) == form]
-        display = latin_forms[0] if latin_forms else latin(plain.most_common(1)[0][0])
-        names.append(StoryName(key=key, display=display, spellings=tuple(forms),
-                               articles=in_articles[key], mentions=mentions[key]))
+    for key in sorted(seen, key=lambda k: (-len(holders[k]), -mentions[k], k)):
+        name = story_name(key, seen[key], languages[key], len(holders[key]), mentions[key],
+                          latins[key].most_common(1)[0][0])
+        if name is not None:
+            names.append(name)
     return tuple(names)
+
+
+def _parts_of_names(keys: Collection[str]) -> dict[str, str]:
+    """A one-word name that is the first or last word of exactly one longer name of the
+    story -> that name: "Tokayev" in one article is "Kassym-Jomart Tokayev" of another."""
+    longer = [key for key in keys if " " in key]
+    parts: dict[str, str] = {}
+    for key in keys:
+        if " " in key:
+            continue
+        owners = [whole for whole in longer if key in (whole.split()[0], whole.split()[-1])]
+        if len(owners) == 1:
+            parts[key] = owners[0]
+    return parts
+
+
+def story_name(key: str, forms: Counter[str], languages: set[str], articles: int,
+               mentions: int, latin_form: str = "") -> StoryName | None:
+    """One name of a story from its spellings there (`forms`, in the order its articles
+    gave them) and the languages naming it; None when it is not worth showing.
+    `latin_form`: the Latin spelling the articles gave it; a place's is its English name,
+    which is shown ("China" for "Китай", "Қытай" and "Çin")."""
+    if not _shown(key, forms, languages):
+        return None
+    plain = plain_spellings(forms)
+    latin_forms = [form for form, _ in plain.most_common() if latin(form) == form]
+    place = latin_form if latin_form and english_place(latin_form, "en") == latin_form else ""
+    display = place or (latin_forms[0] if latin_forms else latin(plain.most_common(1)[0][0]))
+    return StoryName(key=key, display=display, spellings=tuple(forms), articles=articles,
+                     mentions=mentions)
+
+
+def in_order(articles: Sequence[StoryArticle]) -> tuple[StoryArticle, ...]:
+    """A story's articles as it keeps them: oldest report first."""
+    return tuple(sorted(articles, key=lambda a: (a.reported, a.added, a.id)))
+
+
+def headline_of(ordered: Sequence[StoryArticle], central: StoryArticle | None = None) -> str:
+    """A story's headline: its central article's title (`ordered`: as in_order keeps them)."""
+    central = central or central_article(ordered)
+    return central.title or ordered[0].title or central.name
 
 
 def assemble(story_id: int, articles: Sequence[StoryArticle],
              spellings: dict[int, Sequence[tuple[str, str, str, int]]],
              summary: Sequence[str] = ()) -> Story:
     """A Story of its articles (any order given; kept oldest report first)."""
-    ordered = tuple(sorted(articles, key=lambda a: (a.reported, a.added, a.id)))
+    ordered = in_order(articles)
     central = central_article(ordered)
     languages = Counter(article.language for article in ordered)
     outlets = Counter(article.outlet for article in ordered if article.outlet)
@@ -86,7 +132,7 @@ def assemble(story_id: int, articles: Sequence[StoryArticle],
             keywords[phrase] += 1 + 1 / (rank + 1)
     return Story(
         id=story_id,
-        headline=central.title or ordered[0].title or central.name,
+        headline=headline_of(ordered, central),
         summary=tuple(summary),
         central=central.id,
         languages=tuple(code for code, _ in languages.most_common()),

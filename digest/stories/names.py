@@ -21,9 +21,11 @@ from functools import cache
 from digest.stories.calendar import MONTH_OF, WEEKDAYS
 from digest.stories.keys import CONNECTORS as KEY_CONNECTORS
 from digest.stories.keys import SLAVIC, TURKIC, latin, name_key, without_apostrophes
+from digest.stories.places import english_place, place
 from digest.stories.spellings import looks_inflected, shown_spelling
+from digest.stories.words import WORD
+from languages.scripts import dominant_script
 
-WORD = re.compile(r"[^\W\d_]+(?:[-'’ʻʼ][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"[.!?…]+[\"'»”’)]*\s+|\n+|[:;]\s*[«\"“„]|\s[–—-]\s")
 """Where a new sentence (or a quotation, or a clause after a dash) may start."""
 CONNECTORS = KEY_CONNECTORS | {"ул", "кызы", "қызы", "улы", "ұлы", "uly", "qizi", "o'g'li",
@@ -173,23 +175,21 @@ def extract_names(text: str, language: str, title: str = "") -> list[Name]:
     counts: Counter[str] = Counter()
     spellings: dict[str, Counter[str]] = {}
     capitals = {w.lower() for w in WORD.findall(text) if w[0].isupper()}
-    found = [part for words, opens in found
-             for part in _split_oblique(words, opens, language, capitals)]
+    found = [piece for words, opens in found
+             for part in _split_oblique(words, opens, language, capitals)
+             for piece in _split_places(*part, language)]
     for words, opens in found:
         if opens:
             # The first word of a sentence is a name only when the article also writes it
             # capitalised inside a sentence, or when a name follows it in the run.
-            while words and name_key(words[0], language) not in mid_sentence and (
-                len(words) == 1 or words[0].isupper() is False and len(words) > 1
-                and name_key(words[1], language) not in mid_sentence
-            ):
-                words = words[1:]
+            words = _opening_name(words, language, mid_sentence)
         while words and words[-1].lower() in CONNECTORS:
             words = words[:-1]
         if not words:
             continue
         spelled = " ".join(without_apostrophes(word, language) for word in words)
-        key = name_key(spelled, language)
+        english = english_place(spelled, language)
+        key = name_key(english or spelled, "en" if english else language)
         if len(key.replace(" ", "")) < MIN_KEY:
             continue
         counts[key] += 1
@@ -198,9 +198,32 @@ def extract_names(text: str, language: str, title: str = "") -> list[Name]:
     names = []
     for key, count in merged.most_common():
         spelled = shown_spelling(spellings[key], language)
-        names.append(Name(key=key, text=spelled, latin=latin(spelled), count=count,
+        known = place(spelled, language)
+        if known is not None and dominant_script(known.local) == dominant_script(spelled):
+            spelled = known.local  # "Ташкент", not the "Ташкенте" the article wrote
+        names.append(Name(key=key, text=spelled,
+                          latin=known.english if known else latin(spelled), count=count,
                           spellings=tuple(spellings[key])))
     return names
+
+
+def _opening_name(words: list[str], language: str, mid_sentence: set[str]) -> list[str]:
+    """The name in a run of capitalised words that opens a sentence: its first word is
+    one only when the article also writes it capitalised inside a sentence, when it is a
+    known place or when it is in capitals (NATO, "NHS'nin"); what follows it inside the
+    run is a name either way ("Heyet Almanya", "Yesterday John Smith")."""
+    first = words[0]
+    if (name_key(first, language) in mid_sentence or english_place(first, language)
+            or without_apostrophes(first, language).isupper()
+            or language in APOSTROPHE_NAMES and _APOSTROPHE_SUFFIX.search(first)):
+        return words
+    return words[1:]
+
+
+APOSTROPHE_NAMES = frozenset({"tr", "az", "crh", "gag"})
+"""Languages whose spelling puts an apostrophe only between a proper noun and its suffix
+("Facebook'taki", "Ankara'da"): such a word is a name wherever it stands."""
+_APOSTROPHE_SUFFIX = re.compile(r"\w['’]\w")
 
 
 _OBLIQUE_PLACE = ("стана", "стане", "стану", "ии", "ией")
@@ -239,6 +262,36 @@ def _split_oblique(words: list[str], opens: bool, language: str, capitals: set[s
     if oblique and tail[-1] not in _VOWEL_ENDS + "оь":
         return [([words[0]], opens), (words[1:], False)]
     return [(words, opens)]
+
+
+def _split_places(words: list[str], opens: bool, language: str
+                  ) -> list[tuple[list[str], bool]]:
+    """A run holding two places or more that is not one place's name is a list of names:
+    "Kazakhstan and Uzbekistan", "Ташкентте Өзбекстан" (in Tashkent, Uzbekistan's); so is
+    a run ending in a place."""
+    if len(words) < 2 or english_place(" ".join(words), language):
+        return [(words, opens)]
+    places = [english_place(word, language) is not None for word in words]
+    if sum(places) == 1 and places[-1] and words[-2].lower() not in CONNECTORS:
+        # "Қасым-Жомарт Тоқаев Өзбекстан ..." (Tokayev, Uzbekistan's president ...); a
+        # place inside a name comes first or after a connector ("Bank of China").
+        return [(words[:-1], opens), ([words[-1]], False)]
+    if sum(places) < 2:
+        return [(words, opens)]
+    parts: list[tuple[list[str], bool]] = []
+    current: list[str] = []
+    for index, (word, is_place) in enumerate(zip(words, places, strict=True)):
+        if is_place or word.lower() in CONNECTORS:
+            if current:
+                parts.append((current, opens and index == len(current)))
+            current = []
+            if is_place:
+                parts.append(([word], opens and index == 0))
+        else:
+            current.append(word)
+    if current:
+        parts.append((current, opens and len(current) == len(words)))
+    return parts
 
 
 def _merge_parts(counts: Counter[str]) -> Counter[str]:

@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Sequence
 from datetime import date
 
 from articles.metadata import file_metadata
 from digest.library.store import Library
-from digest.library.stories import StoryStore
-from digest.stories.assembly import assemble
+from digest.library.stories import ArticleFacts, StoryStore
+from digest.stories.assembly import assemble, headline_of, in_order
 from digest.stories.grouping import THRESHOLD, WINDOW_DAYS, Grouper
 from digest.stories.keys import name_key
 from digest.stories.model import Story, StoryArticle, StoryFilters, StoryName
+from digest.stories.places import english_place
 from digest.stories.profile import Profile, profile
 
 log = logging.getLogger(__name__)
@@ -210,6 +212,13 @@ class Stories:
         stories = self._stories(members, summary)
         return stories[0] if stories else None
 
+    def assembled(self, story_ids: Sequence[int]) -> list[Story]:
+        """These stories (as Stories.list gives them), in the order asked; those gone are
+        left out. A page of the list costs its own articles, not the library's."""
+        members = self.store.members(list(story_ids))
+        made = {story.id: story for story in self._stories(members, False)}
+        return [made[story_id] for story_id in story_ids if story_id in made]
+
     def names(self, prefix: str = "") -> list[StoryName]:
         """Every name of the library (for a name filter), named by most articles first."""
         stories = self.list()
@@ -233,12 +242,22 @@ class Stories:
                      or any(s.lower().startswith(lowered) for s in n.spellings)]
         return found
 
-    def _stories(self, members: dict[int, list[int]], summaries: bool) -> list[Story]:
+    def headlines(self) -> dict[int, str]:
+        """Every story's headline (as Stories.list gives it), without the rest of the
+        story: its names are what assembling every story costs."""
+        members = self.store.members()
+        articles, _ = self._articles(members)
+        return {story_id: headline_of(in_order(found)) for story_id, found in articles.items()}
+
+    def _articles(self, members: dict[int, list[int]]
+                  ) -> tuple[dict[int, list[StoryArticle]], dict[int, ArticleFacts]]:
+        """Each story's articles (those still kept; stories left without any left out),
+        and the articles' facts."""
         ids = [article for story in members.values() for article in story]
         stored = self.store.articles(ids)
         facts = self.store.facts(ids)
-        pinned = {a for a, m in self.store.memberships().items() if m.pinned}
-        stories = []
+        pinned = self.store.pinned(ids)
+        found: dict[int, list[StoryArticle]] = {}
         for story_id, article_ids in members.items():
             articles = []
             for article_id in article_ids:
@@ -253,9 +272,15 @@ class Stories:
                     names=tuple(n[0] for n in fact.names) if fact else (),
                     keywords=fact.keywords if fact else (), pinned=row.id in pinned,
                 ))
-            if not articles:
-                continue
-            spellings = {a: facts[a].names for a in article_ids if a in facts}
+            if articles:
+                found[story_id] = articles
+        return found, facts
+
+    def _stories(self, members: dict[int, list[int]], summaries: bool) -> list[Story]:
+        found, facts = self._articles(members)
+        stories = []
+        for story_id, articles in found.items():
+            spellings = {a.id: facts[a.id].names for a in articles if a.id in facts}
             story = assemble(story_id, articles, spellings)
             if summaries:
                 story = assemble(story_id, articles, spellings, self._summary(story.central))
@@ -280,10 +305,16 @@ class Stories:
             return ()
 
 
+TYPED_LANGUAGES = ("en", "ru", "kk", "ky", "uz", "tg", "tk", "tr", "az", "uk", "de", "fr")
+"""Languages a reader's typed name is read in (its key, or a place's English name)."""
+
+
 def name_keys(name: str) -> list[str]:
     """The keys a reader's spelling of a name may stand for (as typed, any script)."""
-    keys = {name_key(name, "")}
-    keys.update(name_key(name, language) for language in ("ru", "kk", "uz", "tr"))
+    places = {english_place(name, language) for language in TYPED_LANGUAGES} - {None}
+    if places:  # every article keys a place by its English name
+        return sorted({name_key(place, "en") for place in places if place})
+    keys = {name_key(name, "")} | {name_key(name, language) for language in TYPED_LANGUAGES}
     return sorted(key for key in keys if key)
 
 

@@ -3,9 +3,13 @@ public results: no Streamlit here, so the views stay thin and the tests can call
 
 - `version`: a cheap key that changes when any story changes (an article added, moved,
   regrouped, deleted), so the ui can cache a whole library's stories between reruns;
-- `select`, `library_names`: filters and the name list applied to stories already listed
-  (one Stories.list() per version instead of one per filter);
-- `timeline`: articles per day, by language or by story, for the chart;
+- `outline`, `select_lines`, `top_name`, `named_stories`: the Library's story list read
+  by aggregates (one line per story: size, dates, languages, outlets, articles per day),
+  filtered and paged without assembling every story; only the stories on screen are
+  assembled (Stories.assembled);
+- `select`, `library_names`: the same filters and name list applied to stories already
+  listed;
+- `timeline`, `lines_timeline`: articles per day, by language or by story, for the chart;
 - `desk_stories`: the dashboard's articles grouped by their library story (the Briefing);
 - `named_ids`, `article_names`, `place`: the name filter of the Library's search, the names
   on an article's card, and putting newly kept articles in their stories.
@@ -17,10 +21,12 @@ import logging
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
+from digest.stories.assembly import story_name
 from digest.stories.model import Story, StoryArticle, StoryName
 from digest.stories.names import NOUN_CAPITALS
+from digest.stories.places import place_in
 from digest.stories.service import Stories, name_keys
 
 log = logging.getLogger(__name__)
@@ -31,12 +37,12 @@ OTHER = "other"
 
 def version(stories: Stories) -> str:
     """A digest of the library's stories: changes with every article profiled or deleted
-    and with every membership (a move, a split, a regroup). One scan of the membership
-    table (milliseconds for 10,000 articles)."""
+    and with every membership (a move, a split, a regroup: the library's change counter
+    of its memberships, and their count and checksum). Aggregates only: no row is read
+    into Python."""
     state = stories.store.state()
-    rows = sorted((m.article_id, m.story_id, m.pinned) for m in
-                  stories.store.memberships().values())
-    digest = hashlib.blake2b(repr((state, rows)).encode(), digest_size=12)
+    digest = hashlib.blake2b(repr((state, stories.store.members_sum())).encode(),
+                             digest_size=12)
     return digest.hexdigest()
 
 
@@ -99,6 +105,134 @@ def select(listed: Sequence[Story], languages: Sequence[str] = (), outlets: Sequ
     return chosen
 
 
+@dataclass(frozen=True)
+class StoryLine:
+    """One story as its line in the list, the filters and the timeline need it, read by
+    aggregates (no article assembled)."""
+
+    id: int
+    size: int
+    first_report: date
+    last_report: date
+    languages: frozenset[str]
+    outlets: frozenset[str]
+    coverage: tuple[tuple[date, str, int], ...]
+    """(day reported, language, articles)."""
+
+
+@dataclass(frozen=True)
+class Outline:
+    """Every story of the library as lines, latest report first (Stories.list's order),
+    with the filters' choices."""
+
+    lines: tuple[StoryLine, ...]
+    languages: tuple[str, ...]
+    """As languages_of gives them."""
+    outlets: tuple[str, ...]
+    """As outlets_of gives them."""
+
+
+def outline(stories: Stories) -> Outline:
+    """The library's stories as lines, from one aggregate query."""
+    days: dict[int, list[tuple[date, str, int]]] = {}
+    languages: dict[int, set[str]] = {}
+    outlets: dict[int, set[str]] = {}
+    for story_id, day, language, outlet, articles in stories.store.coverage():
+        days.setdefault(story_id, []).append((date.fromisoformat(day), language, articles))
+        languages.setdefault(story_id, set()).add(language)
+        if outlet:
+            outlets.setdefault(story_id, set()).add(outlet)
+    lines = []
+    for story_id, counted in days.items():
+        by_day: Counter[tuple[date, str]] = Counter()
+        for day, language, articles in counted:
+            by_day[day, language] += articles
+        reported = [day for day, _ in by_day]
+        lines.append(StoryLine(
+            id=story_id, size=sum(by_day.values()), first_report=min(reported),
+            last_report=max(reported), languages=frozenset(languages[story_id]),
+            outlets=frozenset(outlets.get(story_id, ())),
+            coverage=tuple((day, language, n) for (day, language), n in sorted(by_day.items())),
+        ))
+    lines.sort(key=lambda s: (s.last_report, s.first_report, s.id), reverse=True)
+    counts = Counter(outlet for line in lines for outlet in line.outlets)
+    return Outline(
+        lines=tuple(lines),
+        languages=tuple(sorted({language for line in lines for language in line.languages})),
+        outlets=tuple(o for o, _ in sorted(counts.items(), key=lambda o: (-o[1], o[0].lower()))),
+    )
+
+
+def named_stories(stories: Stories, name: str) -> set[int]:
+    """The stories holding an article naming `name`, in any spelling or script."""
+    return stories.store.stories_named(name_keys(name)) if name.strip() else set()
+
+
+def select_lines(lines: Sequence[StoryLine], languages: Sequence[str] = (),
+                 outlets: Sequence[str] = (), named: set[int] | None = None
+                 ) -> list[StoryLine]:
+    """The lines of the stories covered in any of `languages`, by any of `outlets`, among
+    the `named` stories (None: any): as select() gives the stories."""
+    return [line for line in lines
+            if (not languages or not line.languages.isdisjoint(languages))
+            and (not outlets or not line.outlets.isdisjoint(outlets))
+            and (named is None or line.id in named)]
+
+
+def top_name(stories: Stories, lines: Sequence[StoryLine]) -> StoryName | None:
+    """library_names(every story)[0] without listing every story: the names are tried in
+    the order of the articles naming them (an upper bound of what library_names counts,
+    which leaves out a name where a story does not show it) until no other can beat the
+    best; each tried one is merged across its stories as library_names merges it."""
+    rank = {line.id: n for n, line in enumerate(lines)}
+    best: StoryName | None = None
+    for key, bound in stories.store.name_counts():
+        if best is not None and bound < best.articles:
+            break
+        name = _merged_name(key, stories.store.name_uses(key), rank)
+        if name is not None and (best is None or (-name.articles, name.display.lower())
+                                 < (-best.articles, best.display.lower())):
+            best = name
+    return best
+
+
+def _merged_name(key: str, uses: Sequence[tuple], rank: dict[int, int]) -> StoryName | None:
+    """One name of the library as library_names merges it: each story's StoryName (its
+    articles in their assembly order), merged in the stories' list order."""
+    by_story: dict[int, list[tuple]] = {}
+    for use in uses:
+        if use[0] in rank:
+            by_story.setdefault(use[0], []).append(use)
+    merged: StoryName | None = None
+    for story_id in sorted(by_story, key=rank.__getitem__):
+        name = _story_name(key, by_story[story_id])
+        if name is None:
+            continue
+        if merged is None:
+            merged = name
+            continue
+        shown = name if name.articles > merged.articles else merged
+        merged = StoryName(key, shown.display,
+                           tuple(dict.fromkeys(merged.spellings + name.spellings)),
+                           merged.articles + name.articles, merged.mentions + name.mentions)
+    return merged
+
+
+def _story_name(key: str, uses: list[tuple]) -> StoryName | None:
+    """The StoryName of `key` in one story from its articles' (story, article, language,
+    spelling, mentions, day, added, latin) rows, taken in the order assemble() keeps
+    them (StoryStore.name_uses)."""
+    ordered = sorted(uses, key=lambda u: (date.fromisoformat(u[5]),
+                                          datetime.fromisoformat(u[6]), u[1]))
+    forms: Counter[str] = Counter()
+    latins: Counter[str] = Counter()
+    for use in ordered:
+        forms[use[3]] += use[4]
+        latins[use[7]] += use[4]
+    return story_name(key, forms, {use[2] for use in ordered}, len(ordered),
+                      sum(use[4] for use in ordered), latins.most_common(1)[0][0])
+
+
 def library_names(listed: Sequence[Story]) -> list[StoryName]:
     """Every name of the stories, merged by key, named in most articles first (the name
     filter's choices); the spelling shown is that of the story naming it most."""
@@ -157,6 +291,30 @@ def timeline(listed: Sequence[Story], by: str = "language", top: int = 8) -> lis
             else:
                 series = article.language
             counts[article.reported, series] += 1
+    return _bars(counts)
+
+
+def biggest(lines: Sequence[StoryLine], top: int = 8) -> list[int]:
+    """The ids of the `top` largest stories (by id among equals): the timeline's series
+    when it is coloured by story."""
+    return [line.id for line in sorted(lines, key=lambda s: (-s.size, -s.id))[:top]]
+
+
+def lines_timeline(lines: Sequence[StoryLine], by: str = "language",
+                   top: int = 8) -> list[Coverage]:
+    """timeline() of the stories these lines stand for, from their counts alone."""
+    largest = set(biggest(lines, top))
+    counts: Counter[tuple[date, str]] = Counter()
+    for line in lines:
+        story = str(line.id) if line.id in largest else OTHER
+        for day, language, articles in line.coverage:
+            counts[day, story if by == "story" else language] += articles
+    return _bars(counts)
+
+
+def _bars(counts: Counter[tuple[date, str]]) -> list[Coverage]:
+    """The chart's rows from articles per (day, series): by week beyond MAX_DAYS, every
+    day or week from the first to the last present."""
     if not counts:
         return []
     first = min(day for day, _ in counts)
@@ -265,8 +423,9 @@ def article_names(stories: Stories, article_id: int, prefer: Sequence[str] = (),
         names = [name for name in names
                  if " " in name[0] or name[1].isupper() or name[0] in elsewhere]
     shown: dict[str, str] = {}
+    reader = prefer[0] if prefer else ""
     for key, spelling, latin, _ in names:  # most mentioned first
-        shown.setdefault(key, spelling if own else (latin or spelling))
+        shown.setdefault(key, spelling if own else place_in(latin or spelling, reader))
     return list(dict.fromkeys(shown.values()))[:limit]
 
 
@@ -285,9 +444,12 @@ def _named_elsewhere(stories: Stories, article_id: int) -> set[str]:
 def in_reader_spelling(stories: Stories, names: Sequence[StoryName], article_ids: Sequence[int],
                        prefer: Sequence[str]) -> tuple[StoryName, ...]:
     """The names with the spelling shown taken from the articles in the reader's languages
-    (`prefer`, first found first), when they name it; else the story's Latin form."""
+    (`prefer`, first found first), when they name it; else the story's Latin form, or a
+    place's name in the first of them."""
     if not prefer or not names:
         return tuple(names)
+    names = [StoryName(n.key, place_in(n.display, prefer[0]), n.spellings, n.articles,
+                       n.mentions) for n in names]
     facts = stories.store.facts(list(article_ids))
     stored = stories.store.articles(list(article_ids))
     rank = {language: n for n, language in enumerate(prefer)}

@@ -4,12 +4,16 @@ a spelling-free skeleton that survives transliteration, so cognates meet across
 languages ("immigration", "иммиграции", "immigración" share "imgr")."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from digest.library.search import has_stemmer
 from digest.library.search import stem as snowball_stem
 from digest.stories.keys import TURKIC, reduce, skeleton
 
+WORD = re.compile(r"[^\W\d_]+(?:[-'’‘ʻʼ][^\W\d_]+)*")
+"""A word: letters, joined by a hyphen or an apostrophe of any shape (Tokayev'in, Oʻzbekiston,
+O‘zbekiston, Касым-Жомарт)."""
 SKELETON_LETTERS = 4
 """Letters of a word's skeleton kept as its cognate feature: the stem's first
 consonants, which loanwords keep across the region's languages."""
