@@ -161,3 +161,11 @@ def test_uzbek_places_are_found_whatever_apostrophe_is_typed():
         assert {"Uzbekistan", "Kazakhstan"} <= latins, spelling
     kyrgyz = {n.latin for n in names_of("Президент Кыргызстандын атынан Бишкекте сүйлөдү.", "ky")}
     assert {"Kyrgyzstan", "Bishkek"} <= kyrgyz
+
+
+def test_a_month_before_a_name_is_a_first_name_and_after_a_figure_a_date():
+    """Kasım is November in Turkish and a first name: "Kasım Cömert Tokayev"."""
+    assert "Kasım Cömert Tokayev" in {n.text for n in names_of(
+        "Kazakistan Cumhurbaşkanı Kasım Cömert Tokayev, 3 Mart'ta görüştü.", "tr")}
+    assert not names_of("Toplantı 3 Kasım Pazartesi günü yapıldı.", "tr")
+    assert {n.text for n in names_of("In May Smith will travel.", "en")} == {"Smith"}

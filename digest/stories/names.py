@@ -112,7 +112,8 @@ def _runs(text: str, language: str):
     previous_end = -1
     previous_word = ""
     nouns = language in NOUN_CAPITALS
-    for match in WORD.finditer(text):
+    matches = list(WORD.finditer(text))
+    for index, match in enumerate(matches):
         word = match.group()
         after, previous_word = previous_word, word
         if nouns and _capitalised(word) and not word.isupper() and (not run or not pending) and (
@@ -129,7 +130,9 @@ def _runs(text: str, language: str):
         if run and broken:
             yield run, run_opens
             run, pending = [], []
-        if _capitalised(word) and not _common(word, lower_words, stops, language) or (
+        if _capitalised(word) and (not _common(word, lower_words, stops, language)
+                                   or _month_in_name(text, matches, index, lower_words,
+                                                     stops, language)) or (
             _capitalised(word) and word.isupper() and len(word) >= 2 and word.lower() not in stops
             and word.lower() not in TITLES
         ):
@@ -149,6 +152,23 @@ def _runs(text: str, language: str):
             run, pending = [], []
     if run:
         yield run, run_opens
+
+
+def _month_in_name(text: str, matches: list[re.Match[str]], index: int,
+                   lower_words: set[str], stops: frozenset[str], language: str) -> bool:
+    """A month's name right before another name, not after a figure or a small word, is a
+    first name: Turkish "Kasım Cömert Tokayev" (Kasım is November), not "3 Kasım'da" or
+    "In May Smith ..."."""
+    word = matches[index].group()
+    if without_apostrophes(word, language).lower() not in MONTH_OF or index + 1 >= len(matches):
+        return False
+    before = text[:matches[index].start()].rstrip()
+    previous = matches[index - 1].group().lower() if index else ""
+    following = matches[index + 1]
+    return (not before[-1:].isdigit() and previous not in stops
+            and not text[matches[index].end():following.start()].strip()
+            and _capitalised(following.group())
+            and not _common(following.group(), lower_words, stops, language))
 
 
 def _opens_after(text: str, position: int, starts: set[int]) -> bool:
