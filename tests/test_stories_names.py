@@ -169,3 +169,11 @@ def test_a_month_before_a_name_is_a_first_name_and_after_a_figure_a_date():
         "Kazakistan Cumhurbaşkanı Kasım Cömert Tokayev, 3 Mart'ta görüştü.", "tr")}
     assert not names_of("Toplantı 3 Kasım Pazartesi günü yapıldı.", "tr")
     assert {n.text for n in names_of("In May Smith will travel.", "en")} == {"Smith"}
+
+
+def test_two_names_joined_by_and_are_two_names():
+    found = {n.text for n in names_of(
+        "Историки сравнивали Вашингтона и Линкольна, а затем Рузвельта.", "ru")}
+    assert not any(" и " in name for name in found)
+    assert {n.latin for n in names_of("Talks with Bosnia and Herzegovina began.", "en")} >= {
+        "Bosnia & Herzegovina"}

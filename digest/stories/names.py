@@ -21,7 +21,7 @@ from functools import cache
 from digest.stories.calendar import MONTH_OF, WEEKDAYS
 from digest.stories.keys import CONNECTORS as KEY_CONNECTORS
 from digest.stories.keys import SLAVIC, TURKIC, latin, name_key, without_apostrophes
-from digest.stories.places import english_place, place
+from digest.stories.places import CONJUNCTIONS, english_place, place
 from digest.stories.spellings import looks_inflected, shown_spelling
 from digest.stories.words import WORD
 from languages.scripts import dominant_script
@@ -288,9 +288,13 @@ def _split_places(words: list[str], opens: bool, language: str
                   ) -> list[tuple[list[str], bool]]:
     """A run holding two places or more that is not one place's name is a list of names:
     "Kazakhstan and Uzbekistan", "Ташкентте Өзбекстан" (in Tashkent, Uzbekistan's); so is
-    a run ending in a place."""
+    a run ending in a place, and one of two names joined by a conjunction."""
     if len(words) < 2 or english_place(" ".join(words), language):
         return [(words, opens)]
+    joined = next((i for i, word in enumerate(words) if word.lower() in CONJUNCTIONS), None)
+    if joined is not None:
+        return [*_split_places(words[:joined], opens, language),
+                *_split_places(words[joined + 1:], False, language)]
     places = [english_place(word, language) is not None for word in words]
     if sum(places) == 1 and places[-1] and words[-2].lower() not in CONNECTORS:
         # "Қасым-Жомарт Тоқаев Өзбекстан ..." (Tokayev, Uzbekistan's president ...); a

@@ -32,6 +32,10 @@ TERRITORY, CITY = "land:", "city:"
 """Code prefixes: a country or continent (CLDR's territory code), a city (its time
 zone's)."""
 MAX_WORDS = 4
+CONJUNCTIONS = frozenset({"and", "и", "ve", "und", "et", "y", "e", "va", "ва", "және", "жана"})
+"""Words that join two names ("Вашингтона и Линкольна", "Trump and Clinton"), or two parts
+of one place ("Bosnia and Herzegovina", CLDR's "Bosnia & Herzegovina"): left out of a
+place's words."""
 _APOSTROPHE_SUFFIX = re.compile(r"['’ʼ].*$")
 _ELISION = re.compile(r"^[a-z]{1,2}['’]", re.IGNORECASE)  # d'Almaty, l'Ouzbékistan
 _APOSTROPHE = re.compile(r"['’‘ʻʼ`]")
@@ -142,7 +146,8 @@ def _english_names() -> dict[str, str]:
 
 
 def _stems(words: list[str], language: str) -> tuple[str, ...]:
-    return tuple(stem(_normal(word, language), language) for word in words)
+    return tuple(stem(_normal(word, language), language) for word in words
+                 if word.lower() not in CONJUNCTIONS)
 
 
 @lru_cache(maxsize=100_000)
