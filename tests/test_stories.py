@@ -238,3 +238,20 @@ def test_a_place_is_shown_in_the_readers_language(stories):
     assert "Kassym-Jomart Tokayev" in kazakh
     assert "Узбекистан" in article_names(service, english, prefer=("ru",))
     assert place_in("China", "uz") == "Xitoy" and place_in("Tokayev", "kk") == "Tokayev"
+
+
+def test_a_russian_adjective_opening_a_name_is_not_shown_as_a_name(library):
+    """Russian capitalises only the first word of "Национального фонда" (the National
+    Fund): "Национального" alone is no name on the card or in the story; people stay."""
+    from digest.stories.views import article_names
+
+    ids = kept(library, {"budget-ru.txt": (
+        "Бюджет\n\nМинистр финансов Ерулан Жамаубаев заявил, что правительство снизит "
+        "зависимость бюджета от Национального фонда. Жамаубаев выступил в среду.")})
+    service = Stories(library)
+    service.assign(ids["budget-ru.txt"])
+    shown = article_names(service, ids["budget-ru.txt"], prefer=("ru",))
+    assert "Ерулан Жамаубаев" in shown
+    assert not any(name.startswith("Национальн") for name in shown)
+    story = service.story(service.story_of(ids["budget-ru.txt"]))
+    assert not any(name.display.startswith("Natsional") for name in story.names)

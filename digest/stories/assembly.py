@@ -5,6 +5,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 
 from digest.stories.keys import latin
+from digest.stories.lexicon import common_word
 from digest.stories.model import Story, StoryArticle, StoryName
 from digest.stories.names import NOUN_CAPITALS
 from digest.stories.places import english_place
@@ -39,8 +40,14 @@ def central_article(articles: Sequence[StoryArticle]) -> StoryArticle:
 def _shown(key: str, forms: Counter[str], languages: set[str]) -> bool:
     """Whether a name is worth showing: a one-word name written only in a language that
     capitalises its nouns ("Jahre", "Regierung" pass for names there) is shown when in
-    capitals (an acronym) or when an article in another language names it too."""
-    if " " in key or not languages <= NOUN_CAPITALS:
+    capitals (an acronym) or when an article in another language names it too; nor is one
+    that is a common adjective or verb in every language naming it (Russian capitalises
+    the first word of a name: "Национального фонда")."""
+    if " " in key:
+        return True
+    if all(common_word(form, language) for form in forms for language in languages):
+        return False  # "Национального" (фонда): an adjective that opens a name
+    if not languages <= NOUN_CAPITALS:
         return True
     return any(form.isupper() for form in forms)
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from digest.stories.assembly import story_name
+from digest.stories.lexicon import common_word
 from digest.stories.model import Story, StoryArticle, StoryName
 from digest.stories.names import NOUN_CAPITALS
 from digest.stories.places import place_in
@@ -411,7 +412,8 @@ def article_names(stories: Stories, article_id: int, prefer: Sequence[str] = (),
     article spells them when it is in one of the `prefer` languages (the reader's),
     else one Latin form each (that of its most mentioned spelling). A German article's
     one-word names are shown when in capitals or named by its story's other languages
-    (German capitalises its nouns)."""
+    (German capitalises its nouns); a Russian one that is a common adjective or verb
+    ("Национального" of "Национального фонда") is not shown."""
     facts = stories.store.facts([article_id]).get(article_id)
     stored = stories.store.articles([article_id]).get(article_id)
     if facts is None or stored is None:
@@ -422,6 +424,7 @@ def article_names(stories: Stories, article_id: int, prefer: Sequence[str] = (),
         elsewhere = _named_elsewhere(stories, article_id)
         names = [name for name in names
                  if " " in name[0] or name[1].isupper() or name[0] in elsewhere]
+    names = [name for name in names if " " in name[0] or not common_word(name[1], stored.language)]
     shown: dict[str, str] = {}
     reader = prefer[0] if prefer else ""
     for key, spelling, latin, _ in names:  # most mentioned first
