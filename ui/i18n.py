@@ -399,13 +399,89 @@ TEMPLATES = (
     N_("{size} MB"),  # a size in another text ("more than 1,024.0 MB")
     # a multilingual model's folder or zip refused (translator.multilingual.install, models)
     N_("not a multilingual model in the CTranslate2 layout (missing {files})."),
-    N_("model.bin {problem}."),
     N_("{name} is {size} MB (limit {limit} MB); not a model's file, refused."),
     N_("its files cannot be used ({error})."),
     N_("{repo} is not a Hugging Face repository name (owner/name)."),
     # a document not translated in its own format (digest.formatted, articles.rebuild)
     N_("the file could not be translated ({error})."),
     N_("no language pack or model translates {language} into {target}."),
+    # model.bin's problems after "model.bin " (translator.files.ctranslate2_problem), and
+    # what its header says is wrong
+    N_("is truncated: {size} bytes, but its own header needs at least {size2}"),
+    N_("is not a CTranslate2 model ({error})"),
+    N_("was written by a newer CTranslate2 (format {version}; this one reads up to "
+       "{supported})"),
+    N_("has {size} bytes after the model's end (a download resumed onto another file?)"),
+    N_("it declares {count} weights"),
+    N_("a weight has {count} dimensions"),
+    N_("a weight has the unknown type {number}"),
+    N_("a weight has items of {count} bytes"),
+    # a model's other files (translator.files.read_json_file, translator.multilingual.models)
+    N_("{file} is an HTML page, not JSON"),
+    N_("{file} is nested too deeply"),
+    N_("{file} is not UTF-8 text"),
+    N_("{file} is not valid JSON ({error})"),
+    N_("{file} is nested more than {count} levels deep"),
+    N_("{file} is larger than {size} MB"),
+    N_("{file} is empty"),
+    N_("{file} is not a JSON list of tokens"),
+    N_("{file} is an HTML page, not a SentencePiece model"),
+    N_("{file} is not a SentencePiece model ({error})"),
+    # a model's install and removal, a pack's removal (multilingual.install, .models, packs)
+    N_("could not copy it ({error})."),
+    N_("could not read it ({error})."),
+    N_("larger than {size} GB"),
+    N_("the model was moved in but cannot be read at {path}."),
+    N_("No multilingual model {name} is installed (looked in {folder})."),
+    N_("Could not remove the model at {path}."),
+    N_("No {code} → {code2} language pack is installed (looked in {folder})."),
+    N_("Could not remove the pack at {path}."),
+    # a model's download (translator.multilingual.download, translator.http)
+    N_("The file list of {repo} at {url} is implausibly large."),
+    N_("Hugging Face's answer for {repo} ({url}) is not JSON."),
+    N_("Hugging Face gave no file list for {repo}."),
+    N_("{repo} is not a multilingual model in the CTranslate2 layout (no {files}); choose a "
+       "converted one such as {repo2}."),
+    N_("Hugging Face lists no checksum (sha256) for {files} of {repo}, so the download could "
+       "not be verified; refused. {other}"),
+    N_("Could not create {folder} ({error})."),
+    N_("No checksum is known for {file} of {repo}, so it could not be verified; refused. "
+       "{other}"),
+    N_("{problem} The files match Hugging Face's checksums, so the repository itself holds "
+       "them: choose another model."),
+    N_("{repo} (downloaded)"),
+    N_("{url} would not serve {file} from its beginning either; refused. Try again later."),
+    N_("{file} could not be saved ({error})."),
+    N_("{file} of {repo} changed on Hugging Face since its file list was read (the Hub now "
+       "gives the checksum {hex}…, the list {hex2}…); the partial file was deleted. Start the "
+       "download again to fetch the current version from the beginning."),
+    N_("{file} of {repo} does not match the {algorithm} checksum Hugging Face lists for it "
+       "({hex}… instead of {hex2}…); it was deleted. Start the download again to fetch it "
+       "from the beginning."),
+    N_("{file} from {url} is longer than the Hub announced ({size} bytes), but Hugging Face's "
+       "file list says {size2} bytes; refused (a proxy in the way, or the repository changed: "
+       "start the download again)."),
+    N_("{file} from {url} is {size} bytes on the server, but Hugging Face's file list says "
+       "{size2} bytes; refused (a proxy in the way, or the repository changed: start the "
+       "download again)."),
+    N_("nothing arrived for {seconds} s"),
+    N_("only {count} bytes arrived in {seconds} s (less than {size} KiB in {seconds2} s counts "
+       "as stalled)"),
+    # a pack or model that cannot translate (translator.packs.loading, tokenizers, engine)
+    N_("The {source} → {target} language pack is no longer installed (it was removed or is "
+       "being replaced at {path}). Install it again on the Language packs page or with "
+       "`news-digest packages install {code} {code2}`."),
+    N_("The {source} → {target} pack is not installed."),
+    N_("The {source} → {target} pack at {path} could not be loaded: {error}. Remove it and "
+       "install it again."),
+    N_("The {source} → {target} pack at {path} has no tokenizer (sentencepiece.model or "
+       "bpe.model)."),
+    N_("The {code} → {code2} pack uses BPE tokenization, which needs the 'sacremoses' package "
+       "({error})."),
+    N_("The {source} → {target} pack failed while translating: {error}"),
+    N_("The {family} model {name} failed while translating: {error}"),
+    # model.bin's problem: after the texts that start with a file's name ("model.bin of ...")
+    N_("model.bin {problem}."),
     # a refusal naming its file ("x.argosmodel: ..."), then "...; refused.": last
     N_("{label}: {reason}"),
     N_("{problem}; refused."),
@@ -481,6 +557,15 @@ MESSAGES = (
     N_("NLLB-200 distilled 600M, int8, about 600 MB: every language of the region"),
     N_("NLLB-200 distilled 600M (same model, another conversion)"),
     N_("M2M-100 418M, MIT licence: kk, uz, mn, be (no Tajik or Kyrgyz)"),
+    # a model's files refused, a download cut short (translator.files, .multilingual, .http)
+    N_("is an HTML page, not model weights (a login or error page saved under that name?)"),
+    N_("a name in its header is not terminated"),
+    N_("its model name is not text"),
+    N_("a weight's size disagrees with its shape"),
+    N_("config.json is not a JSON object"),
+    N_("its vocabulary has no language codes (kaz_Cyrl or __kk__); not an NLLB-200 or "
+       "M2M-100 model."),
+    N_("the server closed the connection early"),
 )
 """Texts the packages below ui hand up as they are (a file's refusal), in the catalogs."""
 _TYPED = {
@@ -503,10 +588,16 @@ _TYPED = {
     "required": r"[^\s:]+",  # a file of the pack, not "x.argosmodel: model/model.bin"
     "family": r"[\w\-]+",
     "files": r"[\w.\-]+(?:(?:, | or )[\w.\-]+)*",  # "model.bin, a.json or a.txt"
+    "file": r"[\w.\-]+",  # one file's name: "config.json"
+    "size2": r"[\d,]+(?:\.\d+)?",
+    "seconds2": r"[\d.]+",
+    "hex": r"[0-9a-f]+",
+    "hex2": r"[0-9a-f]+",
+    "algorithm": r"[\w\-]+",
 }
 _VERBATIM = {"term", "rendering", "unit", "part", "url", "path", "folder", "name", "names",
              "top", "required", "key", "value", "status", "version", "version2", "supported",
-             "repo"}
+             "repo", "repo2", "file", "hex", "hex2", "algorithm"}
 """Placeholders whose values are the article's words, a file's part, a path, a link, a
 field or a status line: shown as they are."""
 _LISTED = {"notes"}
