@@ -12,8 +12,10 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from testkit.tinypack import build_tiny_pack
+from tests.test_i18n_pages import english_left
 from tests.test_ui_dashboard import html_bodies, start, texts, upload
 from translator.packs.install import install_from_file
+from ui import i18n
 
 RUSSIAN = (
     "Шульман в Думе\n\n"
@@ -30,6 +32,7 @@ def fresh_caches():
     st.cache_data.clear()
     yield
     st.cache_data.clear()
+    i18n.forget_last_run()
 
 
 @pytest.fixture
@@ -152,3 +155,36 @@ def test_a_csv_glossary_is_imported_listed_and_downloaded_again(monkeypatch):
     listed = " ".join(texts(page, "markdown")).replace("\\", "")
     assert "Госдума" in listed and "State Duma" in listed and "kept as it is" in listed
     assert downloads["glossary.csv"].decode("utf-8") == csv_text
+
+
+def test_a_bad_glossary_file_and_a_term_too_long_are_refused_in_russian():
+    """In the Russian interface the glossary's refusals are Russian: a CSV file whose third
+    line holds no word (nothing of it imported), one with a carriage return inside a field,
+    and a term too long typed in the form."""
+    russian = i18n.translations("ru").gettext
+    page = AppTest.from_function(packs_page, default_timeout=60)
+    page.session_state[i18n.LANGUAGE_KEY] = "ru"
+    page.run()
+
+    def imported(csv_text: str) -> list[str]:
+        page.file_uploader(key="glossary_csv").set_value(
+            ("terms.csv", csv_text.encode(), "text/csv"))
+        page.run()
+        next(b for b in page.button if b.label == russian("Import these terms")).click().run()
+        assert not page.exception, page.exception
+        return [text.replace("\\", "") for text in texts(page, "warning")]
+
+    header = "source_language,term,target_language,translation\n"
+    warnings = imported(header + "ru,Госдума,en,State Duma\nru,«—»,en,\n")
+    assert warnings == [
+        "Строка 3 файла глоссария: В термине глоссария должно быть хотя бы одно слово."]
+    assert "Госдума" not in " ".join(texts(page, "markdown"))
+    warnings = imported(header + "ru,Гос\rдума,en,State Duma\n")
+    assert warnings == ["Не удаётся прочитать строку 2 файла глоссария: в поле без кавычек "
+                        "встретился символ перевода строки."]
+    page.text_input(key="glossary_term").set_value("Шульман " * 30)
+    next(b for b in page.button if b.label == russian("Add to the glossary")).click().run()
+    assert not page.exception, page.exception
+    warnings = [text.replace("\\", "") for text in texts(page, "warning")]
+    assert warnings == ["Длина термина глоссария — не более 200 символов."]
+    assert english_left(warnings, "ru") == []

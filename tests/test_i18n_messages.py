@@ -38,7 +38,7 @@ KEPT = ("OCR", "AES", "'cryptography'", "content.xml", "OpenDocument", "Kori Sch
         "News Digest", "SQLite", "NEWS_DIGEST_DATA", "JSON", "NUL", "sbd", "package_version",
         "from_code", "sha256", "CC-BY-NC", "Meta AI", "HTML", "Wi-Fi", "huggingface.co",
         "PdfReadError", "AttributeError", "SentencePiece", "kaz_Cyrl", "__kk__", "BPE",
-        "'sacremoses'")
+        "'sacremoses'", "MIT")
 """Names a translation keeps, the article's own words in a reason, exception names."""
 
 
@@ -182,9 +182,21 @@ NEWER = {  # a model's files, its download, a pack or model that cannot translat
         "is truncated: {size} bytes, but its own header needs at least {size2}"):
         i18n.TEMPLATES.index("{label}: {reason}")],
     *i18n.MESSAGES[i18n.MESSAGES.index(
-        "is an HTML page, not model weights (a login or error page saved under that name?)"):],
+        "is an HTML page, not model weights (a login or error page saved under that name?)"):
+        i18n.MESSAGES.index("A glossary term needs at least one word.")],
 }
 """Checked by test_a_model_s_files_its_download_and_a_failed_translation_are_translated."""
+GLOSSARY_AND_LICENCES = {  # a glossary term or file refused, a licence the Hub declares
+    *i18n.TEMPLATES[:i18n.TEMPLATES.index("No language pack for {source} → {target}.")],
+    *i18n.MESSAGES[i18n.MESSAGES.index("A glossary term needs at least one word."):],
+}
+"""Checked by test_a_glossary_s_refusals_and_a_model_s_licence_are_translated."""
+CSV_NEWLINE = {  # the csv module's wording, one in Python 3.11, the other from 3.12
+    "new-line character seen in unquoted field - do you need to open the file in "
+    "universal-newline mode?",
+    "new-line character seen in unquoted field - do you need to open the file with "
+    "newline=''?",
+}
 NOT_MADE_HERE = {
     # a zip part missing where python-docx or the sniffer refuses the file first
     "this {kind} file has no {part}: it is damaged.",
@@ -276,6 +288,9 @@ NOT_MADE_HERE = {
     "Could not remove the pack at {path}.",
     "The {code} → {code2} pack uses BPE tokenization, which needs the 'sacremoses' package "
     "({error}).",
+    # normalize_code never gives an empty code: a glossary's empty language is "und"
+    "A glossary term needs its source and target languages.",
+    *CSV_NEWLINE,  # one of them is made here, by the Python that runs the test
 }
 """Wordings nothing quick made here produces: their translations are checked by
 test_the_wordings_not_made_here_are_translated_too, on their English templates."""
@@ -661,6 +676,59 @@ def library_texts(tmp_path: Path) -> list[str]:
     return texts
 
 
+GLOSSARY_HEADER = "source_language,term,target_language,translation\n"
+
+
+def glossary_texts(tmp_path: Path) -> list[str]:
+    """The refusals of a glossary by the real code: a term without a word or too long, added
+    on the page (digest.library.glossary.add_term) or on a CSV file's line; a CSV file that
+    is empty, names no columns, or has a line the csv module cannot read (a bare carriage
+    return in an unquoted field, a field over its size limit)."""
+    from digest.library import glossary as kept
+    from digest.library.store import open_library
+    from translator.glossary import MAX_TERM_CHARS, GlossaryError, read_csv
+
+    library = open_library(tmp_path / "library.sqlite3")
+    long_term = "Schulman " * (MAX_TERM_CHARS // 8)
+    attempts: list[Callable[[], object]] = [
+        lambda: kept.add_term(library, "ru", "«—»", "en"),
+        lambda: kept.add_term(library, "en", long_term, "ru"),
+        lambda: kept.import_csv(library, ""),
+        lambda: kept.import_csv(library, "term,translation\nДума,Duma\n"),
+        *(lambda text=text: read_csv(GLOSSARY_HEADER + text) for text in (
+            "ru,Дума,en,Duma\nru,!!,en,\n",
+            f"ru,Дума,en,Duma\nen,{long_term},ru,\n",
+            "ru,Гос\rдума,en,State Duma\n",
+            'ru,"' + "Дума" * 40_000 + '",en,Duma\n',
+        )),
+    ]
+    texts = []
+    for attempt in attempts:
+        with pytest.raises(GlossaryError) as refused:
+            attempt()
+        texts.append(str(refused.value))
+    return texts
+
+
+def licence_texts(server, tmp_path: Path, monkeypatch) -> list[str]:
+    """A model's licence line on the Language packs page, by the real code: an installed
+    model's (translator.multilingual.models), and a download's as a loopback Hub declares
+    it (an NLLB-200 and an M2M-100 repository, translator.multilingual.download)."""
+    from testkit.httpserver import serve_hub_repo
+    from testkit.tinymodel import build_model_dir
+    from translator.multilingual.download import plan_download
+    from translator.multilingual.models import NLLB, MultilingualModel
+
+    monkeypatch.setenv("HF_ENDPOINT", server.url(""))
+    folder = build_model_dir(tmp_path / "hub-model")
+    files = {path.name: path.read_bytes() for path in folder.iterdir()}
+    texts = [MultilingualModel("nllb", tmp_path, NLLB, (("kk", "kaz_Cyrl"),)).licence]
+    for repo in ("t/nllb-200-ct2", "t/m2m100-ct2"):
+        serve_hub_repo(server, repo, files)
+        texts.append(plan_download(repo, timeout=5).licence)
+    return texts
+
+
 def kept_values(texts: list[str]) -> tuple[str, ...]:
     """What is shown as it came inside a translated text: a parser's or the system's own
     words ("Couldn't find end of Start Tag", "No such file or directory"), a code page's
@@ -761,6 +829,42 @@ def test_a_model_s_files_its_download_and_a_failed_translation_are_translated(
         assert [text for text, done in zip(texts, translated, strict=True) if done == text] == []
         left = english_left(translated, language, kept)
         assert left == [], "\n".join(left)
+
+
+def test_a_glossary_s_refusals_and_a_model_s_licence_are_translated(
+        tmp_path, loopback_server, monkeypatch):  # noqa: F811 (the fixture)
+    """Made by the real code: a glossary term or CSV file refused (the reason of a line's
+    term translated inside the line's), a model's licence as installed and as a Hub
+    declares it. Each comes out in Russian, Kazakh and Uzbek with no English left but the
+    licences' names, and every template and message added for them matched one of these
+    texts (or is among those not made here)."""
+    texts = glossary_texts(tmp_path / "glossary") + licence_texts(
+        loopback_server, tmp_path / "licences", monkeypatch)
+    texts = list(dict.fromkeys(texts))
+    used = set().union(*map(matched, texts))
+    assert used.issuperset(GLOSSARY_AND_LICENCES - NOT_MADE_HERE), sorted(
+        GLOSSARY_AND_LICENCES - NOT_MADE_HERE - used)
+    assert used & CSV_NEWLINE, texts  # this Python's wording is one of those known
+    assert any("(the repository declares: cc-by-nc-4.0)" in text and text.startswith("MIT ")
+               for text in texts), texts  # an M2M-100 model's, declared by the Hub
+    kept = (*KEPT, *kept_values(texts), "NLLB-200", "M2M-100")
+    for language in LANGUAGES:
+        with pytest.MonkeyPatch.context() as patched:
+            patched.setattr(i18n, "current", lambda language=language: language)
+            translated = [i18n.message(text) for text in texts]
+        assert [text for text, done in zip(texts, translated, strict=True) if done == text] == []
+        left = english_left(translated, language, kept)
+        assert left == [], "\n".join(left)
+    monkeypatch.setattr(i18n, "current", lambda: "ru")
+    nested = next(text for text in texts if text.startswith("Line 3 of the glossary file: "))
+    assert i18n.message(nested) == ("Строка 3 файла глоссария: В термине глоссария должно быть "
+                                    "хотя бы одно слово."), nested
+    assert i18n.message(next(text for text in texts if text.startswith("MIT "))) == (
+        "MIT (Meta AI, M2M-100) (в репозитории указано: cc-by-nc-4.0)")
+    monkeypatch.setattr(i18n, "current", lambda: "uz")
+    assert i18n.message(next(text for text in texts if "field limit" in text)) == (
+        "Lugʻat faylining 2-qatorini oʻqib boʻlmaydi: maydon ruxsat etilgan chegaradan uzun "
+        "(131\u00a0072).")
 
 
 def test_the_values_in_a_reason_follow_the_interface_language(monkeypatch):
@@ -908,3 +1012,36 @@ def test_the_packs_page_gives_a_broken_folder_s_reason_in_russian(tmp_path, pack
     lines = "\n".join(shown(app)).replace("\\", "").splitlines()
     assert "- **half**: повреждён: metadata.json — некорректный JSON." in lines, lines
     assert "- **ru_en_copy**: повреждён: нет файла model/model.bin." in lines, lines
+
+
+def test_the_packs_page_gives_a_model_s_licence_in_russian(
+        tmp_path, model_area, loopback_server, monkeypatch):  # noqa: F811 (the fixture)
+    """An installed NLLB-200 model's licence line, and a download's as a loopback Hub
+    declares it for an M2M-100 repository: in Russian, the licences' names as they are."""
+    from streamlit.testing.v1 import AppTest
+
+    from testkit.httpserver import serve_hub_repo
+    from testkit.tinymodel import build_model_dir
+    from tests.test_i18n_pages import shown
+    from translator.multilingual.download import KNOWN_MODELS
+    from translator.multilingual.install import install_model
+
+    install_model(build_model_dir(tmp_path / "built" / "nllb-tiny"))
+    folder = build_model_dir(tmp_path / "hub-model")
+    m2m = next(known.repo for known in KNOWN_MODELS if "m2m" in known.repo.lower())
+    serve_hub_repo(loopback_server, m2m,
+                   {path.name: path.read_bytes() for path in folder.iterdir()})
+    monkeypatch.setenv("HF_ENDPOINT", loopback_server.url(""))
+    app = AppTest.from_function(packs_page, default_timeout=60)
+    app.session_state[i18n.LANGUAGE_KEY] = "ru"
+    app.run()
+    assert not app.exception, app.exception
+    assert ("Лицензия: CC-BY-NC 4.0: только для некоммерческого использования (Meta AI, "
+            "NLLB-200)") in shown(app), shown(app)
+    app.selectbox(key="model_repo").set_value(m2m).run()
+    russian = i18n.translations("ru").gettext
+    next(b for b in app.button if b.label == russian("Check size and licence")).click().run()
+    assert not app.exception, app.exception
+    lines = "\n".join(shown(app)).splitlines()
+    assert ("Лицензия: **MIT (Meta AI, M2M-100) (в репозитории указано: cc-by-nc-4.0)**"
+            in lines), lines

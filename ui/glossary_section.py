@@ -130,7 +130,7 @@ def _render_add(library) -> None:
     try:
         added = kept.add_term(library, source, term, to, translation)
     except GlossaryError as error:
-        st.warning(md(str(error)), icon=":material/warning:")
+        st.warning(md(message(str(error))), icon=":material/warning:")
         return
     except LibraryError as error:
         show_error(log, error)
@@ -156,7 +156,7 @@ def _render_files(library, has_terms: bool) -> None:
     try:
         count = kept.import_csv(library, upload.getvalue().decode("utf-8", "replace"))
     except GlossaryError as error:
-        st.warning(md(str(error)), icon=":material/warning:")
+        st.warning(md(message(str(error))), icon=":material/warning:")
         return
     except LibraryError as error:
         show_error(log, error)
@@ -278,7 +278,7 @@ def _render_alternatives(result: ArticleResult) -> None:
     assert result.article is not None
     problem = st.session_state.pop(f"glossary-problem:{result.upload.key}", None)
     if problem:
-        st.warning(md(problem), icon=":material/warning:")
+        st.warning(md(message(problem)), icon=":material/warning:")
     indices = [index for index in sorted(result.translations) if index not in result.kept]
     if not indices:
         return

@@ -232,6 +232,16 @@ def ngettext(singular: str, plural: str, number: int) -> str:
 # template is a msgid of the catalogs; a placeholder matches any text (the typed ones
 # below, only theirs), and a language name in it is named in the interface language.
 TEMPLATES = (
+    # a glossary term or file refused (translator.glossary.make_term, read_csv), first: not
+    # "{path} cannot be read: {error}."; the line's reason is another of these, or the csv
+    # module's
+    N_("A glossary term is at most {count} characters long."),
+    N_("The glossary file's first line must name the columns {columns}; {missing} missing."),
+    N_("Line {line} of the glossary file: {error}"),
+    N_("Line {line} of the glossary file cannot be read: {error}."),
+    N_("field larger than field limit ({limit})"),  # csv.Error
+    # a model's licence as the Hub declares it (translator.multilingual.download._licence)
+    N_("{licence} (the repository declares: {declared})"),
     N_("No language pack for {source} → {target}."),
     N_("This article is already in {language}."),
     N_("The translation failed: {error}"),
@@ -566,6 +576,15 @@ MESSAGES = (
     N_("its vocabulary has no language codes (kaz_Cyrl or __kk__); not an NLLB-200 or "
        "M2M-100 model."),
     N_("the server closed the connection early"),
+    # a glossary term or file refused (translator.glossary), a line the csv module cannot
+    # read (Python 3.11, and 3.12 on)
+    N_("A glossary term needs at least one word."),
+    N_("A glossary term needs its source and target languages."),
+    N_("The glossary file is empty."),
+    N_("new-line character seen in unquoted field - do you need to open the file in "
+       "universal-newline mode?"),
+    N_("new-line character seen in unquoted field - do you need to open the file with "
+       "newline=''?"),
 )
 """Texts the packages below ui hand up as they are (a file's refusal), in the catalogs."""
 _TYPED = {
@@ -594,12 +613,17 @@ _TYPED = {
     "hex": r"[0-9a-f]+",
     "hex2": r"[0-9a-f]+",
     "algorithm": r"[\w\-]+",
+    "line": r"\d+",  # a glossary file's line
+    "columns": r"[\w,]+",  # "source_language,term,target_language,translation"
+    "missing": r"\w+(?:, \w+)*",  # "term, translation"
 }
 _VERBATIM = {"term", "rendering", "unit", "part", "url", "path", "folder", "name", "names",
              "top", "required", "key", "value", "status", "version", "version2", "supported",
-             "repo", "repo2", "file", "hex", "hex2", "algorithm"}
+             "repo", "repo2", "file", "hex", "hex2", "algorithm", "line", "columns", "missing",
+             "declared"}
 """Placeholders whose values are the article's words, a file's part, a path, a link, a
-field or a status line: shown as they are."""
+field or a status line, a glossary file's line number or columns, a licence's identifier as
+a repository declares it: shown as they are."""
 _LISTED = {"notes"}
 """Placeholders holding notes joined with "; ": each translated."""
 

@@ -65,7 +65,7 @@ def _render_model(model: MultilingualModel, changed) -> None:
             lambda: remove_model(model.name),
             _("Removed the multilingual model {name}.").format(name=md(model.name)), changed,
         )
-        st.caption(_("Licence: {licence}").format(licence=md(model.licence)))
+        st.caption(_("Licence: {licence}").format(licence=md(message(model.licence))))
         count = len(model.languages)
         with st.expander(ngettext("{count} language", "{count} languages", count).format(
                 count=number(count))):
@@ -110,7 +110,7 @@ def render_download(changed) -> None:
             f"**{md(plan.repo)}** · {md(plan.family)} · "
             + files.format(size=megabytes(plan.total_bytes), count=number(len(plan.files)))
             + "  \n"
-            + _("Licence: **{licence}**").format(licence=md(plan.licence))
+            + _("Licence: **{licence}**").format(licence=md(message(plan.licence)))
         )
         if st.button(
             _("Download {size} and install").format(size=megabytes(plan.total_bytes)),
