@@ -66,15 +66,9 @@ def boundaries(pieces: list[str]) -> set[int]:
 
 
 def score(split, lines: list[str], joiner: str = " ") -> tuple[int, int, int]:
-    hits = predicted = expected = 0
-    for start in range(0, len(lines), GROUP):
-        group = lines[start : start + GROUP]
-        truth = boundaries(group)
-        found = boundaries([s for s in split(joiner.join(group)) if s.strip()])
-        hits += len(truth & found)
-        predicted += len(found)
-        expected += len(truth)
-    return hits, predicted, expected
+    """(hits, predicted, expected) boundaries over the lines joined GROUP a paragraph."""
+    groups = [lines[start : start + GROUP] for start in range(0, len(lines), GROUP)]
+    return _score_paragraphs(split, groups, joiner)
 
 
 def main(argv: list[str] | None = None) -> int:

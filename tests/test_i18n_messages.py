@@ -631,12 +631,7 @@ def translating_texts(tmp_path: Path) -> list[str]:
         lambda: search(replace(pair_runner(model, "kk", "ru"), translator=Failing()), [["a"]],
                        1, 1),
     ]
-    texts = []
-    for attempt in attempts:
-        with pytest.raises(TranslatorError) as failed:
-            attempt()
-        texts.append(str(failed.value))
-    return texts
+    return failures(attempts, TranslatorError)
 
 
 def rebuild_texts() -> list[str]:
@@ -702,12 +697,7 @@ def glossary_texts(tmp_path: Path) -> list[str]:
             'ru,"' + "Дума" * 40_000 + '",en,Duma\n',
         )),
     ]
-    texts = []
-    for attempt in attempts:
-        with pytest.raises(GlossaryError) as refused:
-            attempt()
-        texts.append(str(refused.value))
-    return texts
+    return failures(attempts, GlossaryError)
 
 
 def licence_texts(server, tmp_path: Path, monkeypatch) -> list[str]:
@@ -808,6 +798,28 @@ def test_every_new_template_matches_a_text_of_the_real_code(monkeypatch, tmp_pat
     }), sorted(set(NEW) - NOT_MADE_HERE - used)
 
 
+def failures(attempts, error: type[Exception]) -> list[str]:
+    """The message of the `error` each attempt raises (each must raise one)."""
+    texts = []
+    for attempt in attempts:
+        with pytest.raises(error) as raised:
+            attempt()
+        texts.append(str(raised.value))
+    return texts
+
+
+def assert_all_translated(texts: list[str], kept: tuple[str, ...]) -> None:
+    """Each text comes out changed in every interface language, with no English left but
+    what `kept` allows (names, identifiers, quoted system text)."""
+    for language in LANGUAGES:
+        with pytest.MonkeyPatch.context() as patched:
+            patched.setattr(i18n, "current", lambda language=language: language)
+            translated = [i18n.message(text) for text in texts]
+        assert [text for text, done in zip(texts, translated, strict=True) if done == text] == []
+        left = english_left(translated, language, kept)
+        assert left == [], "\n".join(left)
+
+
 def test_a_model_s_files_its_download_and_a_failed_translation_are_translated(
         tmp_path, packs_dir, loopback_server, monkeypatch):  # noqa: F811 (the fixture)
     """Made by the real code: a model's damaged files refused at install, a download from a
@@ -821,14 +833,7 @@ def test_a_model_s_files_its_download_and_a_failed_translation_are_translated(
     texts = list(dict.fromkeys(texts))
     used = set().union(*map(matched, texts))
     assert used.issuperset(NEWER - NOT_MADE_HERE), sorted(NEWER - NOT_MADE_HERE - used)
-    kept = (*KEPT, *kept_values(texts))
-    for language in LANGUAGES:
-        with pytest.MonkeyPatch.context() as patched:
-            patched.setattr(i18n, "current", lambda language=language: language)
-            translated = [i18n.message(text) for text in texts]
-        assert [text for text, done in zip(texts, translated, strict=True) if done == text] == []
-        left = english_left(translated, language, kept)
-        assert left == [], "\n".join(left)
+    assert_all_translated(texts, (*KEPT, *kept_values(texts)))
 
 
 def test_a_glossary_s_refusals_and_a_model_s_licence_are_translated(
@@ -847,14 +852,7 @@ def test_a_glossary_s_refusals_and_a_model_s_licence_are_translated(
     assert used & CSV_NEWLINE, texts  # this Python's wording is one of those known
     assert any("(the repository declares: cc-by-nc-4.0)" in text and text.startswith("MIT ")
                for text in texts), texts  # an M2M-100 model's, declared by the Hub
-    kept = (*KEPT, *kept_values(texts), "NLLB-200", "M2M-100")
-    for language in LANGUAGES:
-        with pytest.MonkeyPatch.context() as patched:
-            patched.setattr(i18n, "current", lambda language=language: language)
-            translated = [i18n.message(text) for text in texts]
-        assert [text for text, done in zip(texts, translated, strict=True) if done == text] == []
-        left = english_left(translated, language, kept)
-        assert left == [], "\n".join(left)
+    assert_all_translated(texts, (*KEPT, *kept_values(texts), "NLLB-200", "M2M-100"))
     monkeypatch.setattr(i18n, "current", lambda: "ru")
     nested = next(text for text in texts if text.startswith("Line 3 of the glossary file: "))
     assert i18n.message(nested) == ("Строка 3 файла глоссария: В термине глоссария должно быть "
