@@ -331,3 +331,26 @@ def test_the_downloads_and_the_word_digest_speak_the_interface_language(download
     ]
     assert "Жаңалықтар дайджесті" in headings and "Түйіндеме" in headings
     assert "Summary" not in headings and "News digest" not in headings
+
+
+def test_an_old_label_a_browser_sends_back_after_a_switch_is_no_choice(monkeypatch):
+    """A browser that has not yet drawn a choice widget in the new interface language can
+    send its old label ("Русский (определён)" under Kazakh), which Streamlit hands on as
+    the value: the article's language picker takes no choice from it, the filters drop it."""
+    import streamlit
+
+    from digest.job import Upload
+    from ui import article_view
+    from ui.i18n import offered
+
+    upload = Upload("statya.txt", "Парламент одобрил бюджет.".encode())
+    session: dict = {}
+    monkeypatch.setattr(streamlit, "session_state", session)
+    session[article_view._widget_key(upload)] = "Русский (определён)"
+    article_view._choose_language(upload, "ru")
+    assert article_view.language_override(upload) is None
+    session[article_view._widget_key(upload)] = "kk"
+    article_view._choose_language(upload, "ru")
+    assert article_view.language_override(upload) == "kk"
+    assert offered(["ru", "Қазақ тілі"], ["ru", "kk"]) == ["ru"]
+    assert offered("Орыс тілі", ["ru", "kk"], "en") == "en"

@@ -71,8 +71,12 @@ def _widget_key(upload: Upload) -> str:
 
 
 def _choose_language(upload: Upload, detected: str) -> None:
-    """The picker's on_change: choosing the detected language again is no choice."""
+    """The picker's on_change: choosing the detected language again is no choice, and
+    neither is an old label a browser sends back after the interface language changed
+    (it had not drawn the picker anew yet): only a language the picker offers is one."""
     chosen = st.session_state[_widget_key(upload)]
+    if chosen not in _LANGUAGES and is_determined(chosen):
+        return
     st.session_state[_override_key(upload)] = (
         None if chosen == detected or not is_determined(chosen) else chosen
     )

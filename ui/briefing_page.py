@@ -22,6 +22,7 @@ from ui.i18n import (
     long_date,
     ngettext,
     number,
+    offered,
 )
 from ui.markup import STYLE, md
 from ui.pages import DASHBOARD
@@ -119,6 +120,8 @@ def render() -> None:
         key="briefing_languages",
         help=_("Show only the articles in these languages."),
     )
+    if chosen and len(offered(chosen, languages)) < len(chosen):
+        chosen = languages  # an old label sent back after a switch: the default, all of them
     shown = [result for result in results if result.language in (chosen or [])]
     of = ngettext("{count} article of {total}", "{count} articles of {total}", len(shown))
     controls.caption(

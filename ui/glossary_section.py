@@ -21,7 +21,7 @@ from languages.names import LANGUAGE_NAMES
 from translator.errors import TranslatorError
 from translator.glossary import Glossary, GlossaryError, Term
 from ui import state
-from ui.i18n import _, language_name, message
+from ui.i18n import _, language_name, message, offered
 from ui.logs import show_error
 from ui.markup import SentenceMarks, md
 
@@ -128,6 +128,8 @@ def _render_add(library) -> None:
     if not submitted:
         return
     try:
+        source = offered(source, languages, "en")  # not an old label after a switch
+        to = offered(to, languages, "ru")
         added = kept.add_term(library, source, term, to, translation)
     except GlossaryError as error:
         st.warning(md(message(str(error))), icon=":material/warning:")

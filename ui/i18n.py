@@ -18,7 +18,7 @@ import io
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -199,6 +199,16 @@ def language_switch(then: Callable[[], None]) -> None:
         on_change=_switched,
         args=(then,),
     )
+
+
+def offered(chosen, options: Sequence, fallback=None):
+    """What a choice widget returned, kept to what it offers: a browser that has not yet
+    drawn the widget in a new interface language may send back an old label ("Русский
+    (определён)" under Kazakh), which Streamlit passes on as the value. A list keeps its
+    offered items; a single value that is not offered gives `fallback`."""
+    if isinstance(chosen, list | tuple):
+        return [item for item in chosen if item in options]
+    return chosen if chosen in options else fallback
 
 
 # ---- messages -----------------------------------------------------------------------------

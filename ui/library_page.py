@@ -18,7 +18,7 @@ from digest.library.search import Snippet
 from ui import pipeline
 from ui.article_view import language_override, render_article
 from ui.desk import forget_everything, show_problem
-from ui.i18n import _, date_time, language_name, message, ngettext, number
+from ui.i18n import _, date_time, language_name, message, ngettext, number, offered
 from ui.markup import STYLE, md
 from ui.settings import summary_settings
 from ui.stories_view import STORIES, library_view, named_articles, named_hits, render_stories
@@ -102,13 +102,14 @@ def _filters(library: Library) -> tuple[str, list[str], date | None, date | None
         help=_("Finds every article holding all the words, in any of their forms in Russian, "
                "English and other languages with a stemmer; as written in the others."),
     )
-    languages = language.multiselect(
+    kept_languages = library.languages()
+    languages = offered(language.multiselect(
         _("Language"),
-        library.languages(),
+        kept_languages,
         key="library_languages",
         format_func=language_name,
         placeholder=_("All languages"),
-    )
+    ), kept_languages)
     chosen = dates.date_input(_("Added"), value=(), key="library_dates", format="YYYY-MM-DD")
     since = until = None
     if isinstance(chosen, tuple | list):

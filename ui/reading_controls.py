@@ -85,6 +85,8 @@ def _widget_key(upload: Upload) -> str:
 
 def _remember(upload: Upload) -> None:
     chosen = st.session_state[_widget_key(upload)]
+    if chosen != DETECTED and chosen not in ENCODING_CHOICES:
+        return  # an old label sent back after the interface language changed: no choice
     st.session_state[_choice_key(upload)] = None if chosen == DETECTED else chosen
     state.keep_card_open(upload)  # the re-read file's headline and language relabel the card
 

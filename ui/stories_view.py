@@ -20,7 +20,7 @@ from digest.library import Library
 from digest.stories import Stories, Story, articles_csv, place_in, stories_csv, stories_json
 from digest.stories import views as story_views
 from ui import story_service
-from ui.i18n import N_, _, current, language_name, ngettext, number
+from ui.i18n import N_, _, current, language_name, ngettext, number, offered
 from ui.markup import md
 from ui.story_card import dates_label, short_date
 
@@ -56,7 +56,7 @@ def library_view() -> str:
         _("View"), [ARTICLES, STORIES], default=ARTICLES, format_func=_, key=VIEW_KEY,
         label_visibility="collapsed", required=True,
     )
-    return chosen or ARTICLES
+    return chosen if chosen in (ARTICLES, STORIES) else ARTICLES  # not an old label
 
 
 def render_stories(library: Library) -> None:
@@ -97,6 +97,7 @@ def _filters(outline: story_views.Outline, example: str) -> tuple[list[str], lis
         format_func=language_name, placeholder=_("All languages"),
         help=_("Stories covered in any of these languages."),
     )
+    languages = offered(languages, outline.languages)
     outlets = outlet.multiselect(
         _("Outlet"), outline.outlets, key="stories_outlets",
         placeholder=_("All outlets"), help=_("Stories covered by any of these outlets."),
@@ -118,7 +119,8 @@ def _timeline(library: Library, version: str, shown: Sequence[story_views.StoryL
         by = switch.segmented_control(
             _("Colour by"), [BY_LANGUAGE, BY_STORY], default=BY_LANGUAGE, format_func=_,
             key="stories_colour", required=True,
-        ) or BY_LANGUAGE
+        )
+        by = by if by in (BY_LANGUAGE, BY_STORY) else BY_LANGUAGE  # not an old label
         headlines: dict[str, str] = {}
         if by == BY_STORY:
             headlines = {str(story.id): story.headline for story in story_service.assembled(
