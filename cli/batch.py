@@ -1,7 +1,8 @@
 """`news-digest batch`: summaries (and translations) of whole archives into a folder.
 
     news-digest batch INPUT... --out DIR [--engine local|ray] [--workers N]
-        [--ray-address ADDRESS] [--translate-to CODE [--translated-files]] [--algorithm NAME]
+        [--ray-address ADDRESS] [--translate-to CODE [--translated-files] [--glossary FILE.csv]]
+        [--algorithm NAME]
         [--sentences N | --ratio R | --words N] [--library]
 
 A file that cannot be read or summarized is an `error` row and a `news-digest: FILE: reason`
@@ -14,10 +15,18 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from cli.contract import FAILED, INTERRUPTED, OK, CommandError, display_name, positive_count, report
-from cli.options import add_summary_options, algorithms_epilog, language_code, summary_settings
+from cli.options import (
+    add_glossary_option,
+    add_summary_options,
+    algorithms_epilog,
+    language_code,
+    read_glossary,
+    summary_settings,
+)
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -50,6 +59,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
                         help="with --translate-to: also write each article translated whole "
                              "as the same kind of file into DIR/translated/ (a PDF as .docx: "
                              "its layout cannot be re-flowed)")
+    add_glossary_option(parser)
     add_summary_options(parser)
     parser.add_argument("--library", action="store_true",
                         help="also store the results in the reader's library")
@@ -67,12 +77,17 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"{display_name(str(args.out))}: not a folder", status=2)
     if args.translated_files and not args.translate_to:
         raise CommandError("--translated-files needs --translate-to CODE", status=2)
+    if args.glossary and not args.translate_to:
+        raise CommandError("--glossary needs --translate-to CODE", status=2)
+    settings = BatchSettings(summary=summary, translate_to=args.translate_to,
+                             translated_files=args.translated_files)
+    if args.translate_to:
+        settings = replace(settings, glossary=read_glossary(args.glossary))
     hook = library_hook() if args.library else None
     job = BatchJob(
         inputs=args.inputs,
         out=args.out,
-        settings=BatchSettings(summary=summary, translate_to=args.translate_to,
-                               translated_files=args.translated_files),
+        settings=settings,
         engine="ray" if args.ray_address else args.engine,
         workers=args.workers or os.cpu_count() or 1,
         ray_address=args.ray_address,

@@ -1,18 +1,20 @@
-"""Options shared by several commands: languages, and the summary's algorithm and length.
+"""Options shared by several commands: languages, the summary's algorithm and length, and
+the glossary.
 
-Defined once so `summarize` and `batch` take the same words with the same checks.
+Defined once so `summarize`, `translate` and `batch` take the same words with the same checks.
 """
 from __future__ import annotations
 
 import argparse
 from typing import TYPE_CHECKING
 
-from cli.contract import positive_count, share
+from cli.contract import CommandError, display_name, positive_count, read_input, share
 from languages.codes import AUTO, is_language_code, normalize_code
 from summarizer import ALGORITHMS, DEFAULT_ALGORITHM
 
 if TYPE_CHECKING:
     from digest.settings import SummarySettings
+    from translator.glossary import Glossary
 
 
 def language_code(value: str) -> str:
@@ -63,3 +65,31 @@ def summary_settings(args: argparse.Namespace) -> SummarySettings:
         ratio=args.ratio,
         words=args.words,
     )
+
+
+def add_glossary_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--glossary", default=None, metavar="FILE.csv",
+        help="terms kept exactly: a CSV with the header source_language,term,target_language,"
+             "translation (an empty translation keeps the term as it is); default: the "
+             "library's glossary")
+
+
+def read_glossary(file: str | None) -> Glossary:
+    """The glossary of --glossary FILE, else the library's (none without a library)."""
+    from digest.library import LibraryError
+    from digest.library.glossary import saved_glossary
+    from translator.glossary import GlossaryError, read_csv
+
+    if file is None:
+        try:
+            return saved_glossary()
+        except LibraryError as error:
+            raise CommandError(f"the library's glossary cannot be read: {error}") from None
+    data = read_input(file)
+    try:
+        return read_csv(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise CommandError(f"{display_name(file)}: the glossary is not UTF-8 text") from None
+    except GlossaryError as error:
+        raise CommandError(f"{display_name(file)}: {error}") from None

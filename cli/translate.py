@@ -27,12 +27,11 @@ from cli.contract import (
     read_input,
     report,
 )
-from cli.options import language_code, language_or_auto
+from cli.options import add_glossary_option, language_code, language_or_auto, read_glossary
 from languages.codes import AUTO, is_determined
 
 if TYPE_CHECKING:
     from digest.job import ArticleResult
-    from translator.glossary import Glossary
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -61,11 +60,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
              "re-flowed, so its translated text is written as .docx")
     translate.add_argument("--out", type=Path, default=None, metavar="DIR",
                            help="folder for --output-format same (made if missing)")
-    translate.add_argument(
-        "--glossary", default=None, metavar="FILE.csv",
-        help="terms kept exactly: a CSV with the header source_language,term,target_language,"
-             "translation (an empty translation keeps the term as it is); default: the "
-             "library's glossary")
+    add_glossary_option(translate)
     translate.add_argument("files", nargs="+", metavar="FILE",
                            help="articles (text, Markdown, web page, Word, OpenDocument, PDF); "
                                 "- is stdin")
@@ -93,7 +88,7 @@ def _translate(args: argparse.Namespace) -> int:
     if args.out is not None:
         raise CommandError("--out is for --output-format same", status=USAGE)
     blocks = Blocks(args.files)
-    glossary = _glossary(args.glossary)
+    glossary = read_glossary(args.glossary)
 
     def translate_one(file: str) -> None:
         upload = Upload(file, read_input(file))
@@ -123,7 +118,7 @@ def _translate_files(args: argparse.Namespace, source: str | None) -> int:
     if args.out.exists() and not args.out.is_dir():
         raise CommandError(f"{display_name(str(args.out))}: not a folder", status=USAGE)
     args.out.mkdir(parents=True, exist_ok=True)
-    glossary = _glossary(args.glossary)
+    glossary = read_glossary(args.glossary)
 
     def translate_one(file: str) -> None:
         name = "stdin" if file == STDIN else file
@@ -139,26 +134,6 @@ def _translate_files(args: argparse.Namespace, source: str | None) -> int:
             report(f"{display_name(file)}: {translated.note}")
 
     return for_each_file(args.files, translate_one)
-
-
-def _glossary(file: str | None) -> Glossary:
-    """The glossary of --glossary FILE, else the library's (none without a library)."""
-    from digest.library import LibraryError
-    from digest.library.glossary import saved_glossary
-    from translator.glossary import GlossaryError, read_csv
-
-    if file is None:
-        try:
-            return saved_glossary()
-        except LibraryError as error:
-            raise CommandError(f"the library's glossary cannot be read: {error}") from None
-    data = read_input(file)
-    try:
-        return read_csv(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise CommandError(f"{display_name(file)}: the glossary is not UTF-8 text") from None
-    except GlossaryError as error:
-        raise CommandError(f"{display_name(file)}: {error}") from None
 
 
 def translated_text(file: str, result: ArticleResult) -> str:

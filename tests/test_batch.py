@@ -378,3 +378,19 @@ def test_words_length_bounds_each_summary_and_a_new_length_is_redone(packs, tmp_
     assert len(longer["summary"]) > len(short["summary"])  # redone, not skipped
     words = sum(len(sentence.split()) for sentence in longer["summary"])
     assert words <= 70
+
+
+def test_ray_engine_keeps_the_glossary(ray_runtime, tmp_path):
+    """The glossary reaches the Ray Translator actors: its term comes out as it says."""
+    news, glossary, out = tmp_path / "news", tmp_path / "terms.csv", tmp_path / "out"
+    news.mkdir()
+    (news / "flood.txt").write_text(
+        "Floods in Bishkek\n\nHeavy rains flooded the streets of Bishkek on Friday. "
+        "Rescuers worked through the night near the river.\n", encoding="utf-8")
+    glossary.write_text("source_language,term,target_language,translation\n"
+                        "en,Bishkek,ru,Бишкек\n", encoding="utf-8")
+    status = main(["batch", str(news), "--out", str(out), "--engine", "ray",
+                   "--translate-to", "ru", "--glossary", str(glossary)])
+    assert status == 0
+    (row,) = rows(out)
+    assert "Бишкек" in " ".join(row["translation"]), row["translation"]

@@ -70,3 +70,29 @@ def test_without_a_file_the_librarys_glossary_is_used(env, tmp_path):
     result = run(env, "translate", "--source", "de", "--target", "en", article)
     assert result.returncode == 0, result.err
     assert result.out.count("Federal Parliament") >= 2
+
+
+def manifest_rows(out) -> list[dict]:
+    import json
+
+    return [json.loads(line) for line in (out / "manifest.jsonl").read_text("utf-8").splitlines()]
+
+
+def test_a_batch_run_keeps_the_glossary_and_another_glossary_translates_again(env, tmp_path):
+    folder, glossary, out = tmp_path / "news", tmp_path / "terms.csv", tmp_path / "out"
+    folder.mkdir()
+    (folder / "de.txt").write_text(GERMAN, encoding="utf-8")
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    first = run(env, "batch", folder, "--out", out, "--translate-to", "en",
+                "--glossary", glossary)
+    assert first.returncode == 0, first.err
+    translation = " ".join(manifest_rows(out)[-1]["translation"])
+    assert "Federal Parliament" in translation and "Müller" in translation
+    glossary.write_text(GLOSSARY.replace("Federal Parliament", "Reichstag"), encoding="utf-8")
+    second = run(env, "batch", folder, "--out", out, "--translate-to", "en",
+                 "--glossary", glossary)
+    assert second.returncode == 0, second.err
+    translation = " ".join(manifest_rows(out)[-1]["translation"])
+    assert "Reichstag" in translation and "Federal Parliament" not in translation
+    refused = run(env, "batch", folder, "--out", tmp_path / "other", "--glossary", glossary)
+    assert refused.returncode == 2 and "--glossary needs --translate-to" in refused.err

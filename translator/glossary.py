@@ -168,6 +168,15 @@ class Glossary:
         # Pickled (and hashed by the dashboard's caches) as its terms: the index is rebuilt.
         return (Glossary, (self.terms, self.pair))
 
+    def digest(self) -> str:
+        """A digest of every term ("" for none): a batch row records the glossary its
+        translation kept, so a run with another glossary translates again."""
+        if not self.terms:
+            return ""
+        text = "\n".join(f"{t.source_language}\t{t.term}\t{t.target_language}\t{t.translation}"
+                         for t in self.terms)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
     def fingerprint(self, sentence: str) -> str:
         """A digest of the terms that touch the sentence ("" when none): the translation
         memory keys on it, so changing the glossary redoes only the sentences it touches."""

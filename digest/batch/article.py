@@ -23,6 +23,7 @@ from digest.job import ArticleResult, Upload, add_translation, analyse_safely
 from digest.settings import SummarySettings, TranslationSettings
 from digest.steps import PLAIN, Steps
 from languages.names import language_name
+from translator.glossary import Glossary
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,8 @@ class BatchSettings:
     translated_files: bool = False
     """Also each article translated whole in its own format (digest.formatted), written
     into DIR/translated/ (`--translated-files`)."""
+    glossary: Glossary = Glossary()
+    """Terms kept exactly through translation (`--glossary`, else the library's)."""
 
     def fingerprint(self) -> dict[str, Any]:
         """The settings a row was made with: a row is reused only when these match."""
@@ -66,6 +69,8 @@ class BatchSettings:
             fingerprint["words"] = summary.words
         if self.translated_files and self.translate_to:  # the same
             fingerprint["translated_files"] = True
+        if self.glossary and self.translate_to:  # the same
+            fingerprint["glossary"] = self.glossary.digest()
         return fingerprint
 
 
@@ -153,7 +158,9 @@ def make_row(task: Task, settings: BatchSettings, steps: Steps = PLAIN) -> Row:
     result = analyse_safely(upload, settings.summary, steps=steps)
     analysed = time.perf_counter()
     if result.ok and settings.translate_to:
-        result = add_translation(result, TranslationSettings(target=settings.translate_to), steps)
+        result = add_translation(
+            result, TranslationSettings(target=settings.translate_to, glossary=settings.glossary),
+            steps)
     finished = time.perf_counter()
     row = base_row(task, settings)
     row.update(
@@ -193,7 +200,7 @@ def run_task(task: Task, settings: BatchSettings, translate: Translate | None = 
     try:
         row = make_row(task, settings, steps)
         if row["status"] == OK and settings.translated_files and settings.translate_to:
-            translated = translated_file(task, settings.translate_to, row, steps)
+            translated = translated_file(task, settings, row, steps)
     except Exception as error:  # noqa: BLE001 - one article's bug must not stop the batch
         log.exception("batch: %r failed", task.file)
         row = error_row(task, settings, f"unexpected error: {type(error).__name__}: {error}")
@@ -202,14 +209,15 @@ def run_task(task: Task, settings: BatchSettings, translate: Translate | None = 
                    features=features)
 
 
-def translated_file(task: Task, target: str, row: Row, steps: Steps) -> bytes | None:
+def translated_file(task: Task, settings: BatchSettings, row: Row, steps: Steps) -> bytes | None:
     """The article translated whole in its own format (digest.formatted); its name
     (`<stem>.<target>.<ext>`; the runner makes it unique in the run) goes in the row's
     `translated_file`, or the reason it could not be made in `translated_file_error`."""
     from digest.formatted import FileNotTranslated, translate_file
 
     try:
-        translated = translate_file(task.file, task.data, None, target, steps=steps)
+        translated = translate_file(task.file, task.data, None, settings.translate_to or "",
+                                    glossary=settings.glossary, steps=steps)
     except FileNotTranslated as error:
         row["translated_file_error"] = error.reason
         return None

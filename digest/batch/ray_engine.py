@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from digest.batch.article import (
     BatchSettings,
@@ -23,6 +23,9 @@ from digest.batch.article import (
 )
 from digest.batch.engines import lost
 from digest.errors import JobError
+
+if TYPE_CHECKING:
+    from translator.glossary import Glossary
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +51,12 @@ class Translator:
         os.environ.setdefault("ARGOS_INTRA_THREADS", "1")
 
     def translate(
-        self, texts: tuple[str, ...], source: str, target: str, prefer_model: bool = False
+        self, texts: tuple[str, ...], source: str, target: str, prefer_model: bool = False,
+        glossary: Glossary | None = None,
     ) -> tuple[str, ...]:
         from digest.steps import translate
 
-        return translate(tuple(texts), source, target, prefer_model)
+        return translate(tuple(texts), source, target, prefer_model, glossary)
 
     def node(self) -> str:
         import ray
@@ -86,9 +90,10 @@ def article_task(task: Task, settings: BatchSettings, translators: dict[str, Any
     translate = None
     if actor is not None:
         def translate(
-            texts: tuple[str, ...], source: str, target: str, prefer_model: bool = False
+            texts: tuple[str, ...], source: str, target: str, prefer_model: bool = False,
+            glossary: Glossary | None = None,
         ) -> tuple[str, ...]:
-            remote = actor.translate.remote(tuple(texts), source, target, prefer_model)
+            remote = actor.translate.remote(tuple(texts), source, target, prefer_model, glossary)
             return tuple(ray.get(remote))
     return run_task(task, settings, translate)
 
