@@ -101,6 +101,10 @@ def test_flagged_sentences_are_counted_and_marked_with_their_reason(ru_en_pack):
     assert all(reason.strip().endswith(".") for reason in flagged)
     caption = " ".join(texts(app, "caption")).replace("\\", "")
     assert f"{len(flagged)} translated sentences flagged by the checks" in caption
+    summary = next(body for body in html_bodies(app) if body.startswith('<ol class="nd-summary">'))
+    in_summary = re.findall(r'<span class="nd-tr nd-flagged" title="([^"]+)">', summary)
+    assert in_summary  # the Summary tab flags its translations too, with the same reasons
+    assert set(in_summary) <= set(flagged)
 
 
 def test_a_name_of_the_article_is_added_in_one_click(ru_en_pack):

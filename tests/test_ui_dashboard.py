@@ -251,7 +251,8 @@ def test_missing_pack_note_names_the_pair_and_the_rest_keeps_working(ru_en_pack)
     assert any(link.label == "Open Language packs" for link in app.get("page_link"))
     # The Russian article is translated: one translation under each summary sentence...
     russian_summary = next(body for body in summary_lists(app) if "Депутаты" in body)
-    assert russian_summary.count('class="nd-tr"') == russian_summary.count("<li>") > 0
+    # every sentence with its translation under it (flagged or not: random weights)
+    assert russian_summary.count('class="nd-tr') == russian_summary.count("<li>") > 0
     # ... and both articles still have their summaries.
     assert len(summary_lists(app)) == 2
 

@@ -79,7 +79,7 @@ def read_as(app: AppTest, code: str, upload: Upload = RU) -> AppTest:
 
 def translated(app: AppTest) -> bool:
     lists = [body for body in summary_lists(app) if "Депутаты" in body]
-    return bool(lists) and lists[0].count('class="nd-tr"') == lists[0].count("<li>") > 0
+    return bool(lists) and lists[0].count('class="nd-tr') == lists[0].count("<li>") > 0
 
 
 # ---- 1. the language in use -------------------------------------------------------------

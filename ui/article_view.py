@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import streamlit as st
 
 from articles.export import summary_file_name, translation_file_name
@@ -24,7 +26,7 @@ from ui.i18n import (
     percent,
     shares_label,
 )
-from ui.markup import highlighted_article, md, side_by_side, summary_list
+from ui.markup import SentenceMarks, highlighted_article, md, side_by_side, summary_list
 from ui.pages import PACKS
 from ui.reading_controls import reading_caption, render_read_as_button
 from ui.story_names import render_card_names
@@ -118,10 +120,11 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
             _render_counts(result)
             _render_translation_note(result)
             flagged_caption(result)
+        marks = sentence_marks(result)  # glossary terms and flags, for two tabs
         summary_tab, original_tab, both_tab = st.tabs([_("Summary"), _("Original"),
                                                        _("Side by side")])
         with summary_tab:
-            _render_summary(result)
+            _render_summary(result, marks)
         with original_tab:
             highlighted = {sentence.index for sentence in result.summary.sentences}
             if article.title:
@@ -130,7 +133,7 @@ def render_article(result: ArticleResult, summary: SummarySettings, expanded: bo
                 st.caption(md(result.title_translation))
             st.html(highlighted_article(article, highlighted))
         with both_tab:
-            _render_side_by_side(result)
+            _render_side_by_side(result, marks)
         record = summary_record(result, summary)
         with st.container(horizontal=True):
             st.download_button(
@@ -315,7 +318,7 @@ def _render_route(result: ArticleResult) -> None:
         )
 
 
-def _render_summary(result: ArticleResult) -> None:
+def _render_summary(result: ArticleResult, marks: Mapping[int, SentenceMarks]) -> None:
     assert result.summary is not None
     sentences = [sentence.text for sentence in result.summary.sentences]
     if result.summary.note:  # "Summarized from the first 2,000 sentences of 295,060."
@@ -329,10 +332,11 @@ def _render_summary(result: ArticleResult) -> None:
     kept = [n for n, s in enumerate(result.summary.sentences) if s.index in result.kept]
     if result.title_translation:
         st.caption(md(result.title_translation))
-    st.html(summary_list(sentences, translations, kept, language_name(result.target or "")))
+    st.html(summary_list(sentences, translations, kept, language_name(result.target or ""),
+                         [marks.get(sentence.index) for sentence in result.summary.sentences]))
 
 
-def _render_side_by_side(result: ArticleResult) -> None:
+def _render_side_by_side(result: ArticleResult, marks: Mapping[int, SentenceMarks]) -> None:
     assert result.article is not None and result.summary is not None
     if not result.translations:
         if not result.missing_pair and not result.translation_note:
@@ -364,7 +368,7 @@ def _render_side_by_side(result: ArticleResult) -> None:
             else (),
             only_translated=only_summary,
             kept=result.kept,
-            marks=sentence_marks(result),
+            marks=marks,
         )
     )
     render_article_tools(result)

@@ -9,7 +9,7 @@ Streamlit's :color[...] and $latex$ extensions) could interpret.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -36,10 +36,11 @@ STYLE = """
 .nd-sbs td.nd-missing { color: #8a8f94; }
 .nd-sbs .nd-hl { background: #fbe8a6; }
 .nd-summary .nd-kept { font-style: normal; color: #8a8f94; }
-.nd-sbs mark.nd-term { background: #d7ecd9; padding: 0 0.1em; border-radius: 3px; }
-.nd-sbs td.nd-flagged { background: #fdecea; }
-.nd-sbs .nd-flag { color: #b3261e; cursor: help; }
-.nd-sbs .nd-note { color: #6b7580; font-size: 0.8em; }
+.nd-sbs mark.nd-term, .nd-summary mark.nd-term { background: #d7ecd9; padding: 0 0.1em;
+  border-radius: 3px; }
+.nd-sbs td.nd-flagged, .nd-summary .nd-tr.nd-flagged { background: #fdecea; }
+.nd-sbs .nd-flag, .nd-summary .nd-flag { color: #b3261e; cursor: help; }
+.nd-sbs .nd-note, .nd-summary .nd-note { color: #6b7580; font-size: 0.8em; font-style: normal; }
 </style>
 """
 
@@ -88,19 +89,25 @@ def summary_list(
     translations: list[str | None],
     kept: Collection[int] = (),
     target_name: str = "",
+    marks: Sequence[SentenceMarks | None] = (),
 ) -> str:
     """The summary sentences as a numbered list, each with its translation under it
-    (positions in `kept` are already in the target language and say so)."""
+    (positions in `kept` are already in the target language and say so); `marks`, one per
+    sentence, flag a translation and mark glossary terms as the side-by-side view does."""
     items = []
     for position, (sentence, translation) in enumerate(zip(sentences, translations, strict=True)):
+        mark = marks[position] if position < len(marks) else None
         if position in kept:
             label = escape(_(KEPT).format(language=target_name))
             under = f'<span class="nd-tr nd-kept">{label}</span>'
+        elif translation and mark is not None:
+            under = mark.element("span", translation, ["nd-tr"])
         elif translation:
             under = f'<span class="nd-tr">{escape(translation)}</span>'
         else:
             under = ""
-        items.append(f"<li>{escape(sentence)}{under}</li>")
+        text = marked_text(sentence, mark.source_spans) if mark else escape(sentence)
+        items.append(f"<li>{text}{under}</li>")
     return f'<ol class="nd-summary">{"".join(items)}</ol>'
 
 
@@ -159,10 +166,15 @@ class SentenceMarks:
 
     def cell(self, translation: str, highlighted: bool) -> str:
         """The translation's cell."""
+        return self.element("td", translation, ["nd-hl"] if highlighted else [])
+
+    def element(self, tag: str, translation: str, classes: list[str]) -> str:
+        """The translation in a `tag` element: its terms marked, a flag with its reasons
+        on hover, and the note."""
         spans = []
         for rendering in self.renderings:
             spans += [(m.start(), m.end()) for m in re.finditer(re.escape(rendering), translation)]
-        classes = ["nd-hl"] if highlighted else []
+        classes = list(classes)
         title = ""
         body = marked_text(translation, spans)
         if self.reasons:
@@ -172,7 +184,7 @@ class SentenceMarks:
         if self.note:
             body += f' <span class="nd-note">{escape(self.note)}</span>'
         attribute = f' class="{" ".join(classes)}"' if classes else ""
-        return f"<td{attribute}{title}>{body}</td>"
+        return f"<{tag}{attribute}{title}>{body}</{tag}>"
 
 
 def marked_text(text: str, spans: Collection[tuple[int, int]]) -> str:
