@@ -10,6 +10,8 @@ than Tokayev, so the name filter's example must not be "Jahre".
 """
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -18,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 from digest.library import open_library
 from digest.library.store import Library, forget_checks
 from digest.library.stories import StoryStore
-from digest.stories import Stories
+from digest.stories import Stories, Story, StoryName
 from digest.stories import views as story_views
 from tests.test_ui_stories import library_page, run
 
@@ -77,6 +79,70 @@ def stories(data_dir) -> Stories:
     return Stories(library)
 
 
+# ---- what listing every story gives: the reference the outline is held to -------------------
+
+
+def select(listed: Sequence[Story], languages: Sequence[str] = (), outlets: Sequence[str] = (),
+           named: set[int] | None = None) -> list[Story]:
+    """The stories covered in any of `languages` and by any of `outlets`, holding one of
+    the `named` articles (None: any); as Stories.list(StoryFilters(...)) gives them."""
+    chosen = []
+    for story in listed:
+        if languages and not set(languages) & set(story.languages):
+            continue
+        if outlets and not set(outlets) & set(story.outlets):
+            continue
+        if named is not None and not any(article.id in named for article in story.articles):
+            continue
+        chosen.append(story)
+    return chosen
+
+
+
+
+def library_names(listed: Sequence[Story]) -> list[StoryName]:
+    """Every name of the stories, merged by key, named in most articles first (the name
+    filter's choices); the spelling shown is that of the story naming it most."""
+    merged: dict[str, StoryName] = {}
+    for story in listed:
+        for name in story.names:
+            known = merged.get(name.key)
+            if known is None:
+                merged[name.key] = name
+                continue
+            shown = name if name.articles > known.articles else known
+            spellings = tuple(dict.fromkeys(known.spellings + name.spellings))
+            merged[name.key] = StoryName(name.key, shown.display, spellings,
+                                         known.articles + name.articles,
+                                         known.mentions + name.mentions)
+    return sorted(merged.values(), key=lambda n: (-n.articles, n.display.lower()))
+
+
+def outlets_of(listed: Sequence[Story]) -> list[str]:
+    """The outlets of the stories, by number of stories."""
+    counts = Counter(outlet for story in listed for outlet in story.outlets)
+    return [outlet for outlet, _ in sorted(counts.items(), key=lambda o: (-o[1], o[0].lower()))]
+
+
+def languages_of(listed: Sequence[Story]) -> list[str]:
+    return sorted({language for story in listed for language in story.languages})
+
+
+def timeline(listed: Sequence[Story], by: str = "language",
+             top: int = 8) -> list[story_views.Coverage]:
+    """The timeline counted from every story assembled."""
+    biggest = {story.id for story in sorted(listed, key=lambda s: (-s.size, -s.id))[:top]}
+    counts: Counter[tuple[date, str]] = Counter()
+    for story in listed:
+        for article in story.articles:
+            if by == "story":
+                series = str(story.id) if story.id in biggest else story_views.OTHER
+            else:
+                series = article.language
+            counts[article.reported, series] += 1
+    return story_views.bars(counts)
+
+
 def test_the_outline_gives_what_listing_every_story_gives(stories):
     listed = stories.list()
     outline = story_views.outline(stories)
@@ -85,10 +151,10 @@ def test_the_outline_gives_what_listing_every_story_gives(stories):
         assert (line.size, line.first_report, line.last_report) == (
             story.size, story.first_report, story.last_report)
         assert line.languages == set(story.languages) and line.outlets == set(story.outlets)
-    assert list(outline.languages) == story_views.languages_of(listed)
-    assert list(outline.outlets) == story_views.outlets_of(listed)
+    assert list(outline.languages) == languages_of(listed)
+    assert list(outline.outlets) == outlets_of(listed)
     for by in ("language", "story"):
-        assert story_views.lines_timeline(outline.lines, by) == story_views.timeline(listed, by)
+        assert story_views.lines_timeline(outline.lines, by) == timeline(listed, by)
 
 
 def test_filters_on_the_outline_choose_the_stories_listing_chooses(stories):
@@ -97,7 +163,7 @@ def test_filters_on_the_outline_choose_the_stories_listing_chooses(stories):
     for languages, outlets, name in ((("kk",), (), ""), ((), ("Reuters",), ""),
                                      (("tr",), ("24.kg",), "Токаев"), ((), (), "Tokayev")):
         named = story_views.named_stories(stories, name) if name else None
-        expected = story_views.select(listed, languages, outlets,
+        expected = select(listed, languages, outlets,
                                       story_views.named_ids(stories, name) if name else None)
         chosen = story_views.select_lines(lines, languages, outlets, named)
         assert [line.id for line in chosen] == [story.id for story in expected]
@@ -106,7 +172,7 @@ def test_filters_on_the_outline_choose_the_stories_listing_chooses(stories):
 
 def test_the_name_example_is_the_first_library_name_not_a_hidden_one(stories):
     listed = stories.list()
-    first = story_views.library_names(listed)[0]
+    first = library_names(listed)[0]
     found = story_views.top_name(stories, story_views.outline(stories).lines)
     assert found == first
     assert found.display == "Tokayev"  # "Jahre" is named more, but not shown as a name

@@ -7,9 +7,7 @@ public results: no Streamlit here, so the views stay thin and the tests can call
   by aggregates (one line per story: size, dates, languages, outlets, articles per day),
   filtered and paged without assembling every story; only the stories on screen are
   assembled (Stories.assembled);
-- `select`, `library_names`: the same filters and name list applied to stories already
-  listed;
-- `timeline`, `lines_timeline`: articles per day, by language or by story, for the chart;
+- `lines_timeline`: articles per day, by language or by story, for the chart;
 - `desk_stories`: the dashboard's articles grouped by their library story (the Briefing);
 - `named_ids`, `article_names`, `place`: the name filter of the Library's search, the names
   on an article's card, and putting newly kept articles in their stories.
@@ -90,22 +88,6 @@ def named_ids(stories: Stories, name: str) -> set[int]:
     return set(stories.store.articles_named(name_keys(name))) if name.strip() else set()
 
 
-def select(listed: Sequence[Story], languages: Sequence[str] = (), outlets: Sequence[str] = (),
-           named: set[int] | None = None) -> list[Story]:
-    """The stories covered in any of `languages` and by any of `outlets`, holding one of
-    the `named` articles (None: any); as Stories.list(StoryFilters(...)) gives them."""
-    chosen = []
-    for story in listed:
-        if languages and not set(languages) & set(story.languages):
-            continue
-        if outlets and not set(outlets) & set(story.outlets):
-            continue
-        if named is not None and not any(article.id in named for article in story.articles):
-            continue
-        chosen.append(story)
-    return chosen
-
-
 @dataclass(frozen=True)
 class StoryLine:
     """One story as its line in the list, the filters and the timeline need it, read by
@@ -128,9 +110,9 @@ class Outline:
 
     lines: tuple[StoryLine, ...]
     languages: tuple[str, ...]
-    """As languages_of gives them."""
+    """Every story's languages, sorted."""
     outlets: tuple[str, ...]
-    """As outlets_of gives them."""
+    """Every story's outlets, those of most stories first."""
 
 
 def outline(stories: Stories) -> Outline:
@@ -173,7 +155,7 @@ def select_lines(lines: Sequence[StoryLine], languages: Sequence[str] = (),
                  outlets: Sequence[str] = (), named: set[int] | None = None
                  ) -> list[StoryLine]:
     """The lines of the stories covered in any of `languages`, by any of `outlets`, among
-    the `named` stories (None: any): as select() gives the stories."""
+    the `named` stories (None: any)."""
     return [line for line in lines
             if (not languages or not line.languages.isdisjoint(languages))
             and (not outlets or not line.outlets.isdisjoint(outlets))
@@ -181,10 +163,10 @@ def select_lines(lines: Sequence[StoryLine], languages: Sequence[str] = (),
 
 
 def top_name(stories: Stories, lines: Sequence[StoryLine]) -> StoryName | None:
-    """library_names(every story)[0] without listing every story: the names are tried in
-    the order of the articles naming them (an upper bound of what library_names counts,
-    which leaves out a name where a story does not show it) until no other can beat the
-    best; each tried one is merged across its stories as library_names merges it."""
+    """The library's most named name as its stories show it (merged across the stories,
+    each story's spelling the one of the story naming it most), without assembling every
+    story: the names are tried in the order of the articles naming them (an upper bound:
+    a story may not show a name) until no other can beat the best."""
     rank = {line.id: n for n, line in enumerate(lines)}
     best: StoryName | None = None
     for key, bound in stories.store.name_counts():
@@ -198,8 +180,8 @@ def top_name(stories: Stories, lines: Sequence[StoryLine]) -> StoryName | None:
 
 
 def _merged_name(key: str, uses: Sequence[tuple], rank: dict[int, int]) -> StoryName | None:
-    """One name of the library as library_names merges it: each story's StoryName (its
-    articles in their assembly order), merged in the stories' list order."""
+    """One name of the library: each story's StoryName (its articles in their assembly
+    order), merged in the stories' list order."""
     by_story: dict[int, list[tuple]] = {}
     for use in uses:
         if use[0] in rank:
@@ -234,34 +216,6 @@ def _story_name(key: str, uses: list[tuple]) -> StoryName | None:
                       sum(use[4] for use in ordered), latins.most_common(1)[0][0])
 
 
-def library_names(listed: Sequence[Story]) -> list[StoryName]:
-    """Every name of the stories, merged by key, named in most articles first (the name
-    filter's choices); the spelling shown is that of the story naming it most."""
-    merged: dict[str, StoryName] = {}
-    for story in listed:
-        for name in story.names:
-            known = merged.get(name.key)
-            if known is None:
-                merged[name.key] = name
-                continue
-            shown = name if name.articles > known.articles else known
-            spellings = tuple(dict.fromkeys(known.spellings + name.spellings))
-            merged[name.key] = StoryName(name.key, shown.display, spellings,
-                                         known.articles + name.articles,
-                                         known.mentions + name.mentions)
-    return sorted(merged.values(), key=lambda n: (-n.articles, n.display.lower()))
-
-
-def outlets_of(listed: Sequence[Story]) -> list[str]:
-    """The outlets of the stories, by number of stories."""
-    counts = Counter(outlet for story in listed for outlet in story.outlets)
-    return [outlet for outlet, _ in sorted(counts.items(), key=lambda o: (-o[1], o[0].lower()))]
-
-
-def languages_of(listed: Sequence[Story]) -> list[str]:
-    return sorted({language for story in listed for language in story.languages})
-
-
 # ---- the timeline ---------------------------------------------------------------------------
 
 
@@ -278,23 +232,6 @@ MAX_DAYS = 120
 """Longer timelines are drawn by week (each week under its Monday)."""
 
 
-def timeline(listed: Sequence[Story], by: str = "language", top: int = 8) -> list[Coverage]:
-    """Articles per day of report (per week beyond MAX_DAYS), by language (its code) or by
-    story (the `top` largest stories by id, the others together as OTHER). Every day (or
-    week) from the first report to the last has a row, those without coverage a row of
-    0 articles, so the chart shows the quiet days too."""
-    biggest = {story.id for story in sorted(listed, key=lambda s: (-s.size, -s.id))[:top]}
-    counts: Counter[tuple[date, str]] = Counter()
-    for story in listed:
-        for article in story.articles:
-            if by == "story":
-                series = str(story.id) if story.id in biggest else OTHER
-            else:
-                series = article.language
-            counts[article.reported, series] += 1
-    return _bars(counts)
-
-
 def biggest(lines: Sequence[StoryLine], top: int = 8) -> list[int]:
     """The ids of the `top` largest stories (by id among equals): the timeline's series
     when it is coloured by story."""
@@ -303,19 +240,22 @@ def biggest(lines: Sequence[StoryLine], top: int = 8) -> list[int]:
 
 def lines_timeline(lines: Sequence[StoryLine], by: str = "language",
                    top: int = 8) -> list[Coverage]:
-    """timeline() of the stories these lines stand for, from their counts alone."""
+    """Articles per day of report (per week beyond MAX_DAYS) of the stories these lines
+    stand for, by language (its code) or by story (the `top` largest, the others together
+    as OTHER), from their counts alone."""
     largest = set(biggest(lines, top))
     counts: Counter[tuple[date, str]] = Counter()
     for line in lines:
         story = str(line.id) if line.id in largest else OTHER
         for day, language, articles in line.coverage:
             counts[day, story if by == "story" else language] += articles
-    return _bars(counts)
+    return bars(counts)
 
 
-def _bars(counts: Counter[tuple[date, str]]) -> list[Coverage]:
+def bars(counts: Counter[tuple[date, str]]) -> list[Coverage]:
     """The chart's rows from articles per (day, series): by week beyond MAX_DAYS, every
-    day or week from the first to the last present."""
+    day or week from the first to the last present, those without coverage a row of 0
+    articles, so the chart shows the quiet days too."""
     if not counts:
         return []
     first = min(day for day, _ in counts)
