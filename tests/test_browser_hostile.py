@@ -98,6 +98,11 @@ def test_packs_page_install_spinner_shows_the_file_name_literally(
     page.locator("input[type=file]").first.set_input_files(str(hostile))
     # 40 MB: Install is pressed once the upload is over (its size shown instead of progress).
     expect(page.get_by_text(re.compile(r"^\d+(\.\d+)?MB$"))).to_be_visible(timeout=120_000)
+    # ... and the run the finished upload asks for is over: a click during it raced the
+    # uploader's value once in a fresh-clone run ("Choose ... first").
+    page.wait_for_timeout(300)
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=60_000)
     page.get_by_role("button", name="Install pack").click()
     seen = []
     for _ in range(200):  # the spinner shows while the pack is checked: look at it then
