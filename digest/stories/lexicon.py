@@ -8,6 +8,7 @@ organisations: a word it knows only as an adjective, participle, verb or adverb 
 name. Nouns are kept: a surname may also be a common noun's form (Токаев is the genitive
 plural of "токай").
 
+It also tells a surname from a town ("Ивановой" is Ivanova, not Ivanovo: see places).
 Other languages have no such dictionary here: every word passes.
 """
 from __future__ import annotations
@@ -50,3 +51,17 @@ def common_word(word: str, language: str) -> bool:
     if any(PROPER & set(parse.tag.grammemes) for parse in parses):
         return False
     return all(parse.tag.POS in NOT_NAMES for parse in parses if parse.is_known)
+
+
+@lru_cache(maxsize=100_000)
+def person_name(word: str, language: str) -> bool:
+    """True when the dictionary knows `word` as a person's name, surname or patronymic and
+    not as a place ("Ивановой", "Марина"; not "Москве")."""
+    if language != "ru":
+        return False
+    analyzer = _analyzer(language)
+    if analyzer is None:
+        return False
+    marks = {mark for parse in analyzer.parse(word.lower()) if parse.is_known
+             for mark in parse.tag.grammemes}
+    return bool(marks & {"Name", "Surn", "Patr"}) and "Geox" not in marks

@@ -218,7 +218,8 @@ def extract_names(text: str, language: str, title: str = "") -> list[Name]:
     names = []
     for key, count in merged.most_common():
         spelled = shown_spelling(spellings[key], language)
-        known = place(spelled, language)
+        known = place(spelled, language) or next(
+            (found for raw in spellings[key] if (found := place(raw, language))), None)
         if known is not None and dominant_script(known.local) == dominant_script(spelled):
             spelled = known.local  # "Ташкент", not the "Ташкенте" the article wrote
         names.append(Name(key=key, text=spelled,
@@ -295,7 +296,7 @@ def _split_places(words: list[str], opens: bool, language: str
     if joined is not None:
         return [*_split_places(words[:joined], opens, language),
                 *_split_places(words[joined + 1:], False, language)]
-    places = [english_place(word, language) is not None for word in words]
+    places = [_listed_place(word, language) for word in words]
     if sum(places) == 1 and places[-1] and words[-2].lower() not in CONNECTORS:
         # "Қасым-Жомарт Тоқаев Өзбекстан ..." (Tokayev, Uzbekistan's president ...); a
         # place inside a name comes first or after a connector ("Bank of China").
@@ -316,6 +317,12 @@ def _split_places(words: list[str], opens: bool, language: str
     if current:
         parts.append((current, opens and len(current) == len(words)))
     return parts
+
+
+def _listed_place(word: str, language: str) -> bool:
+    """A country, continent or capital: a town of GeoNames may be a surname ("Kirov")."""
+    found = place(word, language)
+    return found is not None and found.listed
 
 
 def _merge_parts(counts: Counter[str]) -> Counter[str]:
