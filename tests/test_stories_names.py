@@ -219,3 +219,15 @@ def test_a_surname_or_a_word_is_not_taken_for_a_town():
     assert names_of("On Monday, the minister met Sam in his office.", "en")[0].latin == "Sam"
     frunze = names_of("Yesterday a statue of Mikhail Frunze was moved.", "en")
     assert [name.text for name in frunze] == ["Mikhail Frunze"]
+
+
+def test_a_german_genitive_meets_the_name_in_another_language():
+    """"Clintons Beziehungen" (Clinton's relations) writes the genitive with a bare -s: the
+    German article still shares Clinton's name key with the Russian one."""
+    from digest.stories.profile import NAME, profile
+
+    german = profile("Andererseits lassen Frau Clintons Beziehungen zu Europa zu wünschen "
+                     "übrig.", "de").features
+    russian = profile("С другой стороны, отношения госпожи Клинтон с Европой оставляют "
+                      "желать лучшего.", "ru").features
+    assert NAME + name_key("Клинтон", "ru") in german & russian

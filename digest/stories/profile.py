@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from articles.metadata import dateline, dateline_end
 from digest.stories.facts import dates, numbers
-from digest.stories.keys import name_key
+from digest.stories.keys import name_key, word_key
 from digest.stories.keywords import keywords
 from digest.stories.names import WORD, Name, _stop_words, extract_names
 from digest.stories.words import cognate, stem
@@ -21,6 +21,9 @@ NAME, FULL_NAME, NUMBER, YEAR, DATE, COGNATE, WORD_ = "n:", "N:", "#:", "y:", "@
 KINDS = (NAME, FULL_NAME, NUMBER, YEAR, DATE, COGNATE, WORD_)
 """Feature kinds. A translated word is a WORD_ of the target language: it meets the
 articles written in that language and the others translated into it."""
+GENITIVE_S = frozenset({"de", "nl", "sv", "da", "nb", "no"})
+"""Languages that write a name's genitive with a bare -s ("Clintons Beziehungen",
+"Putins Rede"): such a word also counts as the name without it."""
 MAX_TEXT = 20_000
 """Characters of an article read for its features: a news story tells its event early,
 and a 25 MB upload must not cost seconds here."""
@@ -46,6 +49,20 @@ def _without_outlet(names: list[Name], local: tuple[str, ...], language: str) ->
     article of "Vecherniy Bishkek"."""
     own = {name_key(text, code) for text in local if text.strip() for code in (language, "en")}
     return [name for name in names if name.key not in own] if own else names
+
+
+def _genitive_keys(names: list[Name], language: str) -> set[str]:
+    """The keys of the names' words ending in -s, without it ("Clintons" -> Clinton's key;
+    "Davis" also gives "Davi"'s, a key no other article's name is likely to have)."""
+    keys = set()
+    for name in names:
+        for form in name.spellings:
+            for word in form.split():
+                if len(word) > 4 and word.endswith("s") and not word.isupper():
+                    key = word_key(word[:-1], language)
+                    if len(key) >= 3:
+                        keys.add(key)
+    return keys
 
 
 def _is_year(value: str) -> bool:
@@ -82,6 +99,8 @@ def profile(
             for part in word.split("-"):
                 if len(part) >= 2:
                     features.add(NAME + part)
+    if language in GENITIVE_S:
+        features.update(NAME + key for key in _genitive_keys(names, language))
     for name in names:
         name_words.update(word.lower() for word in name.text.split())
         name_words.update(word.lower() for form in name.spellings for word in form.split())
