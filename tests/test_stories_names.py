@@ -210,15 +210,17 @@ def test_old_and_inflected_names_of_the_regions_cities_are_the_city():
 
 def test_a_surname_or_a_word_is_not_taken_for_a_town():
     """Ivanova is a person, not Ivanovo; German "Wahlen" is not Wah (Pakistan) with an
-    ending; "Sam" is not a nickname of Damascus; a town's name does not cut a person's
-    name in two (Frunze is an old name of Bishkek)."""
+    ending; "Sam" is not a nickname of Damascus; "Иран" is not "Ирак" clipped; "Кайрагач"
+    is not Cairo with an ending; a town's name does not cut a person's name in two."""
     ivanova = names_of("Вчера глава ведомства встретилась с Мариной Ивановой.", "ru")
     assert all(name.latin not in {"Ivanovo", "Mar’ino"} for name in ivanova)
     wahlen = names_of("Wahlen sind, in der Sprache des Terrors, ein Ziel.", "de")
     assert not any(name.latin.startswith("Wah") for name in wahlen)
     assert names_of("On Monday, the minister met Sam in his office.", "en")[0].latin == "Sam"
-    frunze = names_of("Yesterday a statue of Mikhail Frunze was moved.", "en")
-    assert [name.text for name in frunze] == ["Mikhail Frunze"]
+    assert names_of("Делегация прибыла из Ирана.", "ru")[0].latin == "Iran"
+    assert names_of("Строительство идёт в Кайрагаче.", "ru")[0].latin != "Cairo"
+    houston = names_of("Yesterday a song of Whitney Houston was played.", "en")
+    assert [name.text for name in houston] == ["Whitney Houston"]
 
 
 def test_a_german_genitive_meets_the_name_in_another_language():

@@ -31,7 +31,7 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from babel.dates import get_timezone_location
 
-from digest.stories.keys import SLAVIC, TURKIC
+from digest.stories.keys import SLAVIC, TURKIC, TURKIC_ENDINGS
 from digest.stories.lexicon import person_name
 from digest.stories.words import WORD, stem
 from languages.scripts import dominant_script
@@ -118,6 +118,16 @@ _MAX_ENDING = 4
 "Шымкентте", "Toshkentdagi"); the name left must be longer than the ending."""
 _APOSTROPHES = re.compile(r"['’‘ʻʼ`]")
 _VOWELS = frozenset("аяоеиыуюэaeiouy")
+_SLAVIC_CASES = frozenset({
+    "а", "я", "у", "ю", "е", "и", "ы", "ой", "ей", "ою", "ею", "ом", "ем", "ым", "им", "ах",
+    "ях", "ам", "ям", "ов", "ев", "ами", "ями", "ого", "его", "ому", "ему",
+})  # fmt: skip
+_TURKIC_CASES = frozenset(TURKIC_ENDINGS) | {
+    "дағы", "дегі", "тағы", "тегі", "дагы", "деги", "тагы", "теги", "догу", "төгү",
+    "dagi", "tagi", "daky", "däki", "deki", "yň", "iň", "ny", "ni",
+}  # fmt: skip
+"""Case endings a city's name may carry in an article: only these are cut ("Кайрагач" is not
+Cairo's "Кайр" with "-агач")."""
 
 
 def _kept(city: dict) -> bool:
@@ -180,12 +190,13 @@ def _city_index() -> dict[str, Place]:
     for name, spellings in _cities():
         known = next((listed[folded] for folded in map(_folded, (name, *spellings))
                       if folded in listed), None)
-        cities.append((known.english if known else name, (name, *spellings)))
+        cities.append((known.english if known else name, known is not None,
+                       (name, *spellings)))
     index: dict[str, Place] = {}
     for own_name in (True, False):
-        for english_name, spellings in cities:
+        for english_name, listed, spellings in cities:
             for spelling in spellings[:1] if own_name else spellings[1:]:
-                index.setdefault(_folded(spelling), Place(english_name, spelling, listed=False))
+                index.setdefault(_folded(spelling), Place(english_name, spelling, listed))
     log.debug("cities: %d spellings", len(index))
     return index
 
@@ -208,14 +219,15 @@ def _city(name: str, language: str) -> Place | None:
     if words and person_name(words[-1], language):
         return None
     indexes = (_city_index(), _clipped_index()) if language in SLAVIC else (_city_index(),)
-    endings = _MAX_ENDING if language in TURKIC or language in SLAVIC else 0
+    endings = (_SLAVIC_CASES if language in SLAVIC
+               else _TURKIC_CASES if language in TURKIC else frozenset())
     for text in dict.fromkeys((_folded(name), _folded(_normal(name, language)))):
-        for cut in range(endings + 1):
+        for cut in range(_MAX_ENDING + 1):
             stem_ = text[:len(text) - cut] if cut else text
             if len(stem_) < 2 or len(stem_) < cut:
                 break
-            if cut and not text[-cut:].isalpha():
-                break
+            if cut and text[-cut:] not in endings:
+                continue
             for index in indexes:
                 found = index.get(stem_)
                 if found is not None:
@@ -232,6 +244,7 @@ def gazetteer(language: str) -> dict[tuple[str, ...], Place]:
         return {}
     english = _english_names()
     found: dict[tuple[str, ...], Place] = {}
+    clipped: dict[tuple[str, ...], Place] = {}
     for name, code in _names(locale):
         name = _ASIDE.sub("", name)
         words = WORD.findall(name)
@@ -242,7 +255,9 @@ def gazetteer(language: str) -> dict[tuple[str, ...], Place]:
             place = Place(english[code], name)
             found.setdefault(key, place)
             if len(key[-1]) >= _CLIPPED_FROM:  # "Китая" stems to "кит", "Китай" to "кита"
-                found.setdefault((*key[:-1], key[-1][:-1]), place)
+                clipped.setdefault((*key[:-1], key[-1][:-1]), place)
+    for key, place in clipped.items():  # after every whole stem: "Иран" is not "Ирак" clipped
+        found.setdefault(key, place)
     log.debug("gazetteer %s: %d names", language, len(found))
     return found
 
